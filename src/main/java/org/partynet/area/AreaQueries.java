@@ -1,0 +1,125 @@
+package org.partynet.area;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.partynet.graphql.Batch;
+import org.partynet.graphql.Paging;
+import org.partynet.organization.Organization;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of the governance net (治理网) and where the party net meets it. */
+@Service
+@Transactional(readOnly = true)
+class AreaQueries {
+
+	private static final String CHILDREN = """
+			UNWIND $codes AS code
+			MATCH (:Area {code: code})-[h:HAS WHERE h.until IS NULL]->(c:Area)
+			RETURN code, c AS area ORDER BY c.code
+			""";
+
+	private static final String PARENT = """
+			UNWIND $codes AS code
+			MATCH (:Area {code: code})<-[h:HAS WHERE h.until IS NULL]-(p:Area)
+			RETURN code, p AS area
+			""";
+
+	private static final String ANCESTORS = """
+			UNWIND $codes AS code
+			MATCH (:Area {code: code})(()<-[h:HAS WHERE h.until IS NULL]-(:Area)){1,6}(a)
+			RETURN code, a AS area ORDER BY size(h) DESC
+			""";
+
+	private static final String COVERED_BY = """
+			UNWIND $codes AS code
+			MATCH (:Area {code: code})<-[r:GOVERNS|COVERS WHERE r.until IS NULL]-(o:PartyOrganization)
+			RETURN code, o AS organization ORDER BY o.code
+			""";
+
+	private static final String AREAS_OF = """
+			UNWIND $codes AS code
+			MATCH (:PartyOrganization {code: code})-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(a:Area)
+			RETURN code, a AS area ORDER BY a.code
+			""";
+
+	private static final String STREET_OF = """
+			UNWIND $codes AS code
+			MATCH (:Institution {code: code})-[r:PART_OF WHERE r.until IS NULL]->(a:Area)
+			RETURN code, a AS area
+			""";
+
+	private static final String LIST_TAIL = """
+			WITH a ORDER BY a.code
+			WITH collect(a) AS matched
+			RETURN size(matched) AS totalCount, [a IN matched WHERE $after IS NULL OR a.code > $after][0..$limit] AS page
+			""";
+
+	private static final String LIST = """
+			MATCH (a:Area)
+			WHERE ($label IS NULL OR $label IN labels(a)) AND ($name IS NULL OR a.name CONTAINS $name)
+			""" + LIST_TAIL;
+
+	private static final String LIST_IN_SCOPE = Scope.AREAS + """
+			WITH a
+			WHERE ($label IS NULL OR $label IN labels(a)) AND ($name IS NULL OR a.name CONTAINS $name)
+			""" + LIST_TAIL;
+
+	private final Neo4jClient neo4j;
+
+	AreaQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	Map<Area, List<Area>> children(Collection<Area> parents) {
+		return Batch.lists(this.neo4j, CHILDREN, parents, Area::code, row -> Area.from(row.get("area").asNode()));
+	}
+
+	Map<Area, Area> parents(Collection<Area> children) {
+		return Batch.singles(this.neo4j, PARENT, children, Area::code, row -> Area.from(row.get("area").asNode()));
+	}
+
+	Map<Area, List<Area>> ancestors(Collection<Area> areas) {
+		return Batch.lists(this.neo4j, ANCESTORS, areas, Area::code, row -> Area.from(row.get("area").asNode()));
+	}
+
+	Map<Area, List<Organization>> coveredBy(Collection<Area> areas) {
+		return Batch.lists(this.neo4j, COVERED_BY, areas, Area::code,
+				row -> Organization.from(row.get("organization").asNode()));
+	}
+
+	Map<Organization, List<Area>> areasOf(Collection<Organization> organizations) {
+		return Batch.lists(this.neo4j, AREAS_OF, organizations, Organization::code,
+				row -> Area.from(row.get("area").asNode()));
+	}
+
+	Map<Institution, Area> streets(Collection<Institution> institutions) {
+		return Batch.singles(this.neo4j, STREET_OF, institutions, Institution::code,
+				row -> Area.from(row.get("area").asNode()));
+	}
+
+	@SuppressWarnings("unchecked")
+	Paging.Connection<Area> list(AreaKind kind, String scope, String name, int first, String after) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("label", (kind != null) ? kind.label() : null);
+		parameters.put("scope", scope);
+		parameters.put("name", name);
+		parameters.put("after", after);
+		parameters.put("limit", first + 1);
+		return this.neo4j.query((scope != null) ? LIST_IN_SCOPE : LIST)
+			.bindAll(parameters)
+			.fetchAs(Paging.Connection.class)
+			.mappedBy((types, row) -> {
+				List<Area> page = row.get("page").asList(value -> Area.from(value.asNode()));
+				return Paging.connection(page, first, after != null, row.get("totalCount").asInt(), Area::code);
+			})
+			.one()
+			.orElseThrow();
+	}
+
+}

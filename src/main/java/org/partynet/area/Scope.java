@@ -1,0 +1,72 @@
+package org.partynet.area;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.partynet.graphql.BadRequestException;
+import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.NotFoundException;
+import org.partynet.organization.OrganizationKind;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The scope of a count, list or report: an area with everything inside it, or a party
+ * organization with the areas it governs or covers and everything inside those. Queries take the
+ * scope's code as {@code $scope} ({@code null} for the whole network) and begin with
+ * {@link #AREAS}, which yields each area in scope once as {@code a}.
+ */
+@Component
+@Transactional(readOnly = true)
+public class Scope {
+
+	/** Cypher: every current area in {@code $scope}, as {@code a}. */
+	public static final String AREAS = """
+			CALL () {
+			  MATCH (top:District) WHERE $scope IS NULL RETURN top
+			  UNION
+			  MATCH (top:Area {code: $scope}) RETURN top
+			  UNION
+			  MATCH (:PartyOrganization {code: $scope})-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(top:Area) RETURN top
+			}
+			MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,5}(a:Area)
+			WITH DISTINCT a
+			""";
+
+	private final Neo4jClient neo4j;
+
+	Scope(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/**
+	 * The code to pass as {@code $scope}: {@code null} for no scope.
+	 * @throws BadRequestException for a malformed id or one that is
+	 * neither an area nor an organization
+	 * @throws NotFoundException when no area or organization has the id
+	 */
+	public String code(String scopeId) {
+		if (scopeId == null) {
+			return null;
+		}
+		GlobalId id = GlobalId.parse(scopeId, "scope");
+		boolean isArea = Arrays.stream(AreaKind.values()).anyMatch(kind -> kind.label().equals(id.label()));
+		if (!isArea && !OrganizationKind.isLabel(id.label())) {
+			throw new BadRequestException("scope",
+					"参数 scope 必须是区域或党组织 / Argument 'scope' must be an area or a party organization, was a "
+							+ id.label());
+		}
+		boolean exists = this.neo4j.query("""
+				OPTIONAL MATCH (a:Area {code: $code})
+				OPTIONAL MATCH (o:PartyOrganization {code: $code})
+				RETURN $label IN coalesce(labels(a), []) + coalesce(labels(o), []) AS exists
+				""").bindAll(Map.of("code", id.code(), "label", id.label())).fetchAs(Boolean.class).one().orElse(false);
+		if (!exists) {
+			throw new NotFoundException("scope", scopeId);
+		}
+		return id.code();
+	}
+
+}

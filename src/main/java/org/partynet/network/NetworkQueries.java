@@ -1,0 +1,197 @@
+package org.partynet.network;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.partynet.area.Area;
+import org.partynet.area.Institution;
+import org.partynet.area.Scope;
+import org.partynet.organization.Organization;
+import org.partynet.person.Person;
+import org.partynet.unit.Alliance;
+import org.partynet.unit.Unit;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Counts, look-ups and search across every kind of node. Read-only, so a cluster may route it to a secondary. */
+@Service
+@Transactional(readOnly = true)
+class NetworkQueries {
+
+	private static final String STATS = Scope.AREAS + """
+			WITH collect(a) AS areas
+			CALL (areas) {
+			  UNWIND areas AS a
+			  OPTIONAL MATCH (a)<-[r:GOVERNS|COVERS WHERE r.until IS NULL]-(o:PartyOrganization)
+			  RETURN count(DISTINCT CASE WHEN o:StreetWorkingCommittee THEN o END) AS streetCommittees,
+			         count(DISTINCT CASE WHEN o:CommunityCommittee THEN o END) AS communityCommittees,
+			         count(DISTINCT CASE WHEN o:GridBranch THEN o END) AS gridBranches,
+			         count(DISTINCT CASE WHEN o:BuildingGroup THEN o END) AS buildingGroups
+			}
+			CALL (areas) {
+			  UNWIND areas AS a
+			  OPTIONAL MATCH (a)<-[r:GOVERNS|COVERS WHERE r.until IS NULL]-(:PartyOrganization)<-[m:MEMBER_OF WHERE m.until IS NULL]-(p:Person)
+			  RETURN count(DISTINCT p) AS partyMembers
+			}
+			CALL (areas) {
+			  UNWIND areas AS a
+			  OPTIONAL MATCH (a:Building)<-[r:HEAD_OF WHERE r.until IS NULL]-(p:Person)
+			  RETURN count(DISTINCT p) AS buildingHeads
+			}
+			CALL (areas) {
+			  UNWIND areas AS a
+			  OPTIONAL MATCH (a)<-[r:COVERS WHERE r.until IS NULL]-(al:Alliance)
+			  OPTIONAL MATCH (a)<-[i:INSTRUCTS WHERE i.until IS NULL]-(instructor:Person)
+			  RETURN count(DISTINCT al) AS alliances, count(DISTINCT instructor) AS instructors
+			}
+			CALL (areas) {
+			  UNWIND areas AS a
+			  OPTIONAL MATCH (a:Community)<-[g:GOVERNS WHERE g.until IS NULL]-(:CommunityCommittee)<-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]-(p:Person)
+			  RETURN count(DISTINCT p) AS partTimeMembers
+			}
+			CALL (areas) {
+			  UNWIND areas AS a
+			  CALL (a) {
+			    MATCH (a)<-[g:GOVERNS WHERE g.until IS NULL]-(:CommunityCommittee)<-[h:HOLDS WHERE h.until IS NULL]-(:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(u:Unit)
+			    RETURN u
+			    UNION
+			    MATCH (a)<-[g:GOVERNS WHERE g.until IS NULL]-(:CommunityCommittee)<-[c:CO_BUILDS WHERE c.until IS NULL]-(u:Unit)
+			    RETURN u
+			    UNION
+			    MATCH (a)<-[r:REGISTERED_AT WHERE r.until IS NULL]-(u:Unit)
+			    RETURN u
+			    UNION
+			    MATCH (a)<-[r:REGISTERED_AT WHERE r.until IS NULL]-(:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(u:Unit)
+			    RETURN u
+			    UNION
+			    MATCH (a)<-[c:COVERS WHERE c.until IS NULL]-(:Alliance)<-[m:MEMBER_OF WHERE m.until IS NULL]-(u:Unit)
+			    RETURN u
+			  }
+			  RETURN count(DISTINCT u) AS units
+			}
+			RETURN streetCommittees, communityCommittees, gridBranches, buildingGroups, buildingHeads,
+			       size([a IN areas WHERE a:Grid]) AS grids,
+			       size([a IN areas WHERE a:Building]) AS buildings,
+			       size([a IN areas WHERE a:CommercialBuilding OR a:Market]) AS commercialSites,
+			       alliances, partTimeMembers, instructors, partyMembers, units
+			""";
+
+	// Each family of labels has its own uniqueness constraint on code, so each branch is an index seek.
+	private static final String BY_CODE = """
+			CALL () {
+			  MATCH (n:Area {code: $code}) RETURN n
+			  UNION MATCH (n:PartyOrganization {code: $code}) RETURN n
+			  UNION MATCH (n:Person {code: $code}) RETURN n
+			  UNION MATCH (n:Unit {code: $code}) RETURN n
+			  UNION MATCH (n:Alliance {code: $code}) RETURN n
+			  UNION MATCH (n:Institution {code: $code}) RETURN n
+			}
+			RETURN n LIMIT 1
+			""";
+
+	private static final String SEARCH = """
+			CALL db.index.fulltext.queryNodes('name_fulltext', $text, {limit: $first}) YIELD node, score
+			RETURN node, score
+			ORDER BY score DESC, node.code
+			""";
+
+	private final Neo4jClient neo4j;
+
+	NetworkQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	NetworkStats stats(String scope) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("scope", scope);
+		return this.neo4j.query(STATS).bindAll(parameters).fetchAs(NetworkStats.class).mappedBy((types, row) -> {
+			var r = row.asMap(Value::asInt);
+			return new NetworkStats(r.get("streetCommittees"), r.get("communityCommittees"), r.get("gridBranches"),
+					r.get("buildingGroups"), r.get("buildingHeads"), r.get("grids"), r.get("buildings"),
+					r.get("commercialSites"), r.get("alliances"), r.get("partTimeMembers"), r.get("instructors"),
+					r.get("partyMembers"), r.get("units"));
+		}).one().orElseThrow();
+	}
+
+	/** The node with this code and, when {@code label} is given, this label. */
+	Optional<Object> byCode(String code, String label) {
+		return this.neo4j.query(BY_CODE)
+			.bind(code)
+			.to("code")
+			.fetchAs(Node.class)
+			.mappedBy((types, row) -> row.get("n").asNode())
+			.one()
+			.filter(node -> label == null || node.hasLabel(label))
+			.map(NetworkQueries::toDomain);
+	}
+
+	List<SearchHit> search(String text, int first) {
+		return this.neo4j.query(SEARCH)
+			.bindAll(Map.of("text", luceneQuery(text), "first", first))
+			.fetchAs(SearchHit.class)
+			.mappedBy((types, row) -> new SearchHit(toDomain(row.get("node").asNode()), row.get("score").asDouble()))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	Optional<Dataset> dataset() {
+		return this.neo4j.query("MATCH (d:Dataset) RETURN d ORDER BY d.code LIMIT 1")
+			.fetchAs(Dataset.class)
+			.mappedBy((types, row) -> {
+				Node d = row.get("d").asNode();
+				return new Dataset(d.get("code").asString(), d.get("name").asString(), d.get("sample").asBoolean(false),
+						d.get("description").asString(null));
+			})
+			.one();
+	}
+
+	/** Maps a node to the record of its kind, by its labels. */
+	static Object toDomain(Node node) {
+		if (node.hasLabel("Area")) {
+			return Area.from(node);
+		}
+		if (node.hasLabel("PartyOrganization")) {
+			return Organization.from(node);
+		}
+		if (node.hasLabel("Person")) {
+			return Person.from(node);
+		}
+		if (node.hasLabel("Unit")) {
+			return Unit.from(node);
+		}
+		if (node.hasLabel("Alliance")) {
+			return Alliance.from(node);
+		}
+		if (node.hasLabel("Institution")) {
+			return Institution.from(node);
+		}
+		throw new IllegalStateException("No API type for labels " + node.labels());
+	}
+
+	/**
+	 * The search text as a Lucene query: each term a quoted phrase, all required, so that user
+	 * input cannot change the query's meaning.
+	 */
+	static String luceneQuery(String text) {
+		StringBuilder query = new StringBuilder();
+		for (String term : text.strip().split("\\s+")) {
+			String quoted = "\"" + term.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+			query.append(query.isEmpty() ? "" : " AND ").append(quoted);
+		}
+		return query.toString();
+	}
+
+	record SearchHit(Object node, double score) {
+	}
+
+	record Dataset(String code, String name, boolean sample, String description) {
+	}
+
+}

@@ -1,0 +1,152 @@
+package org.partynet.person;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.partynet.area.Area;
+import org.partynet.graphql.Batch;
+import org.partynet.organization.Organization;
+import org.partynet.unit.Unit;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of people and their roles, one statement per level of a response. */
+@Service
+@Transactional(readOnly = true)
+class PersonQueries {
+
+	private static final String ROLES = """
+			UNWIND $codes AS code
+			MATCH (:Person {code: code})-[r:HOLDS|MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT WHERE r.until IS NULL]->(x)
+			RETURN code, type(r) AS type, r.role AS role, r.title AS title, r.status AS status, r.since AS since, x
+			ORDER BY x.code
+			""";
+
+	private static final String PARTY_STATUS = """
+			UNWIND $codes AS code
+			MATCH (:Person {code: code})-[m:MEMBER_OF WHERE m.until IS NULL]->(:PartyOrganization)
+			RETURN code, m.status AS status
+			""";
+
+	private static final String POSTS = """
+			UNWIND $codes AS code
+			MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
+			RETURN code, o, p, h.role AS role, h.title AS title, h.since AS since
+			ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
+			         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
+			""";
+
+	private static final String BUILDING_HEADS = """
+			UNWIND $codes AS code
+			MATCH (:PartyOrganization {code: code})-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(top:Area)
+			MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
+			WITH DISTINCT code, p
+			RETURN code, p ORDER BY p.code
+			""";
+
+	private static final String HEAD = """
+			UNWIND $codes AS code
+			MATCH (:Building {code: code})<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
+			RETURN code, p ORDER BY p.code
+			""";
+
+	private static final String GRID_WORKERS = """
+			UNWIND $codes AS code
+			MATCH (:Grid {code: code})<-[w:WORKS_FOR WHERE w.until IS NULL]-(p:Person)
+			RETURN code, p ORDER BY p.code
+			""";
+
+	private static final String INSTRUCTORS = """
+			UNWIND $codes AS code
+			MATCH (:Area {code: code})<-[i:INSTRUCTS WHERE i.until IS NULL]-(p:Person)
+			RETURN code, p ORDER BY p.code
+			""";
+
+	private final Neo4jClient neo4j;
+
+	PersonQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	Map<Person, List<Role>> roles(Collection<Person> people) {
+		Map<Person, List<Role>> roles = Batch.lists(this.neo4j, ROLES, people, Person::code, PersonQueries::role);
+		return roles.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey,
+					entry -> entry.getValue().stream().sorted(Comparator.comparing(Role::kind)).toList(), (a, b) -> a,
+					java.util.LinkedHashMap::new));
+	}
+
+	Map<Person, PartyStatus> partyStatus(Collection<Person> people) {
+		return Batch.singles(this.neo4j, PARTY_STATUS, people, Person::code,
+				row -> PartyStatus.valueOf(row.get("status").asString()));
+	}
+
+	Map<Organization, List<Post>> posts(Collection<Organization> organizations) {
+		return posts(organizations, POSTS.formatted(""));
+	}
+
+	Map<Organization, List<Post>> secretaries(Collection<Organization> organizations) {
+		return posts(organizations, POSTS.formatted("AND h.role = 'SECRETARY'"));
+	}
+
+	private Map<Organization, List<Post>> posts(Collection<Organization> organizations, String cypher) {
+		return Batch.lists(this.neo4j, cypher, organizations, Organization::code,
+				row -> new Post(Person.from(row.get("p").asNode()), Organization.from(row.get("o").asNode()),
+						RoleKind.valueOf(row.get("role").asString()), row.get("title").asString(""), date(row.get("since"))));
+	}
+
+	Map<Organization, List<Person>> buildingHeads(Collection<Organization> organizations) {
+		return Batch.lists(this.neo4j, BUILDING_HEADS, organizations, Organization::code, PersonQueries::person);
+	}
+
+	Map<Area, Person> heads(Collection<Area> buildings) {
+		return Batch.singles(this.neo4j, HEAD, buildings, Area::code, PersonQueries::person);
+	}
+
+	Map<Area, List<Person>> gridWorkers(Collection<Area> grids) {
+		return Batch.lists(this.neo4j, GRID_WORKERS, grids, Area::code, PersonQueries::person);
+	}
+
+	Map<Area, List<Person>> instructors(Collection<Area> sites) {
+		return Batch.lists(this.neo4j, INSTRUCTORS, sites, Area::code, PersonQueries::person);
+	}
+
+	private static Person person(Record row) {
+		return Person.from(row.get("p").asNode());
+	}
+
+	private static Role role(Record row) {
+		Node target = row.get("x").asNode();
+		LocalDate since = date(row.get("since"));
+		return switch (row.get("type").asString()) {
+			case "HOLDS" -> new Role(RoleKind.valueOf(row.get("role").asString()), row.get("title").asString(""),
+					Organization.from(target), null, null, since);
+			case "MEMBER_OF" -> new Role(RoleKind.PARTY_MEMBER,
+					"FULL".equals(row.get("status").asString(null)) ? "正式党员" : "预备党员", Organization.from(target), null,
+					null, since);
+			case "IN_GROUP" -> new Role(RoleKind.GROUP_MEMBER, "党小组成员", Organization.from(target), null, null, since);
+			case "HEAD_OF" -> new Role(RoleKind.BUILDING_HEAD, "党员楼长", null, Area.from(target), null, since);
+			case "WORKS_FOR" -> new Role(RoleKind.GRID_WORKER, "专职网格员", null, Area.from(target), null, since);
+			case "INSTRUCTS" -> new Role(RoleKind.INSTRUCTOR, "党建指导员", null, Area.from(target), null, since);
+			case "EMPLOYED_BY" -> new Role(RoleKind.EMPLOYEE, row.get("title").asString("职工"), null, null,
+					Unit.from(target), since);
+			case "REGISTERED_AT" -> new Role(RoleKind.REGISTERED, "双报到", null, Area.from(target), null, since);
+			default -> throw new IllegalStateException("Unexpected relationship " + row.get("type"));
+		};
+	}
+
+	private static LocalDate date(Value value) {
+		return value.isNull() ? null : value.asLocalDate();
+	}
+
+}

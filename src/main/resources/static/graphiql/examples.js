@@ -1,0 +1,63 @@
+// Example queries a newcomer can run at once; each becomes a tab of the explorer.
+window.PARTYNET_EXAMPLES = [
+  {
+    query: `# 全网统计 Counts of the whole network (示例数据 sample data)
+query NetworkStats {
+  dataset { name sample description }
+  networkStats {
+    streetCommittees communityCommittees gridBranches buildingGroups buildingHeads
+    grids buildings commercialSites alliances partTimeMembers instructors partyMembers units
+  }
+}`
+  },
+  {
+    query: `# 组织树：街道党工委 → 社区党委 → 网格党支部 → 楼院党小组 → 党员楼长
+# The org tree from the street working committee down to the building heads, in one request.
+query OrgTree {
+  organization(code: "GZ-DJ-DGW") {
+    name secretary { name }
+    members { total }
+    children {
+      name secretary { name } members { full probationary }
+      children {
+        name secretary { name }
+        areas { name }
+        children { name buildingHeads { name } }
+      }
+    }
+  }
+}`
+  },
+  {
+    query: `# 一个社区 One community: its committee, posts (incl. part-time members), grids and breadcrumbs
+query Community {
+  organization(id: "CommunityCommittee:GZ-DJ-C01-SQDW") {
+    name kindName
+    ancestors { name }
+    posts { title person { name roles { kind title unit { name categoryName } } } }
+    areas { name children(kind: GRID) { name coveredBy { name } gridWorkers { name } } }
+  }
+  networkStats(scope: "Community:GZ-DJ-C01") { grids gridBranches buildings buildingHeads partyMembers units }
+}`
+  },
+  {
+    query: `# 按名称查找 Lists by kind and Chinese name, cursor-paginated
+query Search($after: String) {
+  organizations(kind: GRID_BRANCH, name: "东湖", first: 5, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { id code name secretary { name } }
+  }
+  areas(kind: MARKET, first: 10) { nodes { name alliances { name } instructors { name } } }
+  search(text: "党建联盟") { score node { __typename id name } }
+}`
+  },
+  {
+    query: `# 党建联盟 Alliances and their member units
+query Alliances {
+  organization(code: "GZ-DJ-DGW") {
+    alliances { name members { name categoryName } sites { name kindName } }
+  }
+}`
+  }
+];
