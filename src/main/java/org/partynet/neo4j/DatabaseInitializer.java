@@ -1,130 +1,58 @@
 package org.partynet.neo4j;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import ac.simons.neo4j.migrations.core.Migrations;
-import ac.simons.neo4j.migrations.core.MigrationsConfig;
 import org.neo4j.driver.Driver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the database up to date before the service answers: applies the migrations in
- * {@code cypher/migrations} (idempotent, tracked by Neo4j-Migrations in the database itself), then
- * loads the sample network into an empty database when {@link SampleNetworkProperties} say so.
+ * Holds the web server back until the database is ready. The embedded Neo4j sets itself up on
+ * its own thread (see {@link EmbeddedNeo4jStarter}); an external database is migrated here, and
+ * gets the sample network only when {@code partynet.sample.external} asks for it.
  */
 @Component
-class DatabaseInitializer implements InitializingBean {
-
-	static final String MIGRATIONS = "cypher/migrations";
-
-	static final String SAMPLE_NETWORK = "classpath:cypher/sample-network.cypher";
-
-	private static final Logger logger = LoggerFactory.getLogger(DatabaseInitializer.class);
-
-	// A statement ends with ';' at the end of a line; ';' inside a string literal never does.
-	private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
+class DatabaseInitializer implements SmartLifecycle {
 
 	private final Driver driver;
 
 	private final SampleNetworkProperties sample;
 
-	private final boolean embedded;
+	private final EmbeddedNeo4jServer embedded;
+
+	private volatile boolean running;
 
 	DatabaseInitializer(Driver driver, SampleNetworkProperties sample, ObjectProvider<EmbeddedNeo4jServer> embedded) {
 		this.driver = driver;
 		this.sample = sample;
-		this.embedded = embedded.getIfAvailable() != null;
+		this.embedded = embedded.getIfAvailable();
 	}
 
 	@Override
-	public void afterPropertiesSet() {
-		migrate();
-		if (this.sample.enabled() && (this.embedded || this.sample.external())) {
-			loadSampleIfEmpty();
+	public void start() {
+		if (this.embedded != null) {
+			this.embedded.awaitReady();
 		}
+		else {
+			DatabaseSetup.run(this.driver, this.sample.enabled() && this.sample.external());
+		}
+		this.running = true;
 	}
 
-	private void migrate() {
-		var config = MigrationsConfig.builder()
-			.withLocationsToScan("classpath:" + MIGRATIONS)
-			// Spring's resolver reads inside the executable jar, where class-path scanning of the
-			// library does not look.
-			.withResourceScanner(DatabaseInitializer::findMigrations)
-			.build();
-		var version = new Migrations(config, this.driver).apply();
-		logger.info("Database schema at version {}", version.map(Object::toString).orElse("none"));
+	@Override
+	public void stop() {
+		this.running = false;
 	}
 
-	private static List<URL> findMigrations(List<String> locations) {
-		var resolver = new PathMatchingResourcePatternResolver();
-		List<URL> urls = new ArrayList<>();
-		for (String location : locations) {
-			try {
-				for (Resource resource : resolver.getResources("classpath*:" + location + "/*.cypher")) {
-					urls.add(resource.getURL());
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		}
-		return urls;
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
-	private void loadSampleIfEmpty() {
-		try (var session = this.driver.session()) {
-			boolean empty = session.executeRead(tx -> tx.run("MATCH (n:Area|Dataset) RETURN count(n) = 0 AS empty")
-				.single()
-				.get("empty")
-				.asBoolean());
-			if (!empty) {
-				return;
-			}
-			List<String> statements = statements(read(SAMPLE_NETWORK));
-			long started = System.nanoTime();
-			// One transaction: the sample is there completely or not at all.
-			session.executeWriteWithoutResult(tx -> statements.forEach(statement -> tx.run(statement).consume()));
-			logger.info("Loaded the sample network ({} statements) in {} ms", statements.size(),
-					(System.nanoTime() - started) / 1_000_000);
-		}
-	}
-
-	static List<String> statements(String script) {
-		List<String> statements = new ArrayList<>();
-		for (String part : STATEMENT_END.split(script)) {
-			String statement = part.lines()
-				.filter(line -> !line.strip().startsWith("//"))
-				.reduce("", (a, b) -> a + b + "\n")
-				.strip();
-			if (!statement.isEmpty()) {
-				statements.add(statement);
-			}
-		}
-		return statements;
-	}
-
-	static String read(String location) {
-		Resource resource = new PathMatchingResourcePatternResolver().getResource(location);
-		try (InputStream in = resource.getInputStream()) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read " + location, ex);
-		}
+	@Override
+	public int getPhase() {
+		// Before the web server starts taking requests (Boot starts it in a much later phase).
+		return 0;
 	}
 
 }

@@ -1,6 +1,6 @@
 package org.partynet.person;
 
-import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.MapAccessor;
 import org.partynet.graphql.GlobalId;
 
 /**
@@ -13,9 +13,10 @@ public record Person(String code, String name, String gender) {
 		return GlobalId.of("Person", this.code);
 	}
 
-	public static Person from(Node node) {
-		return new Person(node.get("code").asString(), node.get("name").asString(),
-				node.get("gender").isNull() ? null : node.get("gender").asString());
+	/** From a node or from a map projected with {@link #PROJECTION}. */
+	public static Person from(MapAccessor person) {
+		return new Person(person.get("code").asString(), person.get("name").asString(),
+				person.get("gender").asString(null));
 	}
 
 }

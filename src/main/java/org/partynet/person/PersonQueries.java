@@ -40,7 +40,7 @@ class PersonQueries {
 	private static final String POSTS = """
 			UNWIND $codes AS code
 			MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
-			RETURN code, o, p, h.role AS role, h.title AS title, h.since AS since
+			RETURN code, o, p {.code, .name, .gender} AS p, h.role AS role, h.title AS title, h.since AS since
 			ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
 			         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
 			""";
@@ -50,25 +50,25 @@ class PersonQueries {
 			MATCH (:PartyOrganization {code: code})-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(top:Area)
 			MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
 			WITH DISTINCT code, p
-			RETURN code, p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
 			""";
 
 	private static final String HEAD = """
 			UNWIND $codes AS code
 			MATCH (:Building {code: code})<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
-			RETURN code, p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
 			""";
 
 	private static final String GRID_WORKERS = """
 			UNWIND $codes AS code
 			MATCH (:Grid {code: code})<-[w:WORKS_FOR WHERE w.until IS NULL]-(p:Person)
-			RETURN code, p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
 			""";
 
 	private static final String INSTRUCTORS = """
 			UNWIND $codes AS code
 			MATCH (:Area {code: code})<-[i:INSTRUCTS WHERE i.until IS NULL]-(p:Person)
-			RETURN code, p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
 			""";
 
 	private final Neo4jClient neo4j;
@@ -101,7 +101,7 @@ class PersonQueries {
 
 	private Map<Organization, List<Post>> posts(Collection<Organization> organizations, String cypher) {
 		return Batch.lists(this.neo4j, cypher, organizations, Organization::code,
-				row -> new Post(Person.from(row.get("p").asNode()), Organization.from(row.get("o").asNode()),
+				row -> new Post(Person.from(row.get("p")), Organization.from(row.get("o").asNode()),
 						RoleKind.valueOf(row.get("role").asString()), row.get("title").asString(""), date(row.get("since"))));
 	}
 
@@ -122,7 +122,7 @@ class PersonQueries {
 	}
 
 	private static Person person(Record row) {
-		return Person.from(row.get("p").asNode());
+		return Person.from(row.get("p"));
 	}
 
 	private static Role role(Record row) {
