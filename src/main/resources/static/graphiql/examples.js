@@ -5,8 +5,10 @@ window.PARTYNET_EXAMPLES = [
 query NetworkStats {
   dataset { name sample description }
   networkStats {
-    streetCommittees communityCommittees gridBranches buildingGroups buildingHeads
-    grids buildings commercialSites alliances partTimeMembers instructors partyMembers units
+    streetCommittees communityCommittees gridBranches
+    buildingGroups buildingHeads grids buildings
+    commercialSites alliances partTimeMembers
+    instructors partyMembers units
   }
 }`
   },

@@ -45,11 +45,16 @@ class PersonQueries {
 			         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
 			""";
 
+	// The subquery per organization keeps the planner on the code index (written as one pattern,
+	// it scanned every organization's code for each one asked for).
 	private static final String BUILDING_HEADS = """
 			UNWIND $codes AS code
-			MATCH (:PartyOrganization {code: code})-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(top:Area)
-			MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
-			WITH DISTINCT code, p
+			MATCH (o:PartyOrganization {code: code})
+			CALL (o) {
+			  MATCH (o)-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(top:Area)
+			  MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
+			  RETURN DISTINCT p
+			}
 			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
 			""";
 

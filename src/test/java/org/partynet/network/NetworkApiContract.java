@@ -109,6 +109,8 @@ interface NetworkApiContract {
 			.entity(Map.class)
 			.get();
 		int statementsForStreet = statements().count();
+		// all of them in one read transaction: one consistent state of the graph
+		assertThat(statements().transactions()).isEqualTo(1);
 
 		assertThat(root).containsEntry("name", "东街街道党工委");
 		assertThat((Map<String, Object>) root.get("secretary")).containsEntry("name", "赵明远");

@@ -13,19 +13,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 /**
- * Counts the Cypher statements the application sends, by wrapping the driver: every
- * {@code run} on a session or transaction it hands out is one statement.
+ * Counts the Cypher statements and transactions the application sends, by wrapping the driver:
+ * every {@code run} on a session or transaction it hands out is one statement.
  */
 public final class StatementCounter {
 
 	private final AtomicInteger count = new AtomicInteger();
 
+	private final AtomicInteger transactions = new AtomicInteger();
+
 	public void reset() {
 		this.count.set(0);
+		this.transactions.set(0);
 	}
 
+	/** Statements run since the last reset. */
 	public int count() {
 		return this.count.get();
+	}
+
+	/** Explicit transactions begun since the last reset. */
+	public int transactions() {
+		return this.transactions.get();
 	}
 
 	Object wrap(Object target) {
@@ -38,6 +47,9 @@ public final class StatementCounter {
 		return Proxy.newProxyInstance(getClass().getClassLoader(), interfaces, (proxy, method, args) -> {
 			if (method.getName().equals("run")) {
 				this.count.incrementAndGet();
+			}
+			if (method.getName().equals("beginTransaction")) {
+				this.transactions.incrementAndGet();
 			}
 			Object result;
 			try {
