@@ -30,6 +30,10 @@ public final class FoundationBenchmark {
 
 	private static final int RESTARTS = 3;
 
+	/** The JVM options README.md gives for running the jar (override with -Dbench.jvm="..."). */
+	private static final List<String> JVM_OPTIONS = List
+		.of(System.getProperty("bench.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
+
 	private static final int WARM_UP = 100;
 
 	private static final int MEASURED = 300;
@@ -69,8 +73,8 @@ public final class FoundationBenchmark {
 			}
 		}
 		System.out.println();
-		System.out.println("## Foundation benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, "
-				+ System.getProperty("java.version") + ")");
+		System.out.println("## Foundation benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+				+ System.getProperty("java.version") + ", java " + String.join(" ", JVM_OPTIONS) + " -jar)");
 		System.out.println();
 		System.out.println("| what | time | memory |");
 		System.out.println("|---|---|---|");
@@ -142,9 +146,12 @@ public final class FoundationBenchmark {
 		static App start(Path jar, Path data, int port, int boltPort) throws IOException {
 			Path log = Files.createTempFile("partynet-bench", ".log");
 			long launched = System.nanoTime();
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-					jar.toString(), "--server.port=" + port, "--partynet.embedded.bolt-port=" + boltPort,
-					"--partynet.embedded.data-dir=" + data)
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(JVM_OPTIONS);
+			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+					"--partynet.embedded.bolt-port=" + boltPort, "--partynet.embedded.data-dir=" + data));
+			Process process = new ProcessBuilder(command)
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
