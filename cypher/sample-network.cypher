@@ -329,6 +329,41 @@ UNWIND row[3] AS siteCode
 MATCH (site:Area {code: siteCode})
 CREATE (p)-[:INSTRUCTS {since: date('2020-04-15')}]->(site);
 
+// -- History, so that coverage can be asked as of an earlier day (changes end relationships
+//    with `until` rather than delete them).
+// 泰安社区 (C16) had 4 grids until it re-divided them into today's 6 on 2021-01-01.
+MATCH (c:Community {code: 'GZ-DJ-C16'})
+UNWIND range(1, 4) AS j
+CREATE (old:Grid:Area {code: 'GZ-DJ-C16-J0' + toString(j), name: '泰安社区原第' + toString(j) + '网格'})
+CREATE (c)-[:HAS {since: date('2019-06-01'), until: date('2021-01-01')}]->(old)
+WITH old, j
+MATCH (gb:GridBranch {code: 'GZ-DJ-C16-ZB0' + toString((j - 1) / 2 + 1)})
+CREATE (gb)-[:COVERS {since: date('2019-09-01'), until: date('2021-01-01')}]->(old);
+
+MATCH (:Community {code: 'GZ-DJ-C16'})-[h:HAS]->(g:Grid)
+WHERE h.until IS NULL
+SET h.since = date('2021-01-01');
+
+MATCH (g:Grid)<-[r:COVERS|WORKS_FOR]-()
+WHERE g.code STARTS WITH 'GZ-DJ-C16-G'
+SET r.since = date('2021-01-01');
+
+MATCH (g:Grid)-[h:HAS]->(b:Building)
+WHERE g.code STARTS WITH 'GZ-DJ-C16-G'
+SET h.since = date('2021-01-01')
+WITH g, b
+MATCH (old:Grid {code: 'GZ-DJ-C16-J0' + toString((toInteger(right(g.code, 1)) - 1) * 4 / 6 + 1)})
+CREATE (old)-[:HAS {since: date('2019-06-01'), until: date('2021-01-01')}]->(b);
+
+// 丰乐社区 (C17) set up its second grid branch, with its groups, only on 2021-06-01.
+MATCH (gb:GridBranch {code: 'GZ-DJ-C17-ZB02'})
+OPTIONAL MATCH (gb)-[r1:COVERS]->(:Grid)
+OPTIONAL MATCH (:CommunityCommittee)-[r2:LEADS]->(gb)
+OPTIONAL MATCH (gb)-[r3:LEADS]->(:BuildingGroup)
+OPTIONAL MATCH (gb)-[:LEADS]->(:BuildingGroup)-[r4:COVERS]->(:Building)
+WITH collect(DISTINCT r1) + collect(DISTINCT r2) + collect(DISTINCT r3) + collect(DISTINCT r4) AS changed
+FOREACH (r IN changed | SET r.since = date('2021-06-01'));
+
 // -- The sequence numbers were only for generating ------------------------------------------
 MATCH (n) WHERE n.seq IS NOT NULL
 REMOVE n.seq;

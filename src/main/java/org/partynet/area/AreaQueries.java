@@ -60,9 +60,11 @@ class AreaQueries {
 			RETURN size(matched) AS totalCount, [a IN matched WHERE $after IS NULL OR a.code > $after][0..$limit] AS page
 			""";
 
+	// Areas that are no longer part of the network (a grid that was re-divided) are history, not listed.
 	private static final String LIST = """
 			MATCH (a:Area)
 			WHERE ($label IS NULL OR $label IN labels(a)) AND ($name IS NULL OR a.name CONTAINS $name)
+			  AND (a:District OR EXISTS { (a)<-[h:HAS WHERE h.until IS NULL]-(:Area) })
 			""" + LIST_TAIL;
 
 	private static final String LIST_IN_SCOPE = Scope.AREAS + """

@@ -43,11 +43,11 @@ class EmbeddedDefaultTests {
 	@Test
 	void starts_neo4j_in_process_loads_the_sample_once_and_keeps_it_across_restarts() {
 		try (var context = start()) {
-			assertThat(count(context, "MATCH (g:Grid) RETURN count(g)")).isEqualTo(112);
 			assertThat(count(context, "MATCH (g:GridBranch) RETURN count(g)")).isEqualTo(47);
+			assertThat(count(context, "MATCH (g:BuildingGroup) RETURN count(g)")).isEqualTo(106);
 		}
 		try (var context = start()) {
-			assertThat(count(context, "MATCH (g:Grid) RETURN count(g)")).isEqualTo(112);
+			assertThat(count(context, "MATCH (g:GridBranch) RETURN count(g)")).isEqualTo(47);
 			assertThat(count(context, "MATCH (d:Dataset) RETURN count(d)")).isEqualTo(1);
 			assertThat(count(context, "MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(3);
 		}

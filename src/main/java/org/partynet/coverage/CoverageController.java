@@ -1,0 +1,64 @@
+package org.partynet.coverage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.dataloader.DataLoader;
+import org.partynet.area.Scope;
+import org.partynet.graphql.Paging;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/** {@code coverage(scope, asOf)} with its breakdown and gaps, batched per level. */
+@Controller
+class CoverageController {
+
+	private final CoverageQueries queries;
+
+	private final Scope scope;
+
+	private final Paging paging;
+
+	private final CoverageDays days;
+
+	CoverageController(CoverageQueries queries, Scope scope, Paging paging, CoverageDays days,
+			BatchLoaderRegistry registry) {
+		this.queries = queries;
+		this.scope = scope;
+		this.paging = paging;
+		this.days = days;
+		// gaps take arguments, which a @BatchMapping cannot: the requests of one level go to a
+		// named loader, which answers them together.
+		registry.<CoverageQueries.GapsRequest, Paging.Connection<CoverageGap>>forName("coverageGaps")
+			.registerMappedBatchLoader((requests, env) -> Mono.fromCallable(() -> this.queries.gaps(requests)));
+	}
+
+	@QueryMapping
+	CoverageReport coverage(@Argument String scope, @Argument LocalDate asOf) {
+		LocalDate day = this.days.asOf(asOf);
+		return this.queries.report(this.scope.code(scope), day);
+	}
+
+	@BatchMapping
+	Map<CoverageReport, List<CoverageReport>> breakdown(List<CoverageReport> reports) {
+		return this.queries.breakdown(reports);
+	}
+
+	@SchemaMapping
+	CompletableFuture<Paging.Connection<CoverageGap>> gaps(CoverageReport report, @Argument CoverageMetric metric,
+			@Argument Integer first, @Argument String after,
+			DataLoader<CoverageQueries.GapsRequest, Paging.Connection<CoverageGap>> coverageGaps) {
+		int size = this.paging.first(first);
+		String afterCode = this.paging.after(after);
+		return coverageGaps.load(new CoverageQueries.GapsRequest(report, metric, size, afterCode));
+	}
+
+}

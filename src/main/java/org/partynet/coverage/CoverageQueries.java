@@ -1,0 +1,252 @@
+package org.partynet.coverage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Record;
+import org.partynet.area.Area;
+import org.partynet.graphql.Paging;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Coverage (全覆盖) as domain.md counts it, as of a day: a relationship counts when it began on or
+ * before that day and had not ended by it. One statement per report, per breakdown level and per
+ * page of gaps; the counting happens in the database.
+ */
+@Service
+@Transactional(readOnly = true)
+class CoverageQueries {
+
+	/** Cypher: whether relationship {@code r} held on {@code $asOf}. */
+	static String held(String r) {
+		return "(%s.since <= $asOf AND (%s.until IS NULL OR %s.until > $asOf))".formatted(r, r, r);
+	}
+
+	// The areas a scope consists of: every district for the whole network, the area itself, or
+	// what an organization governed or covered that day.
+	private static final String ROOTS = """
+			CALL () {
+			  MATCH (top:District) WHERE $scope IS NULL RETURN top
+			  UNION
+			  MATCH (top:Area {code: $scope}) RETURN top
+			  UNION
+			  MATCH (:PartyOrganization {code: $scope})-[r:GOVERNS|COVERS]->(top:Area) WHERE %s RETURN top
+			}
+			WITH top ORDER BY top.code
+			WITH collect(top.code) AS codes
+			""".formatted(held("r"));
+
+	// Every area in $codes (and inside them) that day, once, as a.
+	private static final String AREAS = """
+			UNWIND codes AS code
+			MATCH (top:Area {code: code})
+			MATCH (top)(()-[h:HAS WHERE %s]->()){0,5}(a:Area)
+			WITH DISTINCT a
+			""".formatted(held("h"));
+
+	private static final String GRID_COVERED = "EXISTS { (g)<-[r:COVERS]-(:GridBranch) WHERE %s }".formatted(held("r"));
+
+	private static final String GRID_WORKED = "EXISTS { (g)<-[w:WORKS_FOR]-(:Person) WHERE %s }".formatted(held("w"));
+
+	private static final String BUILDING_GROUPED = "EXISTS { (b)<-[r:COVERS]-(:BuildingGroup) WHERE %s }"
+		.formatted(held("r"));
+
+	private static final String BUILDING_HEADED = "EXISTS { (b)<-[r:HEAD_OF]-(:Person) WHERE %s }".formatted(held("r"));
+
+	private static final String SITE_COVERED = ("(EXISTS { (s)<-[r:COVERS]-(:Alliance) WHERE %s }"
+			+ " OR EXISTS { (s)<-[i:INSTRUCTS]-(:Person) WHERE %s })")
+		.formatted(held("r"), held("i"));
+
+	private static final String COMMUNITY_ORGANIZED = "EXISTS { (c)<-[r:GOVERNS]-(:CommunityCommittee) WHERE %s }"
+		.formatted(held("r"));
+
+	// Takes the variable codes; adds the counts of every metric.
+	private static final String METRICS = """
+			CALL (codes) {
+			  %s
+			  WITH collect(a) AS areas
+			  WITH [a IN areas WHERE a:Grid] AS grids, [a IN areas WHERE a:Building] AS buildings,
+			       [a IN areas WHERE a:CommercialBuilding OR a:Market] AS sites, [a IN areas WHERE a:Community] AS communities
+			  RETURN size(grids) AS grids,
+			         size([g IN grids WHERE %s]) AS gridsCovered,
+			         size([g IN grids WHERE %s AND %s]) AS gridsDual,
+			         size(buildings) AS buildings,
+			         size([b IN buildings WHERE %s]) AS buildingsGrouped,
+			         size([b IN buildings WHERE %s]) AS buildingsHeaded,
+			         size(sites) AS sites,
+			         size([s IN sites WHERE %s]) AS sitesCovered,
+			         size(communities) AS communities,
+			         size([c IN communities WHERE %s]) AS communitiesOrganized
+			}
+			""".formatted(AREAS.indent(2).strip(), GRID_COVERED, GRID_COVERED, GRID_WORKED, BUILDING_GROUPED,
+			BUILDING_HEADED, SITE_COVERED, COMMUNITY_ORGANIZED);
+
+	private static final String REPORT = ROOTS + """
+			OPTIONAL MATCH (area:Area {code: $scope})
+			OPTIONAL MATCH (organization:PartyOrganization {code: $scope})
+			WITH codes, area, coalesce(area.name, organization.name, '全网 Whole network') AS name
+			""" + METRICS + """
+			RETURN codes, area, name, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
+			       sites, sitesCovered, communities, communitiesOrganized
+			""";
+
+	// The next level down (streets of a district, communities of a street, grids of a community)
+	// for several reports at once.
+	private static final String BREAKDOWN = """
+			UNWIND $parents AS parent
+			UNWIND parent.codes AS parentCode
+			MATCH (:Area {code: parentCode})-[h:HAS]->(area:Street|Community|Grid)
+			WHERE %s
+			WITH parent.key AS key, area ORDER BY area.code
+			WITH key, area, [area.code] AS codes, area.name AS name
+			""".formatted(held("h")) + METRICS + """
+			RETURN key, codes, area, name, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
+			       sites, sitesCovered, communities, communitiesOrganized
+			""";
+
+	private static final Map<CoverageMetric, String> GAPS = new EnumMap<>(CoverageMetric.class);
+
+	static {
+		gaps(CoverageMetric.GRID, "a:Grid AND NOT " + GRID_COVERED.replace("(g)", "(a)"), "$reason");
+		gaps(CoverageMetric.DUAL_NET,
+				"a:Grid AND NOT (" + GRID_COVERED.replace("(g)", "(a)") + " AND " + GRID_WORKED.replace("(g)", "(a)") + ")",
+				"CASE WHEN " + GRID_COVERED.replace("(g)", "(gap)")
+						+ " THEN '无专职网格员 / no grid worker' WHEN " + GRID_WORKED.replace("(g)", "(gap)")
+						+ " THEN '无网格党支部覆盖 / no grid branch covers it'"
+						+ " ELSE '无网格党支部、无专职网格员 / neither grid branch nor grid worker' END");
+		gaps(CoverageMetric.BUILDING_GROUP, "a:Building AND NOT " + BUILDING_GROUPED.replace("(b)", "(a)"), "$reason");
+		gaps(CoverageMetric.BUILDING_HEAD, "a:Building AND NOT " + BUILDING_HEADED.replace("(b)", "(a)"), "$reason");
+		gaps(CoverageMetric.COMMERCIAL, "(a:CommercialBuilding OR a:Market) AND NOT " + SITE_COVERED.replace("(s)", "(a)"),
+				"$reason");
+		gaps(CoverageMetric.ORGANIZATION, "a:Community AND NOT " + COMMUNITY_ORGANIZED.replace("(c)", "(a)"), "$reason");
+	}
+
+	// Several reports' gaps of one metric in one statement: each request brings its report's
+	// codes, its cursor and its page size.
+	private static void gaps(CoverageMetric metric, String predicate, String reason) {
+		GAPS.put(metric, """
+				UNWIND $requests AS request
+				CALL (request) {
+				  WITH request.codes AS codes
+				%s
+				  WITH a WHERE %s
+				  WITH a ORDER BY a.code
+				  WITH collect(a) AS found
+				  RETURN size(found) AS totalCount,
+				         [a IN found WHERE request.after IS NULL OR a.code > request.after][0..request.limit] AS page
+				}
+				CALL (page) {
+				  UNWIND page AS gap
+				  OPTIONAL MATCH (:District)((x:Area)-[h:HAS WHERE %s]->(:Area)){1,5}(gap)
+				  WITH gap, x ORDER BY gap.code
+				  RETURN collect({area: gap, path: coalesce(x, []), reason: %s}) AS gaps
+				}
+				RETURN request.key AS key, totalCount, gaps
+				""".formatted(AREAS.indent(2).stripTrailing(), predicate, held("h"), reason));
+	}
+
+	private final Neo4jClient neo4j;
+
+	CoverageQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	CoverageReport report(String scope, LocalDate asOf) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("scope", scope);
+		parameters.put("asOf", asOf);
+		return this.neo4j.query(REPORT)
+			.bindAll(parameters)
+			.fetchAs(CoverageReport.class)
+			.mappedBy((types, row) -> report(row, asOf))
+			.one()
+			.orElseThrow();
+	}
+
+	/** The next level down of several reports, one statement per day among them. */
+	Map<CoverageReport, List<CoverageReport>> breakdown(Collection<CoverageReport> parents) {
+		Map<CoverageReport, List<CoverageReport>> result = new LinkedHashMap<>();
+		parents.forEach(parent -> result.put(parent, new ArrayList<>()));
+		Map<LocalDate, List<CoverageReport>> byDay = new LinkedHashMap<>();
+		parents.forEach(parent -> byDay.computeIfAbsent(parent.asOf(), day -> new ArrayList<>()).add(parent));
+		byDay.forEach((day, reports) -> {
+			List<Map<String, Object>> keyed = new ArrayList<>();
+			for (int i = 0; i < reports.size(); i++) {
+				keyed.add(Map.of("key", String.valueOf(i), "codes", reports.get(i).roots()));
+			}
+			this.neo4j.query(BREAKDOWN)
+				.bindAll(Map.of("parents", keyed, "asOf", day))
+				.fetchAs(Record.class)
+				.mappedBy((types, row) -> row)
+				.all()
+				.forEach(row -> result.get(reports.get(Integer.parseInt(row.get("key").asString()))).add(report(row, day)));
+		});
+		return result;
+	}
+
+	/** Pages of gaps for several requests, one statement per metric and day among them. */
+	Map<GapsRequest, Paging.Connection<CoverageGap>> gaps(Collection<GapsRequest> requests) {
+		Map<GapsRequest, Paging.Connection<CoverageGap>> result = new HashMap<>();
+		Map<List<Object>, List<GapsRequest>> groups = new LinkedHashMap<>();
+		requests.forEach(request -> groups
+			.computeIfAbsent(List.of(request.metric(), request.report().asOf()), group -> new ArrayList<>())
+			.add(request));
+		groups.forEach((group, members) -> {
+			CoverageMetric metric = members.get(0).metric();
+			List<Map<String, Object>> keyed = new ArrayList<>();
+			for (int i = 0; i < members.size(); i++) {
+				Map<String, Object> request = new HashMap<>();
+				request.put("key", String.valueOf(i));
+				request.put("codes", members.get(i).report().roots());
+				request.put("after", members.get(i).after());
+				request.put("limit", members.get(i).first() + 1);
+				keyed.add(request);
+			}
+			this.neo4j.query(GAPS.get(metric))
+				.bindAll(Map.of("requests", keyed, "asOf", members.get(0).report().asOf(), "reason", metric.gapReason()))
+				.fetchAs(Record.class)
+				.mappedBy((types, row) -> row)
+				.all()
+				.forEach(row -> {
+					GapsRequest request = members.get(Integer.parseInt(row.get("key").asString()));
+					List<CoverageGap> gaps = row.get("gaps")
+						.asList(gap -> new CoverageGap(metric, Area.from(gap.get("area").asNode()),
+								gap.get("path").asList(node -> Area.from(node.asNode())), gap.get("reason").asString()));
+					result.put(request, Paging.connection(gaps, request.first(), request.after() != null,
+							row.get("totalCount").asInt(), gap -> gap.area().code()));
+				});
+		});
+		return result;
+	}
+
+	/** A page of one report's gaps of one metric. */
+	record GapsRequest(CoverageReport report, CoverageMetric metric, int first, String after) {
+	}
+
+	private static CoverageReport report(Record row, LocalDate asOf) {
+		Map<CoverageMetric, CoverageFigure> figures = new EnumMap<>(CoverageMetric.class);
+		figures.put(CoverageMetric.GRID, figure(row, "grids", "gridsCovered"));
+		figures.put(CoverageMetric.DUAL_NET, figure(row, "grids", "gridsDual"));
+		figures.put(CoverageMetric.BUILDING_GROUP, figure(row, "buildings", "buildingsGrouped"));
+		figures.put(CoverageMetric.BUILDING_HEAD, figure(row, "buildings", "buildingsHeaded"));
+		figures.put(CoverageMetric.COMMERCIAL, figure(row, "sites", "sitesCovered"));
+		figures.put(CoverageMetric.ORGANIZATION, figure(row, "communities", "communitiesOrganized"));
+		Area area = row.get("area").isNull() ? null : Area.from(row.get("area").asNode());
+		return new CoverageReport(row.get("name").asString(), area, asOf,
+				row.get("codes").asList(value -> value.asString()), figures);
+	}
+
+	private static CoverageFigure figure(Record row, String total, String covered) {
+		return new CoverageFigure(row.get(total).asInt(), row.get(covered).asInt());
+	}
+
+}
