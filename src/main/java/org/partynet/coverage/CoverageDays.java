@@ -27,6 +27,10 @@ public class CoverageDays {
 		this.clock = clock;
 	}
 
+	public Clock clock() {
+		return this.clock;
+	}
+
 	public LocalDate today() {
 		return LocalDate.now(this.clock);
 	}

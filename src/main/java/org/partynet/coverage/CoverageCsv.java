@@ -1,0 +1,93 @@
+package org.partynet.coverage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The coverage report as CSV: the summary, the breakdown and every gap, in sections separated by
+ * a blank line. UTF-8 with a byte-order mark, so that Excel and WPS open the Chinese correctly.
+ */
+final class CoverageCsv {
+
+	private final Writer out;
+
+	private CoverageCsv(Writer out) {
+		this.out = out;
+	}
+
+	static void write(CoverageExport export, CoverageExport.Contents contents, OutputStream stream) throws IOException {
+		Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+		writer.write('\uFEFF');
+		CoverageCsv csv = new CoverageCsv(writer);
+		csv.line("全覆盖报告 Coverage report");
+		csv.line(contents.scopeLine());
+		csv.line(contents.asOfLine());
+		csv.line(contents.madeLine());
+		csv.line();
+		csv.line("指标 Metric", "总数 Total", "已覆盖 Covered", "覆盖率 Ratio");
+		for (CoverageMetric metric : CoverageMetric.values()) {
+			csv.figure(metric.chinese() + " " + metric.english(), contents.report().figures().get(metric));
+		}
+		if (!contents.breakdown().isEmpty()) {
+			csv.line();
+			List<String> head = new ArrayList<>(List.of("下级 Breakdown"));
+			for (CoverageMetric metric : CoverageMetric.values()) {
+				head.addAll(List.of(metric.chinese() + " 总数", "已覆盖", "覆盖率"));
+			}
+			csv.line(head.toArray(String[]::new));
+			for (CoverageReport child : contents.breakdown()) {
+				List<String> row = new ArrayList<>(List.of(child.name()));
+				for (CoverageMetric metric : CoverageMetric.values()) {
+					CoverageFigure figure = child.figures().get(metric);
+					row.addAll(List.of(String.valueOf(figure.total()), String.valueOf(figure.covered()), ratio(figure)));
+				}
+				csv.line(row.toArray(String[]::new));
+			}
+		}
+		csv.line();
+		csv.line("缺口 Gap", "编码 Code", "名称 Name", "位置 Place", "原因 Reason");
+		for (CoverageMetric metric : CoverageMetric.values()) {
+			export.eachGap(contents.report(), metric, gap -> csv.line(metric.chinese(), gap.area().code(),
+					gap.area().name(), gap.place(), gap.reason()));
+		}
+		writer.flush();
+	}
+
+	private void figure(String label, CoverageFigure figure) {
+		line(label, String.valueOf(figure.total()), String.valueOf(figure.covered()), ratio(figure));
+	}
+
+	private static String ratio(CoverageFigure figure) {
+		return (figure.ratio() != null) ? String.format("%.1f%%", figure.ratio() * 100) : "";
+	}
+
+	private void line(String... values) {
+		try {
+			for (int i = 0; i < values.length; i++) {
+				if (i > 0) {
+					this.out.write(',');
+				}
+				this.out.write(quoted(values[i]));
+			}
+			this.out.write("\r\n");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	// RFC 4180: quote fields with commas, quotes or line breaks; double the quotes inside.
+	static String quoted(String value) {
+		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+			return "\"" + value.replace("\"", "\"\"") + "\"";
+		}
+		return value;
+	}
+
+}

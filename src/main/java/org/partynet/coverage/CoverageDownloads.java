@@ -1,0 +1,118 @@
+package org.partynet.coverage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import com.lowagie.text.pdf.BaseFont;
+import org.partynet.graphql.BadRequestException;
+import org.partynet.graphql.NotFoundException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * {@code /reports/coverage.xlsx}, {@code .pdf} and {@code .csv} with {@code ?scope=&asOf=}, and the
+ * report page at {@code /reports/coverage}. The scope and day are checked before anything is
+ * written, so a bad request gets a clear error; the gaps then stream into the response.
+ */
+@Controller
+class CoverageDownloads {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final CoverageExport export;
+
+	private final CoverageFont font;
+
+	CoverageDownloads(CoverageExport export, CoverageFont font) {
+		this.export = export;
+		this.font = font;
+	}
+
+	@GetMapping("/reports/coverage")
+	String page() {
+		return "forward:/reports/coverage.html";
+	}
+
+	@GetMapping("/reports/coverage.xlsx")
+	ResponseEntity<StreamingResponseBody> excel(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) String asOf) {
+		var contents = contents(scope, asOf);
+		return download(contents, "xlsx", XLSX, out -> CoverageExcel.write(this.export, contents, out));
+	}
+
+	@GetMapping("/reports/coverage.csv")
+	ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) String asOf) {
+		var contents = contents(scope, asOf);
+		return download(contents, "csv", CSV, out -> CoverageCsv.write(this.export, contents, out));
+	}
+
+	@GetMapping("/reports/coverage.pdf")
+	ResponseEntity<StreamingResponseBody> pdf(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) String asOf) {
+		BaseFont cjk = this.font.load();
+		if (cjk == null) {
+			return error(HttpStatus.SERVICE_UNAVAILABLE, "PDF 报告需要中文字体：请安装 fonts-noto-cjk，或设置 partynet.reports.cjk-font / "
+					+ "PDF reports need a CJK font: install fonts-noto-cjk or set partynet.reports.cjk-font");
+		}
+		var contents = contents(scope, asOf);
+		return download(contents, "pdf", MediaType.APPLICATION_PDF,
+				out -> CoveragePdf.write(this.export, contents, cjk, out));
+	}
+
+	private CoverageExport.Contents contents(String scope, String asOf) {
+		LocalDate day;
+		try {
+			day = (asOf == null || asOf.isBlank()) ? null : LocalDate.parse(asOf);
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException("asOf",
+					"参数 asOf 应为日期，如 2021-03-15 / Argument 'asOf' must be a date such as 2021-03-15, was " + asOf);
+		}
+		return this.export.contents((scope == null || scope.isBlank()) ? null : scope, day);
+	}
+
+	private static ResponseEntity<StreamingResponseBody> download(CoverageExport.Contents contents, String extension,
+			MediaType type, StreamingResponseBody body) {
+		String scope = (contents.report().area() != null) ? contents.report().area().code() : "all";
+		String name = "coverage-" + scope + "-" + contents.report().asOf() + "." + extension;
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(body);
+	}
+
+	@ExceptionHandler(BadRequestException.class)
+	ResponseEntity<String> badRequest(BadRequestException ex) {
+		return message(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ResponseEntity<String> notFound(NotFoundException ex) {
+		return message(HttpStatus.NOT_FOUND, ex.getMessage());
+	}
+
+	private static ResponseEntity<String> message(HttpStatus status, String message) {
+		return ResponseEntity.status(status).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(message);
+	}
+
+	private static ResponseEntity<StreamingResponseBody> error(HttpStatus status, String message) {
+		return ResponseEntity.status(status)
+			.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+			.body(out -> out.write(message.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

@@ -1,0 +1,149 @@
+package org.partynet.coverage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The coverage report as an Excel workbook (opens in Microsoft Office and WPS): a summary sheet with
+ * the breakdown, and a sheet of gaps per metric. Written with POI's streaming workbook, which keeps
+ * only a window of rows in memory.
+ */
+final class CoverageExcel {
+
+	private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+
+	private final CellStyle header;
+
+	private final CellStyle percent;
+
+	private final CellStyle title;
+
+	private CoverageExcel() {
+		Font bold = this.workbook.createFont();
+		bold.setBold(true);
+		this.header = this.workbook.createCellStyle();
+		this.header.setFont(bold);
+		this.header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+		this.header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+		this.percent = this.workbook.createCellStyle();
+		this.percent.setDataFormat(this.workbook.createDataFormat().getFormat("0.0%"));
+		Font big = this.workbook.createFont();
+		big.setBold(true);
+		big.setFontHeightInPoints((short) 14);
+		this.title = this.workbook.createCellStyle();
+		this.title.setFont(big);
+	}
+
+	static void write(CoverageExport export, CoverageExport.Contents contents, OutputStream out) throws IOException {
+		CoverageExcel excel = new CoverageExcel();
+		try {
+			excel.summary(contents);
+			for (CoverageMetric metric : CoverageMetric.values()) {
+				excel.gaps(export, contents, metric);
+			}
+			excel.workbook.write(out);
+		}
+		finally {
+			excel.workbook.close();
+		}
+	}
+
+	private void summary(CoverageExport.Contents contents) {
+		Sheet sheet = this.workbook.createSheet("概况 Summary");
+		int[] widths = { 34, 14, 14, 14 };
+		for (int i = 0; i < widths.length; i++) {
+			sheet.setColumnWidth(i, widths[i] * 256);
+		}
+		cell(sheet.createRow(0), 0, "全覆盖报告 Coverage report", this.title);
+		sheet.createRow(1).createCell(0).setCellValue(contents.scopeLine());
+		sheet.createRow(2).createCell(0).setCellValue(contents.asOfLine());
+		sheet.createRow(3).createCell(0).setCellValue(contents.madeLine());
+		headerRow(sheet, 5, "指标 Metric", "总数 Total", "已覆盖 Covered", "覆盖率 Ratio");
+		sheet.createFreezePane(0, 6);
+		int r = 6;
+		for (CoverageMetric metric : CoverageMetric.values()) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(metric.chinese() + " " + metric.english());
+			figure(row, 1, contents.report().figures().get(metric));
+		}
+		if (contents.breakdown().isEmpty()) {
+			return;
+		}
+		r++;
+		cell(sheet.createRow(r++), 0, "下级 Breakdown", this.title);
+		Row head = sheet.createRow(r++);
+		cell(head, 0, "范围 Scope", this.header);
+		int c = 1;
+		for (CoverageMetric metric : CoverageMetric.values()) {
+			cell(head, c, metric.chinese() + " 总数", this.header);
+			cell(head, c + 1, "已覆盖", this.header);
+			cell(head, c + 2, "覆盖率", this.header);
+			c += 3;
+		}
+		for (int i = 4; i < c; i++) {
+			sheet.setColumnWidth(i, 14 * 256);
+		}
+		for (CoverageReport child : contents.breakdown()) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(child.name());
+			c = 1;
+			for (CoverageMetric metric : CoverageMetric.values()) {
+				figure(row, c, child.figures().get(metric));
+				c += 3;
+			}
+		}
+	}
+
+	private void gaps(CoverageExport export, CoverageExport.Contents contents, CoverageMetric metric) {
+		Sheet sheet = this.workbook.createSheet("缺口 " + metric.chinese());
+		int[] widths = { 24, 24, 60, 40 };
+		for (int i = 0; i < widths.length; i++) {
+			sheet.setColumnWidth(i, widths[i] * 256);
+		}
+		headerRow(sheet, 0, "编码 Code", "名称 Name", "位置 Place", "原因 Reason");
+		sheet.createFreezePane(0, 1);
+		int[] next = { 1 };
+		export.eachGap(contents.report(), metric, gap -> {
+			Row row = sheet.createRow(next[0]++);
+			row.createCell(0).setCellValue(gap.area().code());
+			row.createCell(1).setCellValue(gap.area().name());
+			row.createCell(2).setCellValue(gap.place());
+			row.createCell(3).setCellValue(gap.reason());
+		});
+		if (next[0] == 1) {
+			sheet.createRow(1).createCell(0).setCellValue("无缺口 No gaps");
+		}
+	}
+
+	private void headerRow(Sheet sheet, int index, String... titles) {
+		Row row = sheet.createRow(index);
+		for (int i = 0; i < titles.length; i++) {
+			cell(row, i, titles[i], this.header);
+		}
+	}
+
+	private void figure(Row row, int column, CoverageFigure figure) {
+		row.createCell(column).setCellValue(figure.total());
+		row.createCell(column + 1).setCellValue(figure.covered());
+		if (figure.ratio() != null) {
+			var cell = row.createCell(column + 2);
+			cell.setCellValue(figure.ratio());
+			cell.setCellStyle(this.percent);
+		}
+	}
+
+	private static void cell(Row row, int column, String value, CellStyle style) {
+		var cell = row.createCell(column);
+		cell.setCellValue(value);
+		cell.setCellStyle(style);
+	}
+
+}

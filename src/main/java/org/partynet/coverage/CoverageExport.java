@@ -1,0 +1,84 @@
+package org.partynet.coverage;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.partynet.area.Scope;
+import org.partynet.graphql.Paging;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a downloaded coverage report holds: the report, its breakdown one level down, and the gaps
+ * of every metric, read page by page so that a very large scope streams instead of filling memory.
+ */
+@Service
+class CoverageExport {
+
+	/** Gaps are read and written this many at a time. */
+	static final int PAGE = 1000;
+
+	private final CoverageQueries queries;
+
+	private final Scope scope;
+
+	private final CoverageDays days;
+
+	CoverageExport(CoverageQueries queries, Scope scope, CoverageDays days) {
+		this.queries = queries;
+		this.scope = scope;
+		this.days = days;
+	}
+
+	/**
+	 * The report and its breakdown, checking the request's scope and day as the API does.
+	 * @throws org.partynet.graphql.BadRequestException for a malformed scope or a bad day
+	 * @throws org.partynet.graphql.NotFoundException for an unknown scope
+	 */
+	@Transactional(readOnly = true)
+	Contents contents(String scopeId, LocalDate asOf) {
+		LocalDate day = this.days.asOf(asOf);
+		CoverageReport report = this.queries.report(this.scope.code(scopeId), day);
+		List<CoverageReport> breakdown = this.queries.breakdown(List.of(report)).get(report);
+		return new Contents(report, breakdown, LocalDateTime.now(this.days.clock()));
+	}
+
+	/** Hands every gap of one metric to {@code sink}, in code order, a page at a time. */
+	@Transactional(readOnly = true)
+	void eachGap(CoverageReport report, CoverageMetric metric, Consumer<CoverageGap> sink) {
+		String after = null;
+		boolean more = true;
+		while (more) {
+			var request = new CoverageQueries.GapsRequest(report, metric, PAGE, after);
+			Paging.Connection<CoverageGap> page = this.queries.gaps(List.of(request)).get(request);
+			page.nodes().forEach(sink);
+			more = page.pageInfo().hasNextPage();
+			after = more ? page.nodes().get(page.nodes().size() - 1).area().code() : null;
+		}
+	}
+
+	/**
+	 * @param report the figures of the scope
+	 * @param breakdown the figures one level down
+	 * @param made when the report was made (Beijing time)
+	 */
+	record Contents(CoverageReport report, List<CoverageReport> breakdown, LocalDateTime made) {
+
+		String scopeLine() {
+			return "范围 Scope: " + this.report.name();
+		}
+
+		String asOfLine() {
+			return "截至 As of: " + this.report.asOf();
+		}
+
+		String madeLine() {
+			return "生成时间 Made: " + this.made.withNano(0).toString().replace('T', ' ') + "（北京时间 Beijing time）";
+		}
+
+	}
+
+}

@@ -1,0 +1,163 @@
+// The coverage report page: one GraphQL request per view (report, breakdown and a page of gaps).
+(function () {
+  const METRICS = [
+    ['grid', 'GRID', '网格覆盖', 'Grid'],
+    ['buildingGroup', 'BUILDING_GROUP', '楼院党小组覆盖', 'Building groups'],
+    ['buildingHead', 'BUILDING_HEAD', '党员楼长覆盖', 'Building heads'],
+    ['commercial', 'COMMERCIAL', '商务楼宇与商圈市场覆盖', 'Commercial sites'],
+    ['dualNet', 'DUAL_NET', '双网合一', 'Dual net'],
+    ['organization', 'ORGANIZATION', '社区党组织覆盖', 'Organizations']
+  ];
+  const FIGURES = METRICS.map(m => `${m[0]} { total covered ratio }`).join(' ');
+  const QUERY = `query Coverage($scope: ID, $asOf: Date, $metric: CoverageMetric!, $after: String) {
+    coverage(scope: $scope, asOf: $asOf) {
+      name asOf ${FIGURES}
+      breakdown { name ${FIGURES} }
+      gaps(metric: $metric, first: 50, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        nodes { area { code name } place reason }
+      }
+    }
+  }`;
+  const $ = id => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const state = { scope: params.get('scope') || '', asOf: params.get('asOf') || '', metric: params.get('metric') || 'GRID', after: null };
+  let chart;
+
+  async function graphql(query, variables) {
+    const response = await fetch('/graphql', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, variables })
+    });
+    const body = await response.json();
+    if (body.errors && body.errors.length) {
+      throw new Error(body.errors.map(e => e.message).join('；'));
+    }
+    return body.data;
+  }
+
+  const percent = f => f.ratio === null ? '–' : (f.ratio * 100).toFixed(1) + '%';
+
+  async function loadScopes() {
+    const data = await graphql(`{ streets: areas(kind: STREET, first: 100) { nodes { id name } }
+      communities: areas(kind: COMMUNITY, first: 100) { nodes { id name } } }`, {});
+    const select = $('scope');
+    [['街道 Streets', data.streets.nodes], ['社区 Communities', data.communities.nodes]].forEach(([label, nodes]) => {
+      const group = document.createElement('optgroup');
+      group.label = label;
+      nodes.forEach(n => group.appendChild(new Option(n.name, n.id)));
+      select.appendChild(group);
+    });
+    if (state.scope && ![...select.options].some(o => o.value === state.scope)) {
+      select.appendChild(new Option(state.scope, state.scope));
+    }
+    select.value = state.scope;
+  }
+
+  function links() {
+    const query = new URLSearchParams();
+    if (state.scope) query.set('scope', state.scope);
+    if (state.asOf) query.set('asOf', state.asOf);
+    ['xlsx', 'pdf', 'csv'].forEach(ext => $(ext).href = `/reports/coverage.${ext}?${query}`);
+    const page = new URLSearchParams(query);
+    if (state.metric !== 'GRID') page.set('metric', state.metric);
+    history.replaceState(null, '', `?${page}`);
+  }
+
+  function summary(report) {
+    $('title').textContent = report.name;
+    $('asOfLine').textContent = `截至 As of ${report.asOf}`;
+    $('summary').innerHTML = '';
+    METRICS.forEach(([field, , chinese, english]) => {
+      const f = report[field];
+      const card = document.createElement('div');
+      card.className = 'card' + (f.total > 0 && f.covered === f.total ? ' full' : '');
+      card.dataset.metric = field;
+      card.innerHTML = `<div class="name">${chinese} <small>${english}</small></div>
+        <div class="ratio">${percent(f)}</div><div class="count">${f.covered} / ${f.total}</div>`;
+      $('summary').appendChild(card);
+    });
+  }
+
+  function breakdown(children) {
+    $('breakdownSection').hidden = children.length === 0;
+    if (children.length === 0) return;
+    chart = chart || echarts.init($('chart'), null, { renderer: 'svg' });
+    chart.setOption({
+      tooltip: { trigger: 'axis', valueFormatter: v => v === null ? '–' : v + '%' },
+      legend: { top: 0 },
+      grid: { left: 50, right: 20, top: 60, bottom: 90 },
+      xAxis: { type: 'category', data: children.map(c => c.name), axisLabel: { rotate: 40, interval: 0 } },
+      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      series: METRICS.map(([field, , chinese, english]) => ({
+        name: `${chinese} ${english}`, type: 'bar',
+        data: children.map(c => c[field].ratio === null ? null : +(c[field].ratio * 100).toFixed(1))
+      }))
+    }, true);
+    chart.resize();
+  }
+
+  function metricButtons() {
+    $('metrics').innerHTML = '';
+    METRICS.forEach(([, metric, chinese, english]) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = `${chinese} ${english}`;
+      button.className = metric === state.metric ? 'active' : '';
+      button.onclick = () => { state.metric = metric; state.after = null; show(); };
+      $('metrics').appendChild(button);
+    });
+  }
+
+  function gaps(connection, append) {
+    const body = $('gaps').tBodies[0];
+    if (!append) body.innerHTML = '';
+    $('gapCount').textContent = `共 ${connection.totalCount} 处 · ${connection.totalCount} gaps`;
+    connection.nodes.forEach(gap => {
+      const row = body.insertRow();
+      [gap.area.code, gap.area.name, gap.place, gap.reason].forEach(text => row.insertCell().textContent = text);
+    });
+    if (connection.totalCount === 0) {
+      const cell = body.insertRow().insertCell();
+      cell.colSpan = 4;
+      cell.textContent = '无缺口 No gaps';
+    }
+    $('more').hidden = !connection.pageInfo.hasNextPage;
+    state.after = connection.pageInfo.endCursor;
+  }
+
+  async function show(append) {
+    $('error').hidden = true;
+    links();
+    metricButtons();
+    try {
+      const data = await graphql(QUERY, {
+        scope: state.scope || null, asOf: state.asOf || null, metric: state.metric, after: append ? state.after : null
+      });
+      if (!append) {
+        summary(data.coverage);
+        breakdown(data.coverage.breakdown);
+      }
+      gaps(data.coverage.gaps, append);
+      document.body.dataset.loaded = 'true';
+    } catch (e) {
+      $('error').textContent = e.message;
+      $('error').hidden = false;
+    }
+  }
+
+  $('controls').addEventListener('submit', event => {
+    event.preventDefault();
+    state.scope = $('scope').value;
+    state.asOf = $('asOf').value;
+    state.after = null;
+    show();
+  });
+  $('more').onclick = () => show(true);
+  window.addEventListener('resize', () => chart && chart.resize());
+
+  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // Beijing day
+  $('asOf').max = today;
+  $('asOf').value = state.asOf;
+  loadScopes().then(show).catch(e => { $('error').textContent = e.message; $('error').hidden = false; });
+})();
