@@ -22,7 +22,8 @@ import java.util.List;
  * start (empty store: migrations and the sample load) and on restarts; resident memory then and
  * after the load below;</li>
  * <li>the whole sample org tree (street committee down to building heads) in one GraphQL
- * request, warm, over loopback: median, p95 and more.</li>
+ * request, warm, over loopback: median, p95 and more;</li>
+ * <li>coverage of the whole sample (six figures) and the sample's coverage workbook.</li>
  * </ul>
  * A benchmark, not a test: it prints figures and asserts nothing. Run with {@code mvn -Pbench verify}.
  */
@@ -68,6 +69,8 @@ public final class FoundationBenchmark {
 						app.rssMegabytes()));
 				if (last) {
 					rows.addAll(tree(endpoint));
+					rows.addAll(coverage(endpoint));
+					rows.addAll(download("http://localhost:" + app.port + "/reports/coverage.xlsx"));
 					rows.add("| resident memory after the tree runs | | RSS %d MB |".formatted(app.rssMegabytes()));
 				}
 			}
@@ -104,6 +107,45 @@ public final class FoundationBenchmark {
 					.formatted(MEASURED, WARM_UP, bytes / 1024, nanos[MEASURED / 2] / 1e6),
 				"| whole org tree: p95 / p99 / min | %.1f / %.1f / %.1f ms | |".formatted(nanos[MEASURED * 95 / 100] / 1e6,
 						nanos[MEASURED * 99 / 100] / 1e6, nanos[0] / 1e6));
+	}
+
+	private List<String> coverage(String endpoint) throws Exception {
+		String figures = "grid { total covered ratio } buildingGroup { total covered ratio } buildingHead { total covered ratio }"
+				+ " commercial { total covered ratio } dualNet { total covered ratio } organization { total covered ratio }";
+		String body = "{\"query\": " + json("{ coverage { name asOf " + figures + " } }") + "}";
+		for (int i = 0; i < WARM_UP; i++) {
+			post(endpoint, body);
+		}
+		long[] nanos = new long[MEASURED];
+		for (int i = 0; i < MEASURED; i++) {
+			long begin = System.nanoTime();
+			post(endpoint, body);
+			nanos[i] = System.nanoTime() - begin;
+		}
+		Arrays.sort(nanos);
+		return List.of("| coverage of the whole sample, six figures (%d runs): median / p95 | %.1f / %.1f ms | |"
+			.formatted(MEASURED, nanos[MEASURED / 2] / 1e6, nanos[MEASURED * 95 / 100] / 1e6));
+	}
+
+	private List<String> download(String url) throws Exception {
+		int runs = 20;
+		long[] nanos = new long[runs];
+		int bytes = 0;
+		for (int i = -5; i < runs; i++) {
+			long begin = System.nanoTime();
+			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IOException("HTTP " + response.statusCode() + " for " + url);
+			}
+			if (i >= 0) {
+				nanos[i] = System.nanoTime() - begin;
+				bytes = response.body().length;
+			}
+		}
+		Arrays.sort(nanos);
+		return List.of("| the sample's coverage .xlsx, whole network (%d runs, %d KB): median / max | %.0f / %.0f ms | |"
+			.formatted(runs, bytes / 1024, nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6));
 	}
 
 	private boolean answers(String endpoint) {
