@@ -55,6 +55,19 @@ query Search($after: String) {
 }`
   },
   {
+    query: `# 全覆盖 Coverage of the street as of a day, by community, with the gaps
+query Coverage {
+  coverage(scope: "Street:GZ-DJ", asOf: "2020-06-01") {
+    name asOf
+    grid { total covered ratio }
+    buildingHead { total covered ratio }
+    dualNet { total covered ratio }
+    breakdown { name grid { covered total } }
+    gaps(metric: GRID) { totalCount nodes { place reason } }
+  }
+}`
+  },
+  {
     query: `# 党建联盟 Alliances and their member units
 query Alliances {
   organization(code: "GZ-DJ-DGW") {
