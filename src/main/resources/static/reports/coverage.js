@@ -9,15 +9,15 @@
     ['organization', 'ORGANIZATION', '社区党组织覆盖', 'Organizations']
   ];
   const FIGURES = METRICS.map(m => `${m[0]} { total covered ratio }`).join(' ');
-  const QUERY = `query Coverage($scope: ID, $asOf: Date, $metric: CoverageMetric!, $after: String) {
-    coverage(scope: $scope, asOf: $asOf) {
-      name asOf ${FIGURES}
-      breakdown { name ${FIGURES} }
-      gaps(metric: $metric, first: 50, after: $after) {
+  const GAPS = `gaps(metric: $metric, first: 50, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
         nodes { area { code name } place reason }
-      }
-    }
+      }`;
+  const QUERY = `query Coverage($scope: ID, $asOf: Date, $metric: CoverageMetric!, $after: String) {
+    coverage(scope: $scope, asOf: $asOf) { name asOf ${FIGURES} breakdown { name ${FIGURES} } ${GAPS} }
+  }`;
+  const GAPS_QUERY = `query Gaps($scope: ID, $asOf: Date, $metric: CoverageMetric!, $after: String) {
+    coverage(scope: $scope, asOf: $asOf) { ${GAPS} }
   }`;
   const $ = id => document.getElementById(id);
   const params = new URLSearchParams(location.search);
@@ -36,7 +36,9 @@
     return body.data;
   }
 
-  const percent = f => f.ratio === null ? '–' : (f.ratio * 100).toFixed(1) + '%';
+  // One decimal, as in the downloads; only complete coverage may read 100.0%.
+  const percent = f => f.ratio === null ? '–'
+    : (f.ratio < 1 && f.ratio >= 0.9995 ? '99.9' : (f.ratio * 100).toFixed(1)) + '%';
 
   async function loadScopes() {
     const data = await graphql(`{ streets: areas(kind: STREET, first: 100) { nodes { id name } }
@@ -95,6 +97,7 @@
       }))
     }, true);
     chart.resize();
+    scalable();
   }
 
   function metricButtons() {
@@ -104,7 +107,7 @@
       button.type = 'button';
       button.textContent = `${chinese} ${english}`;
       button.className = metric === state.metric ? 'active' : '';
-      button.onclick = () => { state.metric = metric; state.after = null; show(); };
+      button.onclick = () => { state.metric = metric; state.after = null; show('gaps'); };
       $('metrics').appendChild(button);
     });
   }
@@ -126,23 +129,44 @@
     state.after = connection.pageInfo.endCursor;
   }
 
-  async function show(append) {
+  // what: 'all' (report, chart and gaps), 'gaps' (another metric) or 'more' (next page of gaps).
+  // Only the newest request may paint: a slow older answer is dropped.
+  let latest = 0;
+  async function show(what = 'all') {
+    const request = ++latest;
+    delete document.body.dataset.loaded;
     $('error').hidden = true;
-    links();
-    metricButtons();
+    $('more').disabled = true;
     try {
-      const data = await graphql(QUERY, {
+      const append = what === 'more';
+      const data = await graphql(what === 'all' ? QUERY : GAPS_QUERY, {
         scope: state.scope || null, asOf: state.asOf || null, metric: state.metric, after: append ? state.after : null
       });
-      if (!append) {
+      if (request !== latest) return;
+      if (what === 'all') {
         summary(data.coverage);
         breakdown(data.coverage.breakdown);
       }
+      metricButtons();
       gaps(data.coverage.gaps, append);
+      links();
       document.body.dataset.loaded = 'true';
     } catch (e) {
+      if (request !== latest) return;
       $('error').textContent = e.message;
       $('error').hidden = false;
+      document.body.dataset.loaded = 'error';
+    } finally {
+      $('more').disabled = false;
+    }
+  }
+
+  // The chart is an SVG with a viewBox, so the print stylesheet can scale it to the page width
+  // (printing does not always tell the page it is printing, so no resize is relied on).
+  function scalable() {
+    const svg = $('chart').querySelector('svg');
+    if (svg && !svg.getAttribute('viewBox')) {
+      svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
     }
   }
 
@@ -153,8 +177,8 @@
     state.after = null;
     show();
   });
-  $('more').onclick = () => show(true);
-  window.addEventListener('resize', () => chart && chart.resize());
+  $('more').onclick = () => show('more');
+  window.addEventListener('resize', () => { if (chart) { chart.resize(); scalable(); } });
 
   const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // Beijing day
   $('asOf').max = today;
