@@ -171,7 +171,7 @@ class CoveragePageBrowserTests extends HarnessTestSupport {
 			assertThat(screenshot("coverage.png")).isNotEmptyFile();
 			// The print stylesheet scales the chart to the page through its viewBox.
 			assertThat(script("return document.querySelector('#chart svg').getAttribute('viewBox');")).isNotNull();
-			printsOnOneToThreeA4Pages("coverage-street.pdf", List.of("东街街道", "下级覆盖率", "网格覆盖", "缺口"));
+			printsOnOneToThreeA4Pages("coverage-street.pdf", List.of("东街街道", "Coveragereport", "Coveragebychildscope", "Gaps"));
 
 			noSevereConsoleEntries();
 		});
@@ -388,7 +388,8 @@ class CoveragePageBrowserTests extends HarnessTestSupport {
 			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
 				text.append(extractor.getTextFromPage(page));
 			}
-			assertThat(text.toString()).contains(expectedTexts);
+			// OpenPDF's extractor spaces out Chromium's text: compare without white space.
+			assertThat(text.toString().replaceAll("\\s+", "")).contains(expectedTexts);
 		}
 		finally {
 			reader.close();
