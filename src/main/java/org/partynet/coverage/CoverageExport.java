@@ -47,12 +47,17 @@ class CoverageExport {
 	}
 
 	/** Hands every gap of one metric to {@code sink}, in code order, a page at a time. */
-	@Transactional(readOnly = true)
 	void eachGap(CoverageReport report, CoverageMetric metric, Consumer<CoverageGap> sink) {
+		eachGap(report, metric, PAGE, sink);
+	}
+
+	// Each page is its own read transaction (the queries' own): none stays open while a slow
+	// client takes the file.
+	void eachGap(CoverageReport report, CoverageMetric metric, int pageSize, Consumer<CoverageGap> sink) {
 		String after = null;
 		boolean more = true;
 		while (more) {
-			var request = new CoverageQueries.GapsRequest(report, metric, PAGE, after);
+			var request = new CoverageQueries.GapsRequest(report, metric, pageSize, after);
 			Paging.Connection<CoverageGap> page = this.queries.gaps(List.of(request)).get(request);
 			page.nodes().forEach(sink);
 			more = page.pageInfo().hasNextPage();

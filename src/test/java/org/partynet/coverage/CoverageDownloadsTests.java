@@ -18,6 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.partynet.support.HarnessTestSupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The downloads, read back as a user's spreadsheet program or PDF viewer would. */
@@ -111,6 +113,19 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 			.contains("楼院党小组覆盖,GZ-DJ-C01-G02-B03,");
 		assertThat(CoverageCsv.quoted("a,b")).isEqualTo("\"a,b\"");
 		assertThat(CoverageCsv.quoted("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+	}
+
+	@Autowired
+	CoverageExport export;
+
+	@Test
+	void gaps_stream_page_by_page_in_code_order() {
+		var contents = this.export.contents(null, null);
+		List<String> onePerPage = new ArrayList<>();
+		this.export.eachGap(contents.report(), CoverageMetric.BUILDING_HEAD, 1, gap -> onePerPage.add(gap.area().code()));
+		List<String> allAtOnce = new ArrayList<>();
+		this.export.eachGap(contents.report(), CoverageMetric.BUILDING_HEAD, gap -> allAtOnce.add(gap.area().code()));
+		assertThat(onePerPage).hasSize(562 - 531).isEqualTo(allAtOnce).isSorted().doesNotHaveDuplicates();
 	}
 
 	@Test
