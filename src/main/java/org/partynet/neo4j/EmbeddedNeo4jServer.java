@@ -45,14 +45,26 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 
 	EmbeddedNeo4jServer(EmbeddedNeo4jProperties properties, boolean loadSample) {
 		this.properties = properties;
-		this.started = CompletableFuture.supplyAsync(() -> {
-			Started started = start();
-			// A driver of its own: the application's driver does not exist yet.
-			try (Driver driver = GraphDatabase.driver(started.uri(), AuthTokens.none())) {
-				DatabaseSetup.run(driver, loadSample);
+		this.started = new CompletableFuture<>();
+		Thread starter = new Thread(() -> {
+			Started started = null;
+			try {
+				started = start();
+				// A driver of its own: the application's driver does not exist yet.
+				try (Driver driver = GraphDatabase.driver(started.uri(), AuthTokens.none())) {
+					DatabaseSetup.run(driver, loadSample);
+				}
+				this.started.complete(started);
 			}
-			return started;
-		});
+			catch (Throwable ex) {
+				if (started != null) {
+					// a failed migration must not leave the store locked behind a failed start
+					started.service().shutdown();
+				}
+				this.started.completeExceptionally(ex);
+			}
+		}, "embedded-neo4j-start");
+		starter.start();
 	}
 
 	private Started start() {

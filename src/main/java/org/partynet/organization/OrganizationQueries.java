@@ -97,6 +97,7 @@ public class OrganizationQueries {
 				row -> new MemberCounts(row.get("full").asInt(), row.get("probationary").asInt()));
 	}
 
+	@SuppressWarnings("unchecked")
 	Paging.Connection<Organization> list(OrganizationKind kind, String scope, String name, int first, String after) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("label", (kind != null) ? kind.label() : null);
@@ -112,7 +113,6 @@ public class OrganizationQueries {
 				return Paging.connection(page, first, after != null, row.get("totalCount").asInt(), Organization::code);
 			})
 			.one()
-			.map(connection -> (Paging.Connection<Organization>) connection)
 			.orElseThrow();
 	}
 

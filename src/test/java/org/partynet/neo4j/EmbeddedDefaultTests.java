@@ -15,6 +15,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded default, as {@code java -jar} runs it: no {@code spring.neo4j.uri}, so Neo4j
@@ -26,9 +27,13 @@ class EmbeddedDefaultTests {
 	Path dataDir;
 
 	private ConfigurableApplicationContext start(String... arguments) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--partynet.embedded.bolt-port=0",
-				"--partynet.embedded.data-dir=" + this.dataDir, "--partynet.embedded.page-cache=32MB"));
-		args.addAll(List.of(arguments));
+		List<String> args = new ArrayList<>(List.of(arguments));
+		// defaults for what the test does not set itself
+		List.of("--server.port=0", "--partynet.embedded.bolt-port=0", "--partynet.embedded.data-dir=" + this.dataDir,
+				"--partynet.embedded.page-cache=32MB")
+			.stream()
+			.filter(arg -> args.stream().noneMatch(given -> given.startsWith(arg.substring(0, arg.indexOf('=') + 1))))
+			.forEach(args::add);
 		return new SpringApplicationBuilder(PartynetApplication.class).run(args.toArray(String[]::new));
 	}
 
@@ -52,6 +57,18 @@ class EmbeddedDefaultTests {
 			assertThat(count(context, "MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(3);
 		}
 		assertThat(this.dataDir.resolve("data/databases/neo4j")).isDirectory();
+	}
+
+	@Test
+	void a_bolt_port_in_use_stops_the_start_with_a_clear_message() throws Exception {
+		try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			assertThatThrownBy(() -> start("--partynet.embedded.bolt-port=" + taken.getLocalPort()).close())
+				.hasStackTraceContaining("The embedded Neo4j did not start");
+		}
+		// and the store is not left locked: the next start works
+		try (var context = start()) {
+			assertThat(count(context, "MATCH (g:GridBranch) RETURN count(g)")).isEqualTo(47);
+		}
 	}
 
 	@Test
