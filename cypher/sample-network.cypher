@@ -364,6 +364,33 @@ OPTIONAL MATCH (gb)-[:LEADS]->(:BuildingGroup)-[r4:COVERS]->(:Building)
 WITH collect(DISTINCT r1) + collect(DISTINCT r2) + collect(DISTINCT r3) + collect(DISTINCT r4) AS changed
 FOREACH (r IN changed | SET r.since = date('2021-06-01'));
 
+// -- Terms (换届): community committees are elected for 5 years, other branches for 3
+//    (支部工作条例第二十一条); the dates spread so that some terms run out soon and some are overdue.
+MATCH (cc:CommunityCommittee)
+SET cc.electedOn = date('2022-01-10') + duration({days: cc.seq * 45});
+
+MATCH (gb:GridBranch)
+SET gb.electedOn = date('2023-11-01') + duration({days: (gb.seq * 29) % 900});
+
+// -- A few deliberate findings for the health checks (changes end posts, they are not deleted):
+// a branch secretary left and the post is vacant,
+MATCH (:GridBranch {code: 'GZ-DJ-C12-ZB03'})<-[h:HOLDS {role: 'SECRETARY'}]-()
+SET h.until = date('2026-09-30');
+
+// a branch committee lost its discipline member,
+MATCH (:GridBranch {code: 'GZ-DJ-C10-ZB01'})<-[h:HOLDS {title: '纪检委员'}]-()
+SET h.until = date('2026-06-30');
+
+// a building group lost its leader,
+MATCH (:BuildingGroup {code: 'GZ-DJ-C07-ZB02-XZ02'})<-[h:HOLDS {role: 'GROUP_LEADER'}]-()
+SET h.until = date('2026-08-31');
+
+// and a grid worker who is not a party member took over as a building's head.
+MATCH (b:Building {code: 'GZ-DJ-C03-G02-B01'})<-[h:HEAD_OF]-(member:Person)
+MATCH (worker:Person)-[:WORKS_FOR]->(:Grid {code: 'GZ-DJ-C03-G02'})
+SET h.until = date('2024-05-01')
+CREATE (worker)-[:HEAD_OF {since: date('2024-05-01')}]->(b);
+
 // -- The sequence numbers were only for generating ------------------------------------------
 MATCH (n) WHERE n.seq IS NOT NULL
 REMOVE n.seq;
