@@ -1,0 +1,78 @@
+package org.partynet.health;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.partynet.support.HarnessTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code health(scope, asOf)} over HTTP on the sample, with its deliberate findings. */
+class HealthApiTests extends HarnessTestSupport {
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void the_sample_shows_its_deliberate_findings() {
+		var response = graphQl().document("""
+				{ health(asOf: "2026-11-29") {
+				    name
+				    findings { rule severity source organization { code } area { code } person { code } figures }
+				    counts { rule count }
+				} }""").execute();
+		List<Map<String, Object>> findings = response.path("health.findings").entityList(Map.class).get().stream()
+			.map(f -> (Map<String, Object>) f)
+			.filter(f -> !((String) f.get("rule")).startsWith("TERM_"))
+			.toList();
+		assertThat(findings).extracting(f -> f.get("rule") + " "
+				+ (f.get("organization") != null ? ((Map<String, Object>) f.get("organization")).get("code")
+						: ((Map<String, Object>) f.get("area")).get("code")))
+			.containsExactly("COMMITTEE_INCOMPLETE GZ-DJ-C10-ZB01", "HEAD_NOT_MEMBER GZ-DJ-C03-G02-B01",
+					"NO_GROUP_LEADER GZ-DJ-C07-ZB02-XZ02", "NO_SECRETARY GZ-DJ-C12-ZB03");
+		assertThat(findings.get(3)).containsEntry("severity", "ERROR");
+		assertThat((String) findings.get(3).get("source")).contains("第二十条");
+		assertThat((String) findings.get(0).get("figures")).contains("纪检委员");
+		assertThat(findings.get(1).get("person")).isNotNull();
+	}
+
+	@Test
+	void before_the_posts_fell_vacant_there_was_nothing_to_find() {
+		graphQl().document("""
+				{ health(asOf: "2026-01-01") { findings(severity: ERROR) { rule organization { code } } } }""")
+			.execute()
+			.path("health.findings[?(@.rule == 'NO_SECRETARY')]")
+			.entityList(Object.class)
+			.hasSize(0);
+	}
+
+	@Test
+	void terms_due_and_overdue_by_date_and_filters() {
+		var response = graphQl().document("""
+				{ health(scope: "Street:GZ-DJ", asOf: "2026-11-29") {
+				    name
+				    terms { organization { code } expiresOn status }
+				    overdue: findings(rule: TERM_OVERDUE) { organization { code } }
+				} }""").execute();
+		response.path("health.name").entity(String.class).isEqualTo("东街街道");
+		List<String> dates = response.path("health.terms[*].expiresOn").entityList(String.class).get();
+		assertThat(dates).isNotEmpty().isSorted();
+		assertThat(response.path("health.terms[*].status").entityList(String.class).get())
+			.contains("TERM_OVERDUE", "TERM_DUE_SOON", "TERM_DUE");
+		assertThat(response.path("health.overdue").entityList(Object.class).get()).isNotEmpty();
+	}
+
+	@Test
+	void bad_days_and_unknown_scopes() {
+		graphQl().document("{ health(asOf: \"2999-01-01\") { name } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "BAD_REQUEST")));
+		graphQl().document("{ health(scope: \"Community:GZ-NOWHERE\") { name } }")
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "NOT_FOUND")));
+	}
+
+}
