@@ -24,37 +24,11 @@
   const state = { scope: params.get('scope') || '', asOf: params.get('asOf') || '', metric: params.get('metric') || 'GRID', after: null };
   let chart;
 
-  async function graphql(query, variables) {
-    const response = await fetch('/graphql', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query, variables })
-    });
-    const body = await response.json();
-    if (body.errors && body.errors.length) {
-      throw new Error(body.errors.map(e => e.message).join('；'));
-    }
-    return body.data;
-  }
+  const graphql = Reports.graphql;
 
   // One decimal, as in the downloads; only complete coverage may read 100.0%.
   const percent = f => f.ratio === null ? '–'
     : (f.ratio < 1 && f.ratio >= 0.9995 ? '99.9' : (f.ratio * 100).toFixed(1)) + '%';
-
-  async function loadScopes() {
-    const data = await graphql(`{ streets: areas(kind: STREET, first: 100) { nodes { id name } }
-      communities: areas(kind: COMMUNITY, first: 100) { nodes { id name } } }`, {});
-    const select = $('scope');
-    [['街道 Streets', data.streets.nodes], ['社区 Communities', data.communities.nodes]].forEach(([label, nodes]) => {
-      const group = document.createElement('optgroup');
-      group.label = label;
-      nodes.forEach(n => group.appendChild(new Option(n.name, n.id)));
-      select.appendChild(group);
-    });
-    if (state.scope && ![...select.options].some(o => o.value === state.scope)) {
-      select.appendChild(new Option(state.scope, state.scope));
-    }
-    select.value = state.scope;
-  }
 
   function links() {
     const query = new URLSearchParams();
@@ -180,8 +154,7 @@
   $('more').onclick = () => show('more');
   window.addEventListener('resize', () => { if (chart) { chart.resize(); scalable(); } });
 
-  const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10); // Beijing day
-  $('asOf').max = today;
+  $('asOf').max = Reports.today();
   $('asOf').value = state.asOf;
-  loadScopes().then(show).catch(e => { $('error').textContent = e.message; $('error').hidden = false; });
+  Reports.loadScopes($('scope'), state.scope).then(() => show()).catch(e => { $('error').textContent = e.message; $('error').hidden = false; });
 })();

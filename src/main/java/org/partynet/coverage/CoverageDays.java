@@ -3,6 +3,7 @@ package org.partynet.coverage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 
 import org.partynet.graphql.BadRequestException;
 
@@ -33,6 +34,23 @@ public class CoverageDays {
 
 	public LocalDate today() {
 		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * The day a request parameter names, checked like {@link #asOf(LocalDate)}: today when blank.
+	 * @throws BadRequestException naming {@code asOf} for text that is not a date, or a bad day
+	 */
+	public LocalDate parse(String asOf) {
+		if (asOf == null || asOf.isBlank()) {
+			return asOf(null);
+		}
+		try {
+			return asOf(LocalDate.parse(asOf.strip()));
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadRequestException("asOf",
+					"参数 asOf 应为日期，如 2021-03-15 / Argument 'asOf' must be a date such as 2021-03-15, was " + asOf);
+		}
 	}
 
 	/**

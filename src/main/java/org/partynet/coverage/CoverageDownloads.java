@@ -1,12 +1,9 @@
 package org.partynet.coverage;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import com.lowagie.text.pdf.BaseFont;
 import org.partynet.graphql.BadRequestException;
-import org.partynet.graphql.NotFoundException;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -36,9 +32,12 @@ class CoverageDownloads {
 
 	private final CoverageFont font;
 
-	CoverageDownloads(CoverageExport export, CoverageFont font) {
+	private final CoverageDays days;
+
+	CoverageDownloads(CoverageExport export, CoverageFont font, CoverageDays days) {
 		this.export = export;
 		this.font = font;
+		this.days = days;
 	}
 
 	@GetMapping("/reports/coverage")
@@ -74,15 +73,7 @@ class CoverageDownloads {
 	}
 
 	private CoverageExport.Contents contents(String scope, String asOf) {
-		LocalDate day;
-		try {
-			day = (asOf == null || asOf.isBlank()) ? null : LocalDate.parse(asOf);
-		}
-		catch (DateTimeParseException ex) {
-			throw new BadRequestException("asOf",
-					"参数 asOf 应为日期，如 2021-03-15 / Argument 'asOf' must be a date such as 2021-03-15, was " + asOf);
-		}
-		return this.export.contents((scope == null || scope.isBlank()) ? null : scope, day);
+		return this.export.contents((scope == null || scope.isBlank()) ? null : scope, this.days.parse(asOf));
 	}
 
 	private static ResponseEntity<StreamingResponseBody> download(CoverageExport.Contents contents, String extension,
@@ -93,20 +84,6 @@ class CoverageDownloads {
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.body(body);
-	}
-
-	@ExceptionHandler(BadRequestException.class)
-	ResponseEntity<String> badRequest(BadRequestException ex) {
-		return message(HttpStatus.BAD_REQUEST, ex.getMessage());
-	}
-
-	@ExceptionHandler(NotFoundException.class)
-	ResponseEntity<String> notFound(NotFoundException ex) {
-		return message(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	private static ResponseEntity<String> message(HttpStatus status, String message) {
-		return ResponseEntity.status(status).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(message);
 	}
 
 	private static ResponseEntity<StreamingResponseBody> error(HttpStatus status, String message) {

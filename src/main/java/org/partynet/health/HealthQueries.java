@@ -1,6 +1,7 @@
 package org.partynet.health;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,8 @@ class HealthQueries {
 			})
 			.all()
 			.stream()
+			// most serious first, then in the rules' own order
+			.sorted(Comparator.comparing((HealthReport.Finding f) -> f.severity()).thenComparing(HealthReport.Finding::rule))
 			.toList();
 		List<HealthReport.TermExpiry> terms = this.neo4j.query(TERM_LIST)
 			.bindAll(parameters)

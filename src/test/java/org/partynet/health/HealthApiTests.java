@@ -27,11 +27,12 @@ class HealthApiTests extends HarnessTestSupport {
 		assertThat(findings).extracting(f -> f.get("rule") + " "
 				+ (f.get("organization") != null ? ((Map<String, Object>) f.get("organization")).get("code")
 						: ((Map<String, Object>) f.get("area")).get("code")))
-			.containsExactly("COMMITTEE_INCOMPLETE GZ-DJ-C10-ZB01", "HEAD_NOT_MEMBER GZ-DJ-C03-G02-B01",
-					"NO_GROUP_LEADER GZ-DJ-C07-ZB02-XZ02", "NO_SECRETARY GZ-DJ-C12-ZB03");
-		assertThat(findings.get(3)).containsEntry("severity", "ERROR");
-		assertThat((String) findings.get(3).get("source")).contains("第二十条");
-		assertThat((String) findings.get(0).get("figures")).contains("纪检委员");
+			// errors first, then warnings, each in the rules' order
+			.containsExactly("NO_SECRETARY GZ-DJ-C12-ZB03", "HEAD_NOT_MEMBER GZ-DJ-C03-G02-B01",
+					"COMMITTEE_INCOMPLETE GZ-DJ-C10-ZB01", "NO_GROUP_LEADER GZ-DJ-C07-ZB02-XZ02");
+		assertThat(findings.get(0)).containsEntry("severity", "ERROR");
+		assertThat((String) findings.get(0).get("source")).contains("第二十条");
+		assertThat((String) findings.get(2).get("figures")).contains("纪检委员");
 		assertThat(findings.get(1).get("person")).isNotNull();
 	}
 
@@ -59,6 +60,35 @@ class HealthApiTests extends HarnessTestSupport {
 		assertThat(response.path("health.terms[*].status").entityList(String.class).get())
 			.contains("TERM_OVERDUE", "TERM_DUE_SOON", "TERM_DUE");
 		assertThat(response.path("health.overdue").entityList(Object.class).get()).isNotEmpty();
+	}
+
+	@Test
+	void the_page_and_the_workbook() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health")).build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("组织健康", "/reports/health.js");
+		var xlsx = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.xlsx?asOf=2026-11-29&severity=ERROR"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+			var findings = workbook.getSheet("发现 Findings");
+			assertThat(findings.getRow(0).getCell(0).getStringCellValue()).contains("全网 Whole network");
+			assertThat(findings.getRow(1).getCell(0).getStringCellValue()).contains("截至 As of: 2026-11-29");
+			assertThat(findings.getPaneInformation().isFreezePane()).isTrue();
+			assertThat(findings.getRow(4).getCell(3).getStringCellValue()).isEqualTo("GZ-DJ-C12-ZB03");
+			for (int r = 4; r <= findings.getLastRowNum(); r++) {
+				assertThat(findings.getRow(r).getCell(0).getStringCellValue()).isEqualTo("ERROR");
+			}
+			assertThat(workbook.getSheet("按规则 By rule").getLastRowNum()).isEqualTo(HealthRule.values().length);
+			assertThat(workbook.getSheet("换届 Terms").getLastRowNum()).isPositive();
+		}
+		var bad = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.xlsx?rule=NOPE"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(bad.body()).contains("rule", "NOPE");
 	}
 
 	@Test

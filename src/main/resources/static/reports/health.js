@@ -1,0 +1,87 @@
+// The organization health page: one GraphQL request per view.
+(function () {
+  const QUERY = `query Health($scope: ID, $asOf: Date, $rule: HealthRule, $severity: Severity) {
+    health(scope: $scope, asOf: $asOf) {
+      name asOf
+      counts { rule ruleName severity count }
+      findings(rule: $rule, severity: $severity) {
+        rule ruleName severity source figures
+        organization { code name } area { code name } person { name }
+      }
+      terms { organization { code name } electedOn termYears expiresOn status }
+    }
+  }`;
+  const RULES = { TERM_OVERDUE: '换届逾期 Overdue', TERM_DUE_SOON: '3个月内届满 Within 3 months', TERM_DUE: '6个月内届满 Within 6 months' };
+  const SEVERITY = { ERROR: '错误 Error', WARNING: '警告 Warning', INFO: '提示 Info' };
+  const $ = id => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  const state = {
+    scope: params.get('scope') || '', asOf: params.get('asOf') || '',
+    rule: params.get('rule') || '', severity: params.get('severity') || ''
+  };
+
+  function rows(table, values) {
+    const body = $(table).tBodies[0];
+    body.innerHTML = '';
+    if (values.length === 0) {
+      const cell = body.insertRow().insertCell();
+      cell.colSpan = $(table).tHead.rows[0].cells.length;
+      cell.textContent = '无 None';
+    }
+    values.forEach(cells => {
+      const row = body.insertRow();
+      cells.forEach(text => row.insertCell().textContent = text);
+    });
+  }
+
+  function links() {
+    const query = new URLSearchParams();
+    Object.entries(state).forEach(([key, value]) => value && query.set(key, value));
+    $('xlsx').href = `/reports/health.xlsx?${query}`;
+    history.replaceState(null, '', `?${query}`);
+  }
+
+  let latest = 0;
+  async function show() {
+    const request = ++latest;
+    delete document.body.dataset.loaded;
+    $('error').hidden = true;
+    try {
+      const data = await Reports.graphql(QUERY, {
+        scope: state.scope || null, asOf: state.asOf || null, rule: state.rule || null, severity: state.severity || null
+      });
+      if (request !== latest) return;
+      const report = data.health;
+      $('title').textContent = report.name;
+      $('asOfLine').textContent = `截至 As of ${report.asOf}`;
+      if ($('rule').options.length === 1) {
+        report.counts.forEach(c => $('rule').appendChild(new Option(c.ruleName, c.rule)));
+        $('rule').value = state.rule;
+      }
+      rows('counts', report.counts.filter(c => c.count > 0).map(c => [c.ruleName, SEVERITY[c.severity], String(c.count)]));
+      rows('findings', report.findings.map(f => [SEVERITY[f.severity], f.ruleName,
+        f.organization ? `${f.organization.name}（${f.organization.code}）` : `${f.area.name}（${f.area.code}）：${f.person.name}`,
+        f.figures, f.source]));
+      rows('terms', report.terms.map(t => [`${t.organization.name}（${t.organization.code}）`, t.electedOn,
+        String(t.termYears), t.expiresOn, RULES[t.status]]));
+      links();
+      document.body.dataset.loaded = 'true';
+    } catch (e) {
+      if (request !== latest) return;
+      $('error').textContent = e.message;
+      $('error').hidden = false;
+      document.body.dataset.loaded = 'error';
+    }
+  }
+
+  $('controls').addEventListener('submit', event => {
+    event.preventDefault();
+    ['scope', 'asOf', 'rule', 'severity'].forEach(key => state[key] = $(key).value);
+    show();
+  });
+  $('asOf').max = Reports.today();
+  $('asOf').value = state.asOf;
+  $('severity').value = state.severity;
+  Reports.loadScopes($('scope'), state.scope).then(() => show())
+    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; });
+})();
