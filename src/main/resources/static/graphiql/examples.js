@@ -68,6 +68,17 @@ query Coverage {
 }`
   },
   {
+    query: `# 组织健康 Party-rule findings and term expiries (换届提醒)
+query Health {
+  health {
+    name asOf
+    counts { ruleName count }
+    findings(severity: ERROR) { ruleName source figures organization { name code } area { name } }
+    terms { organization { name } electedOn expiresOn status }
+  }
+}`
+  },
+  {
     query: `# 党建联盟 Alliances and their member units
 query Alliances {
   organization(code: "GZ-DJ-DGW") {
