@@ -385,6 +385,10 @@ SET h.until = date('2026-06-30');
 MATCH (:BuildingGroup {code: 'GZ-DJ-C07-ZB02-XZ02'})<-[h:HOLDS {role: 'GROUP_LEADER'}]-()
 SET h.until = date('2026-08-31');
 
+// a community committee has let its term run out without an election,
+MATCH (cc:CommunityCommittee {code: 'GZ-DJ-C15-SQDW'})
+SET cc.electedOn = date('2021-09-15');
+
 // and a grid worker who is not a party member took over as a building's head.
 MATCH (b:Building {code: 'GZ-DJ-C03-G02-B01'})<-[h:HEAD_OF]-(member:Person)
 MATCH (worker:Person)-[:WORKS_FOR]->(:Grid {code: 'GZ-DJ-C03-G02'})

@@ -156,5 +156,6 @@
 
   $('asOf').max = Reports.today();
   $('asOf').value = state.asOf;
-  Reports.loadScopes($('scope'), state.scope).then(() => show()).catch(e => { $('error').textContent = e.message; $('error').hidden = false; });
+  Reports.loadScopes($('scope'), state.scope).then(() => show())
+    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
 })();

@@ -11,7 +11,6 @@
       terms { organization { code name } electedOn termYears expiresOn status }
     }
   }`;
-  const RULES = { TERM_OVERDUE: '换届逾期 Overdue', TERM_DUE_SOON: '3个月内届满 Within 3 months', TERM_DUE: '6个月内届满 Within 6 months' };
   const SEVERITY = { ERROR: '错误 Error', WARNING: '警告 Warning', INFO: '提示 Info' };
   const $ = id => document.getElementById(id);
   const params = new URLSearchParams(location.search);
@@ -62,8 +61,9 @@
       rows('findings', report.findings.map(f => [SEVERITY[f.severity], f.ruleName,
         f.organization ? `${f.organization.name}（${f.organization.code}）` : `${f.area.name}（${f.area.code}）：${f.person.name}`,
         f.figures, f.source]));
+      const ruleNames = Object.fromEntries(report.counts.map(c => [c.rule, c.ruleName]));
       rows('terms', report.terms.map(t => [`${t.organization.name}（${t.organization.code}）`, t.electedOn,
-        String(t.termYears), t.expiresOn, RULES[t.status]]));
+        String(t.termYears), t.expiresOn, ruleNames[t.status]]));
       links();
       document.body.dataset.loaded = 'true';
     } catch (e) {
@@ -83,5 +83,5 @@
   $('asOf').value = state.asOf;
   $('severity').value = state.severity;
   Reports.loadScopes($('scope'), state.scope).then(() => show())
-    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; });
+    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
 })();

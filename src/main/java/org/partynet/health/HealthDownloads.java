@@ -97,7 +97,7 @@ class HealthDownloads {
 				boolean organization = finding.organization() != null;
 				row.createCell(3).setCellValue(organization ? finding.organization().code() : finding.area().code());
 				row.createCell(4).setCellValue(organization ? finding.organization().name()
-						: finding.area().name() + "（" + finding.person().name() + "）");
+						: finding.area().name() + "：" + finding.person().name());
 				row.createCell(5).setCellValue(finding.figures());
 			}
 

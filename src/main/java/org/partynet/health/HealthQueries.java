@@ -50,13 +50,14 @@ class HealthQueries {
 			""".formatted(held("r"), held("h"));
 
 	// Expiry of a committee's term: elected on + 5 years for a community committee, 3 otherwise.
+	// A term ending on the day is due, not yet overdue.
 	private static final String TERMS = """
 			UNWIND organizations AS o
-			WITH name, o WHERE o.electedOn IS NOT NULL AND o.electedOn <= $asOf
-			WITH name, o, CASE WHEN o:CommunityCommittee THEN $communityTerm ELSE $branchTerm END AS years
-			WITH name, o, years, o.electedOn + duration({years: years}) AS expiresOn
-			WITH name, o, years, expiresOn,
-			     CASE WHEN expiresOn <= $asOf THEN 'TERM_OVERDUE'
+			WITH o WHERE o.electedOn IS NOT NULL AND o.electedOn <= $asOf
+			WITH o, CASE WHEN o:CommunityCommittee THEN $communityTerm ELSE $branchTerm END AS years
+			WITH o, years, o.electedOn + duration({years: years}) AS expiresOn
+			WITH o, years, expiresOn,
+			     CASE WHEN expiresOn < $asOf THEN 'TERM_OVERDUE'
 			          WHEN expiresOn <= $asOf + duration({months: $second}) THEN 'TERM_DUE_SOON'
 			          WHEN expiresOn <= $asOf + duration({months: $first}) THEN 'TERM_DUE' END AS status
 			""";
@@ -105,7 +106,6 @@ class HealthQueries {
 			  RETURN 'HEAD_NOT_MEMBER' AS rule, null AS organization, p AS person, b AS area,
 			         '楼长不在党员名册 / head is on no party roll' AS figures
 			  UNION ALL
-			  WITH organizations, '' AS name
 			  %5$s
 			  WITH o, expiresOn, status WHERE status IS NOT NULL
 			  RETURN status AS rule, o AS organization, null AS person, null AS area,

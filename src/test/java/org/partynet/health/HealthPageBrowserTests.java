@@ -1,0 +1,323 @@
+package org.partynet.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.partynet.support.HarnessTestSupport;
+
+/**
+ * The organization health page at {@code /reports/health} in a real headless Chromium, used the
+ * way a user would: open it for a fixed day, read the deliberate findings of the sample and the
+ * term reminders, then choose a severity in the form. Needs Debian's {@code chromium} and
+ * {@code chromium-driver}; skipped when they are missing. Screenshots are kept in
+ * {@code target/screenshots/}.
+ */
+class HealthPageBrowserTests extends HarnessTestSupport {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * Each findings row as "severity|rule|code": the code is the one in full-width brackets of the
+	 * third cell ("name（code）" or "building name（code）：person"). Without the "none" row.
+	 */
+	private static final String FINDINGS = """
+			return Array.from(document.querySelectorAll('#findings tbody tr')).filter(r => r.cells.length === 5)
+			  .map(r => { const m = r.cells[2].textContent.match(/（([^）]+)）/);
+			              return r.cells[0].textContent + '|' + r.cells[1].textContent + '|' + (m ? m[1] : ''); });
+			""";
+
+	private Path userDataDir;
+
+	private ChromeDriverService service;
+
+	private WebDriver driver;
+
+	private WebDriverWait wait;
+
+	@BeforeEach
+	void startChromium() throws IOException {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"chromium/chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+						+ "); .ci/run installs them (apt-get install chromium chromium-driver)");
+		this.userDataDir = Files.createTempDirectory("partynet-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--no-first-run", "--disable-quic", "--window-size=1400,1300", "--lang=en-US",
+				"--user-data-dir=" + this.userDataDir.toAbsolutePath());
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		// An explicit driver executable: Selenium Manager never runs, so nothing is downloaded.
+		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(this.service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(TIMEOUT).scriptTimeout(TIMEOUT);
+		this.wait = new WebDriverWait(this.driver, TIMEOUT);
+	}
+
+	@AfterEach
+	void quitChromium() throws IOException {
+		try {
+			if (this.driver != null) {
+				this.driver.quit();
+			}
+		}
+		finally {
+			if (this.service != null) {
+				this.service.stop();
+			}
+			if (this.userDataDir != null) {
+				deleteRecursively(this.userDataDir);
+			}
+		}
+	}
+
+	@Test
+	void deliberate_findings_and_term_reminders_then_only_errors_chosen_in_the_form() throws IOException {
+		run("health-failure.png", () -> {
+			open("/reports/health?asOf=2026-11-29");
+			assertThat(text(By.id("title"))).isEqualTo("全网 Whole network");
+			assertThat(text(By.id("asOfLine"))).isEqualTo("截至 As of 2026-11-29");
+			assertThat(this.driver.findElement(By.id("asOf")).getDomProperty("value")).isEqualTo("2026-11-29");
+
+			// 1. The four deliberate findings (besides the term reminders), errors first.
+			assertThat(findings()).filteredOn((row) -> !isTermRule(row))
+				.containsExactly("错误 Error|网格党支部无书记 / Grid branch without a secretary|GZ-DJ-C12-ZB03",
+						"错误 Error|楼长不是党员 / Building head is not a party member|GZ-DJ-C03-G02-B01",
+						"警告 Warning|支委分工不全 / Branch committee lacks a member for organization, propaganda or discipline|GZ-DJ-C10-ZB01",
+						"警告 Warning|楼院党小组无组长 / Building group without a leader|GZ-DJ-C07-ZB02-XZ02");
+			assertThat(findings()).extracting((row) -> row.split("\\|")[0])
+				.isSortedAccordingTo(Comparator.comparingInt(HealthPageBrowserTests::severityRank));
+			assertThat(findingRow("GZ-DJ-C10-ZB01")).contains("纪检委员");
+			// A building's finding names the building and the head: "name（code）：person".
+			assertThat(findingRow("GZ-DJ-C03-G02-B01")).containsPattern("（GZ-DJ-C03-G02-B01）：\\S+");
+
+			// 2. The counts list only rules that have findings.
+			assertThat(stringList("""
+					return Array.from(document.querySelectorAll('#counts tbody tr')).map(r => r.cells[2].textContent);
+					""")).isNotEmpty().allSatisfy((count) -> assertThat(Integer.parseInt(count)).isPositive());
+			assertThat(text(By.cssSelector("#counts tbody"))).contains("网格党支部无书记", "楼长不是党员", "支委分工不全",
+					"楼院党小组无组长");
+
+			// 3. The term reminders, sorted by the day the term expires.
+			List<String> expires = stringList("""
+					return Array.from(document.querySelectorAll('#terms tbody tr')).filter(r => r.cells.length === 5)
+					  .map(r => r.cells[3].textContent);
+					""");
+			assertThat(expires).isNotEmpty().allMatch((day) -> day.matches("\\d{4}-\\d{2}-\\d{2}")).isSorted();
+			assertThat(stringList("""
+					return Array.from(document.querySelectorAll('#terms tbody tr')).filter(r => r.cells.length === 5)
+					  .map(r => r.cells[4].textContent);
+					""")).allSatisfy((status) -> assertThat(status).isIn(HealthRule.TERM_OVERDUE.ruleName(),
+							HealthRule.TERM_DUE_SOON.ruleName(), HealthRule.TERM_DUE.ruleName()));
+
+			// 4. Choose 错误 Error in the form and submit: only errors remain, the download follows.
+			Select severity = new Select(this.driver.findElement(By.id("severity")));
+			severity.selectByVisibleText("错误 Error");
+			rerender(() -> this.driver.findElement(By.cssSelector("#controls button[type=submit]")).click());
+			List<String> errors = findings();
+			assertThat(errors).isNotEmpty().allSatisfy((row) -> assertThat(row).startsWith("错误"));
+			assertThat(stringList("""
+					return Array.from(document.querySelectorAll('#findings tbody tr')).map(r => r.cells[0].textContent);
+					""")).allSatisfy((first) -> assertThat(first).startsWith("错误"));
+			assertThat(errors).extracting((row) -> row.split("\\|")[2])
+				.contains("GZ-DJ-C12-ZB03", "GZ-DJ-C03-G02-B01")
+				.doesNotContain("GZ-DJ-C10-ZB01", "GZ-DJ-C07-ZB02-XZ02");
+			assertThat(this.driver.findElement(By.id("xlsx")).getDomProperty("href"))
+				.startsWith(baseUrl() + "/reports/health.xlsx?")
+				.contains("severity=ERROR", "asOf=2026-11-29");
+			assertThat(this.driver.getCurrentUrl()).contains("severity=ERROR", "asOf=2026-11-29");
+
+			// 5. Every script and stylesheet, and every resource fetched, is same-origin (or data:).
+			assertThat(stringList("""
+					return Array.from(document.querySelectorAll('script[src]')).map(e => e.getAttribute('src'))
+					  .concat(Array.from(document.querySelectorAll('link[href]')).map(e => e.getAttribute('href')));
+					""")).contains("/reports/common.js", "/reports/health.js", "/reports/reports.css")
+				.allSatisfy((url) -> assertThat(url).satisfiesAnyOf((u) -> assertThat(u).startsWith("/"),
+						(u) -> assertThat(u).startsWith(baseUrl() + "/"), (u) -> assertThat(u).startsWith("data:")));
+			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);"))
+				.isNotEmpty()
+				.allSatisfy((url) -> assertThat(url).startsWith(baseUrl() + "/"));
+
+			assertThat(screenshot("health.png")).isNotEmptyFile();
+			noSevereConsoleEntries();
+		});
+	}
+
+	@Test
+	void before_the_post_fell_vacant_there_is_no_missing_secretary() throws IOException {
+		run("health-before-failure.png", () -> {
+			open("/reports/health?asOf=2026-01-01&severity=ERROR");
+			assertThat(text(By.id("asOfLine"))).isEqualTo("截至 As of 2026-01-01");
+			assertThat(new Select(this.driver.findElement(By.id("severity"))).getFirstSelectedOption().getText())
+				.isEqualTo("错误 Error");
+			// The building head was already no member then; the secretary was still in post.
+			assertThat(findings()).contains("错误 Error|楼长不是党员 / Building head is not a party member|GZ-DJ-C03-G02-B01")
+				.noneMatch((row) -> row.contains("网格党支部无书记") || row.endsWith("|GZ-DJ-C12-ZB03"))
+				.allSatisfy((row) -> assertThat(row).startsWith("错误"));
+			assertThat(text(By.cssSelector("#counts tbody"))).doesNotContain("网格党支部无书记");
+			noSevereConsoleEntries();
+		});
+	}
+
+	// --- helpers ----------------------------------------------------------------------------------
+
+	private static boolean isTermRule(String row) {
+		String rule = row.split("\\|")[1];
+		return rule.startsWith("换届逾期") || rule.startsWith("即将届满");
+	}
+
+	private static int severityRank(String severity) {
+		return severity.startsWith("错误") ? 0 : severity.startsWith("警告") ? 1 : 2;
+	}
+
+	private List<String> findings() {
+		return stringList(FINDINGS);
+	}
+
+	/** The whole text of the findings row of an organization or building code. */
+	private String findingRow(String code) {
+		return this.driver.findElements(By.cssSelector("#findings tbody tr"))
+			.stream()
+			.map(WebElement::getText)
+			.filter((row) -> row.contains("（" + code + "）"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no finding for " + code));
+	}
+
+	/** Opens a page of the application and waits for its first render. */
+	private void open(String path) {
+		this.driver.get(baseUrl() + path);
+		waitForRender();
+	}
+
+	/**
+	 * Does something that makes the page fetch and render again, and waits for that render. The flag
+	 * is cleared here first, so that the wait cannot see the previous render's flag.
+	 */
+	private void rerender(Runnable action) {
+		script("delete document.body.dataset.loaded;");
+		action.run();
+		waitForRender();
+	}
+
+	/** Waits for {@code body[data-loaded=true]} or a shown {@code #error}, and fails on the latter. */
+	private void waitForRender() {
+		this.wait.until((d) -> Boolean.TRUE.equals(script("""
+				return document.body.dataset.loaded === 'true' || !document.getElementById('error').hidden;
+				""")));
+		WebElement error = this.driver.findElement(By.id("error"));
+		assertThat(error.isDisplayed()).as("#error shown: %s", error.getText()).isFalse();
+	}
+
+	private String text(By by) {
+		return this.driver.findElement(by).getText().trim();
+	}
+
+	private Object script(String script) {
+		return ((JavascriptExecutor) this.driver).executeScript(script);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> stringList(String script) {
+		return (List<String>) script(script);
+	}
+
+	/** Runs a test, keeping a screenshot of the page when it fails. */
+	private void run(String failureScreenshot, ThrowingRunnable test) throws IOException {
+		try {
+			test.run();
+		}
+		catch (RuntimeException | Error ex) {
+			try {
+				screenshot(failureScreenshot);
+			}
+			catch (RuntimeException | IOException ignored) {
+				ex.addSuppressed(ignored);
+			}
+			throw ex;
+		}
+	}
+
+	@FunctionalInterface
+	private interface ThrowingRunnable {
+
+		void run() throws IOException;
+
+	}
+
+	private Path screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		File taken = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		Path target = SCREENSHOTS.resolve(name);
+		Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		return target;
+	}
+
+	/** No SEVERE browser console entries (when the driver can report them). */
+	private void noSevereConsoleEntries() {
+		List<LogEntry> severe = severeConsoleEntries();
+		if (severe != null) {
+			assertThat(severe).as("SEVERE browser console entries").isEmpty();
+		}
+	}
+
+	/** The SEVERE browser console entries, or {@code null} when the logs API is unsupported. */
+	private List<LogEntry> severeConsoleEntries() {
+		try {
+			return this.driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+				.toList();
+		}
+		catch (WebDriverException | UnsupportedOperationException ex) {
+			return null;
+		}
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		try (Stream<Path> paths = Files.walk(directory)) {
+			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+	}
+
+}
