@@ -1,9 +1,9 @@
 package org.partynet.neo4j;
 
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Starts the embedded Neo4j as soon as the configuration is known, unless
@@ -24,12 +24,11 @@ public class EmbeddedNeo4jStarter implements ApplicationContextInitializer<Confi
 		var properties = binder.bindOrCreate("partynet.embedded", EmbeddedNeo4jProperties.class);
 		var sample = binder.bindOrCreate("partynet.sample", SampleNetworkProperties.class);
 		var server = new EmbeddedNeo4jServer(properties, sample.enabled());
-		context.getBeanFactory().registerSingleton("embeddedNeo4jServer", server);
-		context.addApplicationListener(event -> {
-			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
-				server.shutdown();
-			}
-		});
+		var beans = (DefaultListableBeanFactory) context.getBeanFactory();
+		beans.registerSingleton("embeddedNeo4jServer", server);
+		// Destroyed with the other beans: on close, and also when the start fails (a bad
+		// configuration), so that Neo4j's threads do not keep the process alive.
+		beans.registerDisposableBean("embeddedNeo4jServer", server::shutdown);
 	}
 
 }

@@ -72,6 +72,15 @@ class EmbeddedDefaultTests {
 	}
 
 	@Test
+	void a_contradicting_configuration_stops_the_start_naming_the_property_and_frees_the_store() {
+		assertThatThrownBy(() -> start("--partynet.health.committee-min-size=9").close())
+			.hasStackTraceContaining("partynet.health.committee-min-size (9) must not be greater than");
+		try (var context = start()) {
+			assertThat(count(context, "MATCH (g:GridBranch) RETURN count(g)")).isEqualTo(47);
+		}
+	}
+
+	@Test
 	void the_sample_can_be_turned_off() {
 		try (var context = start("--partynet.sample.enabled=false")) {
 			assertThat(count(context, "MATCH (n:Area) RETURN count(n)")).isZero();
