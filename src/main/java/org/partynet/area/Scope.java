@@ -35,6 +35,25 @@ public class Scope {
 			WITH DISTINCT a
 			""";
 
+	/** Cypher: whether relationship {@code r} held on the day {@code $asOf}. */
+	public static String held(String r) {
+		return "(%s.since <= $asOf AND (%s.until IS NULL OR %s.until > $asOf))".formatted(r, r, r);
+	}
+
+	/**
+	 * Cypher: the top areas of {@code $scope} on the day {@code $asOf}, as {@code top}: every
+	 * district for the whole network, the area itself, or what an organization governed or covered.
+	 */
+	public static final String TOPS_AS_OF = """
+			CALL () {
+			  MATCH (top:District) WHERE $scope IS NULL RETURN top
+			  UNION
+			  MATCH (top:Area {code: $scope}) RETURN top
+			  UNION
+			  MATCH (:PartyOrganization {code: $scope})-[r:GOVERNS|COVERS]->(top:Area) WHERE %s RETURN top
+			}
+			""".formatted(held("r"));
+
 	private final Neo4jClient neo4j;
 
 	Scope(Neo4jClient neo4j) {

@@ -11,11 +11,14 @@ import java.util.Map;
 
 import org.neo4j.driver.Record;
 import org.partynet.area.Area;
+import org.partynet.area.Scope;
 import org.partynet.graphql.Paging;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static org.partynet.area.Scope.held;
 
 /**
  * Coverage (全覆盖) as domain.md counts it, as of a day: a relationship counts when it began on or
@@ -26,24 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class CoverageQueries {
 
-	/** Cypher: whether relationship {@code r} held on {@code $asOf}. */
-	static String held(String r) {
-		return "(%s.since <= $asOf AND (%s.until IS NULL OR %s.until > $asOf))".formatted(r, r, r);
-	}
-
-	// The areas a scope consists of: every district for the whole network, the area itself, or
-	// what an organization governed or covered that day.
-	private static final String ROOTS = """
-			CALL () {
-			  MATCH (top:District) WHERE $scope IS NULL RETURN top
-			  UNION
-			  MATCH (top:Area {code: $scope}) RETURN top
-			  UNION
-			  MATCH (:PartyOrganization {code: $scope})-[r:GOVERNS|COVERS]->(top:Area) WHERE %s RETURN top
-			}
+	// The areas a scope consists of, that day.
+	private static final String ROOTS = Scope.TOPS_AS_OF + """
 			WITH top ORDER BY top.code
 			WITH collect(top.code) AS codes
-			""".formatted(held("r"));
+			""";
 
 	// Every area in $codes (and inside them) that day, once, as a.
 	private static final String AREAS = """

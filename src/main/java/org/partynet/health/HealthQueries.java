@@ -9,12 +9,15 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partynet.area.Area;
+import org.partynet.area.Scope;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import static org.partynet.area.Scope.held;
 
 /**
  * The party-rule checks, as of a day, in the database: one statement for the findings of a
@@ -24,19 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class HealthQueries {
 
-	static String held(String r) {
-		return "(%s.since <= $asOf AND (%s.until IS NULL OR %s.until > $asOf))".formatted(r, r, r);
-	}
-
 	// The organizations governing or covering an area of the scope that day.
-	private static final String ORGANIZATIONS = """
-			CALL () {
-			  MATCH (top:District) WHERE $scope IS NULL RETURN top
-			  UNION
-			  MATCH (top:Area {code: $scope}) RETURN top
-			  UNION
-			  MATCH (:PartyOrganization {code: $scope})-[r:GOVERNS|COVERS]->(top:Area) WHERE %1$s RETURN top
-			}
+	private static final String ORGANIZATIONS = Scope.TOPS_AS_OF + """
 			MATCH (top)(()-[h:HAS WHERE %2$s]->()){0,5}(a:Area)
 			WITH collect(DISTINCT a) AS areas
 			CALL (areas) {
