@@ -1,6 +1,6 @@
 package org.partynet.coverage;
 
-/** The coverage figures of domain.md; see {@code CoverageMetric} in schema.graphqls. */
+/** The coverage figures (全覆盖); see {@code CoverageMetric} in schema.graphqls. */
 public enum CoverageMetric {
 
 	GRID("网格覆盖", "Grid coverage", "无网格党支部覆盖 / no grid branch covers it"),

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.partynet.area.Scope.held;
 
 /**
- * Coverage (全覆盖) as domain.md counts it, as of a day: a relationship counts when it began on or
+ * Coverage (全覆盖) as the organization department counts it, as of a day: a relationship counts when it began on or
  * before that day and had not ended by it. One statement per report, per breakdown level and per
  * page of gaps; the counting happens in the database.
  */
