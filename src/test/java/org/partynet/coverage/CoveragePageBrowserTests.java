@@ -2,46 +2,27 @@ package org.partynet.coverage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 
 import com.lowagie.text.pdf.PdfReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.BrowserTestSupport;
 
 /**
  * The coverage report page at {@code /reports/coverage} in a real headless Chromium, used the way a
@@ -51,15 +32,7 @@ import org.partynet.support.HarnessTestSupport;
  * {@code chromium-driver}; skipped when they are missing. Screenshots (and the printed PDF) are
  * kept in {@code target/screenshots/}.
  */
-class CoveragePageBrowserTests extends HarnessTestSupport {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+class CoveragePageBrowserTests extends BrowserTestSupport {
 
 	private static final String STREET = "Street:GZ-DJ";
 
@@ -75,54 +48,6 @@ class CoveragePageBrowserTests extends HarnessTestSupport {
 			return Array.from(document.querySelectorAll('#gaps tbody tr'))
 			  .filter(r => r.cells.length === 4).map(r => r.cells[0].textContent);
 			""";
-
-	private Path userDataDir;
-
-	private ChromeDriverService service;
-
-	private WebDriver driver;
-
-	private WebDriverWait wait;
-
-	@BeforeEach
-	void startChromium() throws IOException {
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"chromium/chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-						+ "); .ci/run installs them (apt-get install chromium chromium-driver)");
-		this.userDataDir = Files.createTempDirectory("partynet-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		// A tall window, so that a screenshot shows the cards, the chart and the gap table.
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--disable-quic", "--window-size=1400,1300", "--lang=en-US",
-				"--user-data-dir=" + this.userDataDir.toAbsolutePath());
-		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-		// An explicit driver executable: Selenium Manager never runs, so nothing is downloaded.
-		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.driver = new ChromeDriver(this.service, options);
-		this.driver.manage().timeouts().pageLoadTimeout(TIMEOUT).scriptTimeout(TIMEOUT);
-		this.wait = new WebDriverWait(this.driver, TIMEOUT);
-	}
-
-	@AfterEach
-	void quitChromium() throws IOException {
-		try {
-			if (this.driver != null) {
-				this.driver.quit();
-			}
-		}
-		finally {
-			if (this.service != null) {
-				this.service.stop();
-			}
-			if (this.userDataDir != null) {
-				deleteRecursively(this.userDataDir);
-			}
-		}
-	}
 
 	@Test
 	void street_view_shows_the_figures_and_a_bar_per_community_without_internet() throws IOException {
@@ -353,19 +278,6 @@ class CoveragePageBrowserTests extends HarnessTestSupport {
 		return stringList(GAP_CODES);
 	}
 
-	private String text(By by) {
-		return this.driver.findElement(by).getText().trim();
-	}
-
-	private Object script(String script) {
-		return ((JavascriptExecutor) this.driver).executeScript(script);
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> stringList(String script) {
-		return (List<String>) script(script);
-	}
-
 	/** Prints the page as the browser would on A4; skipped only if this driver cannot print. */
 	private void printsOnOneToThreeA4Pages(String name, List<String> expectedTexts) throws IOException {
 		Pdf pdf;
@@ -393,67 +305,6 @@ class CoveragePageBrowserTests extends HarnessTestSupport {
 		}
 		finally {
 			reader.close();
-		}
-	}
-
-	/** Runs a test, keeping a screenshot of the page when it fails. */
-	private void run(String failureScreenshot, ThrowingRunnable test) throws IOException {
-		try {
-			test.run();
-		}
-		catch (RuntimeException | Error ex) {
-			try {
-				screenshot(failureScreenshot);
-			}
-			catch (RuntimeException | IOException ignored) {
-				ex.addSuppressed(ignored);
-			}
-			throw ex;
-		}
-	}
-
-	@FunctionalInterface
-	private interface ThrowingRunnable {
-
-		void run() throws IOException;
-
-	}
-
-	private Path screenshot(String name) throws IOException {
-		Files.createDirectories(SCREENSHOTS);
-		File taken = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
-		Path target = SCREENSHOTS.resolve(name);
-		Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-		return target;
-	}
-
-	/** No SEVERE browser console entries (when the driver can report them). */
-	private void noSevereConsoleEntries() {
-		List<LogEntry> severe = severeConsoleEntries();
-		if (severe != null) {
-			assertThat(severe).as("SEVERE browser console entries").isEmpty();
-		}
-	}
-
-	/** The SEVERE browser console entries, or {@code null} when the logs API is unsupported. */
-	private List<LogEntry> severeConsoleEntries() {
-		try {
-			return this.driver.manage()
-				.logs()
-				.get(LogType.BROWSER)
-				.getAll()
-				.stream()
-				.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-				.toList();
-		}
-		catch (WebDriverException | UnsupportedOperationException ex) {
-			return null;
-		}
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 		}
 	}
 

@@ -1,0 +1,167 @@
+package org.partynet.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pages in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
+ * against the application of {@link HarnessTestSupport}; skipped with a message when they are
+ * missing. Screenshots are kept in {@code target/screenshots/}.
+ */
+public abstract class BrowserTestSupport extends HarnessTestSupport {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	protected static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	protected static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private Path userDataDir;
+
+	private ChromeDriverService service;
+
+	protected WebDriver driver;
+
+	protected WebDriverWait wait;
+
+	@BeforeEach
+	void startChromium() throws IOException {
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"chromium/chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+						+ "); .ci/run installs them (apt-get install chromium chromium-driver)");
+		this.userDataDir = Files.createTempDirectory("partynet-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		// A tall window, so that a screenshot shows a whole report; a fixed language, so that date
+		// inputs take the same format everywhere.
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--no-first-run", "--disable-quic", "--window-size=1400,1300", "--lang=en-US",
+				"--user-data-dir=" + this.userDataDir.toAbsolutePath());
+		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		// An explicit driver executable: Selenium Manager never runs, so nothing is downloaded.
+		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(this.service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(TIMEOUT).scriptTimeout(TIMEOUT);
+		this.wait = new WebDriverWait(this.driver, TIMEOUT);
+	}
+
+	@AfterEach
+	void quitChromium() throws IOException {
+		try {
+			if (this.driver != null) {
+				this.driver.quit();
+			}
+		}
+		finally {
+			if (this.service != null) {
+				this.service.stop();
+			}
+			if (this.userDataDir != null) {
+				try (Stream<Path> paths = Files.walk(this.userDataDir)) {
+					paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+				}
+			}
+		}
+	}
+
+	protected String text(By by) {
+		return this.driver.findElement(by).getText().trim();
+	}
+
+	protected Object script(String script) {
+		return ((JavascriptExecutor) this.driver).executeScript(script);
+	}
+
+	@SuppressWarnings("unchecked")
+	protected List<String> stringList(String script) {
+		return (List<String>) script(script);
+	}
+
+	/** Runs a test, keeping a screenshot of the page when it fails. */
+	protected void run(String failureScreenshot, ThrowingRunnable test) throws IOException {
+		try {
+			test.run();
+		}
+		catch (RuntimeException | Error ex) {
+			try {
+				screenshot(failureScreenshot);
+			}
+			catch (RuntimeException | IOException ignored) {
+				ex.addSuppressed(ignored);
+			}
+			throw ex;
+		}
+	}
+
+	@FunctionalInterface
+	protected interface ThrowingRunnable {
+
+		void run() throws IOException;
+
+	}
+
+	protected Path screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		File taken = ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE);
+		Path target = SCREENSHOTS.resolve(name);
+		Files.copy(taken.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+		return target;
+	}
+
+	/** No SEVERE browser console entries (when the driver can report them). */
+	protected void noSevereConsoleEntries() {
+		List<LogEntry> severe = severeConsoleEntries();
+		if (severe != null) {
+			assertThat(severe).as("SEVERE browser console entries").isEmpty();
+		}
+	}
+
+	/** The SEVERE browser console entries, or {@code null} when the logs API is unsupported. */
+	protected List<LogEntry> severeConsoleEntries() {
+		try {
+			return this.driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+				.toList();
+		}
+		catch (WebDriverException | UnsupportedOperationException ex) {
+			return null;
+		}
+	}
+
+}
