@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.partynet.area.Scope;
 import org.partynet.graphql.Paging;
+import org.partynet.organization.Organization;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -45,6 +46,12 @@ class CoverageController {
 	CoverageReport coverage(@Argument String scope, @Argument LocalDate asOf) {
 		LocalDate day = this.days.asOf(asOf);
 		return this.queries.report(this.scope.code(scope), day);
+	}
+
+	/** An organization's coverage today, for the org chart's badges; one statement per level. */
+	@BatchMapping(typeName = "Organization", field = "coverage")
+	Map<Organization, CoverageReport> organizationCoverage(List<Organization> organizations) {
+		return this.queries.ofOrganizations(organizations, this.days.asOf(null));
 	}
 
 	@BatchMapping

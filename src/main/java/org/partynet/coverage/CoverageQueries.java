@@ -13,6 +13,7 @@ import org.neo4j.driver.Record;
 import org.partynet.area.Area;
 import org.partynet.area.Scope;
 import org.partynet.graphql.Paging;
+import org.partynet.organization.Organization;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -89,6 +90,21 @@ class CoverageQueries {
 			       sites, sitesCovered, communities, communitiesOrganized
 			""";
 
+	// Several organizations' reports at once, each over the areas it governs or covers.
+	private static final String OF_ORGANIZATIONS = """
+			UNWIND $codes AS scopeCode
+			MATCH (organization:PartyOrganization {code: scopeCode})
+			CALL (organization) {
+			  OPTIONAL MATCH (organization)-[r:GOVERNS|COVERS]->(top:Area) WHERE %s
+			  WITH top ORDER BY top.code
+			  RETURN collect(top.code) AS codes
+			}
+			WITH scopeCode, codes, null AS area, organization.name AS name
+			""".formatted(held("r")) + METRICS + """
+			RETURN scopeCode AS code, codes, area, name, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
+			       sites, sitesCovered, communities, communitiesOrganized
+			""";
+
 	// The next level down (streets of a district, communities of a street, grids of a community)
 	// for several reports at once.
 	private static final String BREAKDOWN = """
@@ -160,6 +176,20 @@ class CoverageQueries {
 			.mappedBy((types, row) -> report(row, asOf))
 			.one()
 			.orElseThrow();
+	}
+
+	/** The reports of several organizations, one statement. */
+	Map<Organization, CoverageReport> ofOrganizations(Collection<Organization> organizations, LocalDate asOf) {
+		Map<String, CoverageReport> byCode = new HashMap<>();
+		this.neo4j.query(OF_ORGANIZATIONS)
+			.bindAll(Map.of("codes", organizations.stream().map(Organization::code).distinct().toList(), "asOf", asOf))
+			.fetchAs(Record.class)
+			.mappedBy((types, row) -> row)
+			.all()
+			.forEach(row -> byCode.put(row.get("code").asString(), report(row, asOf)));
+		Map<Organization, CoverageReport> result = new LinkedHashMap<>();
+		organizations.forEach(organization -> result.put(organization, byCode.get(organization.code())));
+		return result;
 	}
 
 	/** The next level down of several reports, one statement per day among them. */

@@ -15,7 +15,6 @@ class ExplorerConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addViewController("/graphiql").setViewName("forward:/graphiql/index.html");
-		registry.addRedirectViewController("/", "/graphiql");
 	}
 
 }

@@ -7,13 +7,7 @@ import java.util.Optional;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
-import org.partynet.area.Area;
-import org.partynet.area.Institution;
 import org.partynet.area.Scope;
-import org.partynet.organization.Organization;
-import org.partynet.person.Person;
-import org.partynet.unit.Alliance;
-import org.partynet.unit.Unit;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -128,14 +122,14 @@ class NetworkQueries {
 			.mappedBy((types, row) -> row.get("n").asNode())
 			.one()
 			.filter(node -> label == null || node.hasLabel(label))
-			.map(NetworkQueries::toDomain);
+			.map(Nodes::toApi);
 	}
 
 	List<SearchHit> search(String text, int first) {
 		return this.neo4j.query(SEARCH)
 			.bindAll(Map.of("text", luceneQuery(text), "first", first))
 			.fetchAs(SearchHit.class)
-			.mappedBy((types, row) -> new SearchHit(toDomain(row.get("node").asNode()), row.get("score").asDouble()))
+			.mappedBy((types, row) -> new SearchHit(Nodes.toApi(row.get("node").asNode()), row.get("score").asDouble()))
 			.all()
 			.stream()
 			.toList();
@@ -150,29 +144,6 @@ class NetworkQueries {
 						d.get("description").asString(null));
 			})
 			.one();
-	}
-
-	/** Maps a node to the record of its kind, by its labels. */
-	static Object toDomain(Node node) {
-		if (node.hasLabel("Area")) {
-			return Area.from(node);
-		}
-		if (node.hasLabel("PartyOrganization")) {
-			return Organization.from(node);
-		}
-		if (node.hasLabel("Person")) {
-			return Person.from(node);
-		}
-		if (node.hasLabel("Unit")) {
-			return Unit.from(node);
-		}
-		if (node.hasLabel("Alliance")) {
-			return Alliance.from(node);
-		}
-		if (node.hasLabel("Institution")) {
-			return Institution.from(node);
-		}
-		throw new IllegalStateException("No API type for labels " + node.labels());
 	}
 
 	/**

@@ -42,6 +42,11 @@ class OrganizationController {
 	}
 
 	@BatchMapping
+	Map<Organization, Integer> childCount(List<Organization> organizations) {
+		return this.queries.childCounts(organizations);
+	}
+
+	@BatchMapping
 	Map<Organization, Organization> parent(List<Organization> organizations) {
 		return this.queries.parents(organizations);
 	}

@@ -27,6 +27,12 @@ public class OrganizationQueries {
 			RETURN code, c AS organization ORDER BY c.code
 			""";
 
+	private static final String CHILD_COUNT = """
+			UNWIND $codes AS code
+			MATCH (o:PartyOrganization {code: code})
+			RETURN code, COUNT { (o)-[r:LEADS WHERE r.until IS NULL]->(:PartyOrganization) } AS count
+			""";
+
 	private static final String PARENT = """
 			UNWIND $codes AS code
 			MATCH (:PartyOrganization {code: code})<-[r:LEADS WHERE r.until IS NULL]-(p:PartyOrganization)
@@ -80,6 +86,10 @@ public class OrganizationQueries {
 	Map<Organization, List<Organization>> children(Collection<Organization> parents) {
 		return Batch.lists(this.neo4j, CHILDREN, parents, Organization::code,
 				row -> Organization.from(row.get("organization").asNode()));
+	}
+
+	Map<Organization, Integer> childCounts(Collection<Organization> parents) {
+		return Batch.singles(this.neo4j, CHILD_COUNT, parents, Organization::code, row -> row.get("count").asInt());
 	}
 
 	Map<Organization, Organization> parents(Collection<Organization> children) {
