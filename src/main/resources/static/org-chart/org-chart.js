@@ -282,6 +282,8 @@
     if (fit) fitView(); else applyView();
     timings.render = Math.round(performance.now() - started);
     timings.boxes = state.positions.size;
+    // The first frame painted with a chart, in ms since the page was requested.
+    if (timings.painted === undefined) requestAnimationFrame(() => setTimeout(() => { timings.painted ??= Math.round(performance.now()); }));
     document.body.dataset.loaded = String(Date.now());
   }
 
@@ -294,9 +296,13 @@
 
   // --- view: zoom, pan, fit ------------------------------------------------------------------
 
+  // Far out, text is too small to read and costs most of the painting: draw only the boxes.
+  const FAR = 0.35;
+
   function applyView() {
     const v = state.view;
     $('viewport').setAttribute('transform', `translate(${v.x},${v.y}) scale(${v.k})`);
+    $('chart').classList.toggle('far', v.k < FAR);
   }
 
   function fitView() {
@@ -312,6 +318,11 @@
     cx ??= svg.width / 2; cy ??= svg.height / 2;
     const k = Math.min(4, Math.max(0.05, v.k * factor));
     state.view = { k, x: cx - (cx - v.x) * k / v.k, y: cy - (cy - v.y) * k / v.k };
+    applyView();
+  }
+
+  function pan(dx, dy) {
+    state.view.x += dx; state.view.y += dy;
     applyView();
   }
 
@@ -341,6 +352,16 @@
       applyView();
     });
     window.addEventListener('pointerup', () => { setTimeout(() => { drag = null; }, 0); svg.classList.remove('dragging'); });
+    // The keyboard too: arrows pan, + and - zoom, 0 fits.
+    svg.addEventListener('keydown', e => {
+      const step = 80, keys = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+      if (keys[e.key]) pan(...keys[e.key]);
+      else if (e.key === '+' || e.key === '=') zoom(1.25);
+      else if (e.key === '-') zoom(0.8);
+      else if (e.key === '0') fitView();
+      else return;
+      e.preventDefault();
+    });
     svg.addEventListener('click', e => {
       if (drag && drag.moved) return;
       const toggle = e.target.closest('[data-toggle]');
@@ -559,6 +580,7 @@
     $('pageSize').textContent = `@page { size: ${paper === 'A3' ? 'A3' : 'A4'} landscape; margin: 8mm; }`;
     await expandAll();
     const b = state.bounds, svg = $('chart');
+    svg.classList.remove('far');
     svg.setAttribute('viewBox', `${b.x} ${b.y} ${b.w} ${b.h}`);
     svg.setAttribute('preserveAspectRatio', 'xMidYMin meet');
     $('viewport').removeAttribute('transform');
@@ -645,7 +667,8 @@
   }
 
   // For tests and benchmarks: what the page measured, and the same actions its buttons take.
-  window.OrgChart = { timings, svgText, preparePrint, afterPrint, toggle: toggleNode, expandAll, search,
+  window.OrgChart = { timings, svgText, preparePrint, afterPrint, toggle: toggleNode, expandAll, search, zoom, pan, centerOn, view: () => ({ ...state.view }),
+    relayout: () => render(false),
     boxes: () => state.positions.size, hits: () => [...state.hits] };
   start();
 })();

@@ -1,5 +1,7 @@
 package org.partynet.graphql;
 
+import java.time.Duration;
+
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -22,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ReadTransaction implements WebGraphQlInterceptor {
 
+	private static final Duration MAX_DURATION = Duration.ofMinutes(2);
+
 	private final TransactionTemplate readOnly;
 
 	ReadTransaction(PlatformTransactionManager transactionManager) {
@@ -35,7 +39,8 @@ class ReadTransaction implements WebGraphQlInterceptor {
 			return chain.next(request);
 		}
 		return Mono.fromCallable(() -> this.readOnly.execute(status -> {
-			WebGraphQlResponse response = chain.next(request).block();
+			// Bounded, so that a request can never hold its transaction and connection for ever.
+			WebGraphQlResponse response = chain.next(request).block(MAX_DURATION);
 			// Nothing was written. Ending with a rollback also keeps a service that threw a user
 			// error (and so marked the shared transaction rollback-only) from failing the request.
 			status.setRollbackOnly();

@@ -47,6 +47,9 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 
 	private Path userDataDir;
 
+	/** Where the browser saves downloads (a fresh folder per test). */
+	protected Path downloads;
+
 	private ChromeDriverService service;
 
 	protected WebDriver driver;
@@ -68,6 +71,10 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 				"--no-first-run", "--disable-quic", "--window-size=1400,1300", "--lang=en-US",
 				"--user-data-dir=" + this.userDataDir.toAbsolutePath());
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+		Files.createDirectories(Path.of("target"));
+		this.downloads = Files.createTempDirectory(Path.of("target"), "downloads-").toAbsolutePath();
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
+				"download.prompt_for_download", false));
 		// An explicit driver executable: Selenium Manager never runs, so nothing is downloaded.
 		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
@@ -94,6 +101,13 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 				}
 			}
 		}
+	}
+
+	/** Waits for a download of that name to be complete, and returns it. */
+	protected Path downloaded(String name) {
+		Path file = this.downloads.resolve(name);
+		this.wait.until((d) -> Files.isRegularFile(file) && !Files.exists(this.downloads.resolve(name + ".crdownload")));
+		return file;
 	}
 
 	protected String text(By by) {
