@@ -67,15 +67,19 @@ public class Scope {
 	 * @throws NotFoundException when no area or organization has the id
 	 */
 	public String code(String scopeId) {
+		return code(scopeId, "scope");
+	}
+
+	/** {@link #code(String)} for an argument of another name, which errors then name. */
+	public String code(String scopeId, String argument) {
 		if (scopeId == null) {
 			return null;
 		}
-		GlobalId id = GlobalId.parse(scopeId, "scope");
+		GlobalId id = GlobalId.parse(scopeId, argument);
 		boolean isArea = Arrays.stream(AreaKind.values()).anyMatch(kind -> kind.label().equals(id.label()));
 		if (!isArea && !OrganizationKind.isLabel(id.label())) {
-			throw new BadRequestException("scope",
-					"参数 scope 必须是区域或党组织 / Argument 'scope' must be an area or a party organization, was a "
-							+ id.label());
+			throw new BadRequestException(argument, "参数 %s 必须是区域或党组织 / Argument '%s' must be an area or a party organization, was a "
+				.formatted(argument, argument) + id.label());
 		}
 		boolean exists = this.neo4j.query("""
 				OPTIONAL MATCH (a:Area {code: $code})
@@ -83,7 +87,7 @@ public class Scope {
 				RETURN $label IN coalesce(labels(a), []) + coalesce(labels(o), []) AS exists
 				""").bindAll(Map.of("code", id.code(), "label", id.label())).fetchAs(Boolean.class).one().orElse(false);
 		if (!exists) {
-			throw new NotFoundException("scope", scopeId);
+			throw new NotFoundException(argument, scopeId);
 		}
 		return id.code();
 	}

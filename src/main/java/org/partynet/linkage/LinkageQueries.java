@@ -1,13 +1,31 @@
 package org.partynet.linkage;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.types.Node;
+import org.neo4j.driver.types.Path;
+import org.neo4j.driver.types.Relationship;
+import org.partynet.area.Area;
+import org.partynet.area.Institution;
+import org.partynet.area.Scope;
 import org.partynet.graphql.Batch;
+import org.partynet.graphql.GlobalId;
 import org.partynet.network.Nodes;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
+import org.partynet.unit.Alliance;
+import org.partynet.unit.Unit;
+import org.partynet.unit.UnitCategory;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -100,10 +118,273 @@ class LinkageQueries {
 			RETURN code, kind, from, to, via ORDER BY code, rank, from.code, to.code
 			""";
 
+	// Every current link of an outside unit to the communities and commercial sites among `areas`:
+	// one row per link, with what carries it and the community it reaches.
+	private static final String LINK_ROWS = """
+			CALL (areas) {
+			  UNWIND areas AS c
+			  MATCH (c:Community)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)<-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]-(p:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(u:Unit)
+			  RETURN 0 AS rank, 'PART_TIME_MEMBER' AS kind, u, p AS person, null AS alliance, cc AS organization, c AS community
+			  UNION ALL
+			  UNWIND areas AS c
+			  MATCH (c:Community)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)<-[r:CO_BUILDS WHERE r.until IS NULL]-(u:Unit)
+			  RETURN 1 AS rank, 'CO_BUILDING' AS kind, u, null AS person, null AS alliance, cc AS organization, c AS community
+			  UNION ALL
+			  UNWIND areas AS c
+			  MATCH (c:Community)<-[r:REGISTERED_AT WHERE r.until IS NULL]-(u:Unit)
+			  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
+			  RETURN 2 AS rank, 'UNIT_REGISTERED' AS kind, u, null AS person, null AS alliance, cc AS organization, c AS community
+			  UNION ALL
+			  UNWIND areas AS c
+			  MATCH (c:Community)<-[r:REGISTERED_AT WHERE r.until IS NULL]-(p:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(u:Unit)
+			  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
+			  RETURN 3 AS rank, 'MEMBER_REGISTERED' AS kind, u, p AS person, null AS alliance, cc AS organization, c AS community
+			  UNION ALL
+			  UNWIND areas AS s
+			  MATCH (s:CommercialBuilding|Market)<-[r:COVERS WHERE r.until IS NULL]-(al:Alliance)<-[m:MEMBER_OF WHERE m.until IS NULL]-(u:Unit)
+			  OPTIONAL MATCH (al)<-[l:LEADS WHERE l.until IS NULL]-(leader:PartyOrganization)
+			  OPTIONAL MATCH (s)<-[h1:HAS WHERE h1.until IS NULL]-(:Grid)<-[h2:HAS WHERE h2.until IS NULL]-(sc:Community)
+			  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, u, null AS person, al AS alliance, leader AS organization, sc AS community
+			}
+			""";
+
+	private static final String LINKAGES = Scope.AREAS + """
+			WITH collect(a) AS areas
+			""" + LINK_ROWS + """
+			WITH rank, kind, u, collect(DISTINCT person) AS people, collect(DISTINCT alliance) AS alliances,
+			     collect(DISTINCT organization) AS organizations, collect(DISTINCT community) AS communities
+			RETURN kind, u, people, alliances, organizations, communities ORDER BY rank, u.code
+			""";
+
+	private static final String REACH = """
+			MATCH (u:Unit {code: $code})
+			CALL (u) {
+			  MATCH (u)<-[e:EMPLOYED_BY WHERE e.until IS NULL]-(p:Person)-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]->(cc:CommunityCommittee)-[g:GOVERNS WHERE g.until IS NULL]->(c:Community)
+			  RETURN 0 AS rank, 'PART_TIME_MEMBER' AS kind, c AS community, null AS grid, null AS site, p AS person, null AS alliance, cc AS organization
+			  UNION ALL
+			  MATCH (u)-[r:CO_BUILDS WHERE r.until IS NULL]->(cc:CommunityCommittee)-[g:GOVERNS WHERE g.until IS NULL]->(c:Community)
+			  RETURN 1 AS rank, 'CO_BUILDING' AS kind, c AS community, null AS grid, null AS site, null AS person, null AS alliance, cc AS organization
+			  UNION ALL
+			  MATCH (u)-[r:REGISTERED_AT WHERE r.until IS NULL]->(c:Community)
+			  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
+			  RETURN 2 AS rank, 'UNIT_REGISTERED' AS kind, c AS community, null AS grid, null AS site, null AS person, null AS alliance, cc AS organization
+			  UNION ALL
+			  MATCH (u)<-[e:EMPLOYED_BY WHERE e.until IS NULL]-(p:Person)-[r:REGISTERED_AT WHERE r.until IS NULL]->(c:Community)
+			  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
+			  RETURN 3 AS rank, 'MEMBER_REGISTERED' AS kind, c AS community, null AS grid, null AS site, p AS person, null AS alliance, cc AS organization
+			  UNION ALL
+			  MATCH (u)-[m:MEMBER_OF WHERE m.until IS NULL]->(al:Alliance)-[r:COVERS WHERE r.until IS NULL]->(s:Area)<-[h1:HAS WHERE h1.until IS NULL]-(g:Grid)<-[h2:HAS WHERE h2.until IS NULL]-(c:Community)
+			  OPTIONAL MATCH (al)<-[l:LEADS WHERE l.until IS NULL]-(leader:PartyOrganization)
+			  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, c AS community, g AS grid, s AS site, null AS person, al AS alliance, leader AS organization
+			}
+			RETURN kind, community, grid, site, person, alliance, organization
+			ORDER BY rank, community.code, coalesce(site.code, ''), coalesce(person.code, '')
+			""";
+
+	// Counted in the database: units per category and kind, per category, part-time members per
+	// community and communities without any link.
+	private static final String SUMMARY = Scope.AREAS + """
+			WITH collect(a) AS areas
+			OPTIONAL MATCH (scopeArea:Area {code: $scope})
+			OPTIONAL MATCH (scopeOrganization:PartyOrganization {code: $scope})
+			WITH areas, coalesce(scopeArea.name, scopeOrganization.name, '全网 Whole network') AS name
+			CALL (areas) {
+			""" + LINK_ROWS.indent(2) + """
+			  RETURN collect({kind: kind, u: u, person: person, community: community}) AS links
+			}
+			CALL (links) {
+			  UNWIND links AS l
+			  WITH l.u.category AS category, l.kind AS kind, count(DISTINCT l.u) AS units
+			  RETURN collect({category: category, kind: kind, units: units}) AS byKind
+			}
+			CALL (links) {
+			  UNWIND links AS l
+			  WITH l.u.category AS category, count(DISTINCT l.u) AS units
+			  RETURN collect({category: category, units: units}) AS byCategory
+			}
+			CALL (areas, links) {
+			  UNWIND areas AS c
+			  WITH c WHERE c:Community
+			  CALL (c, links) {
+			    UNWIND links AS l
+			    WITH l WHERE l.community = c
+			    RETURN count(l) AS linked, collect(DISTINCT CASE l.kind WHEN 'PART_TIME_MEMBER' THEN l.person END) AS partTime
+			  }
+			  WITH c, linked, partTime ORDER BY c.code
+			  RETURN collect({community: c, linked: linked, partTime: partTime}) AS communities
+			}
+			RETURN name, byKind, byCategory, communities
+			""";
+
 	private final Neo4jClient neo4j;
 
 	LinkageQueries(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
+	}
+
+	Linkages linkages(Object node, String scopeCode) {
+		Map<LinkKind, List<Linkages.UnitLink>> groups = new EnumMap<>(LinkKind.class);
+		this.neo4j.query(LINKAGES).bind(scopeCode).to("scope").fetchAs(Record.class).mappedBy((types, row) -> row).all()
+			.forEach(row -> groups.computeIfAbsent(LinkKind.valueOf(row.get("kind").asString()), kind -> new ArrayList<>())
+				.add(new Linkages.UnitLink(Unit.from(row.get("u").asNode()),
+						sorted(row.get("people").asList(v -> Person.from(v.asNode())), Person::code),
+						sorted(row.get("alliances").asList(v -> Alliance.from(v.asNode())), Alliance::code),
+						sorted(row.get("organizations").asList(v -> Organization.from(v.asNode())), Organization::code),
+						sorted(row.get("communities").asList(v -> Area.from(v.asNode())), Area::code))));
+		return new Linkages(node, groups.entrySet().stream().map(e -> new Linkages.Group(e.getKey(), e.getValue())).toList());
+	}
+
+	Optional<Unit> unit(String code) {
+		return this.neo4j.query("MATCH (u:Unit {code: $code}) RETURN u")
+			.bind(code)
+			.to("code")
+			.fetchAs(Unit.class)
+			.mappedBy((types, row) -> Unit.from(row.get("u").asNode()))
+			.one();
+	}
+
+	Reach reach(Unit unit) {
+		List<Reach.Place> places = this.neo4j.query(REACH)
+			.bind(unit.code())
+			.to("code")
+			.fetchAs(Reach.Place.class)
+			.mappedBy((types, row) -> new Reach.Place(LinkKind.valueOf(row.get("kind").asString()),
+					Area.from(row.get("community").asNode()), area(row.get("grid")), area(row.get("site")),
+					row.get("person").isNull() ? null : Person.from(row.get("person").asNode()),
+					row.get("alliance").isNull() ? null : Alliance.from(row.get("alliance").asNode()),
+					row.get("organization").isNull() ? null : Organization.from(row.get("organization").asNode())))
+			.all()
+			.stream()
+			.toList();
+		return new Reach(unit, places);
+	}
+
+	/** The API record of an existing node (the label is one of {@code GlobalId.LABELS}). */
+	Object node(GlobalId id) {
+		return this.neo4j.query("MATCH (n:`%s` {code: $code}) RETURN n".formatted(id.label()))
+			.bind(id.code())
+			.to("code")
+			.fetchAs(Object.class)
+			.mappedBy((types, row) -> Nodes.toApi(row.get("n").asNode()))
+			.one()
+			.orElseThrow();
+	}
+
+	/** Whether a node with that label and code exists (the label is one of {@code GlobalId.LABELS}). */
+	boolean exists(GlobalId id) {
+		return this.neo4j.query("MATCH (n:`%s` {code: $code}) RETURN count(n) > 0 AS found".formatted(id.label()))
+			.bind(id.code())
+			.to("code")
+			.fetchAs(Boolean.class)
+			.one()
+			.orElse(false);
+	}
+
+	/**
+	 * The shortest paths over current relationships, at most {@code limit}. {@code maxHops} is
+	 * checked by the caller (1 to 8) and written into the pattern, which takes no parameter there:
+	 * the search is always bounded.
+	 */
+	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, int limit) {
+		String cypher = """
+				MATCH (a:`%s` {code: $from}), (b:`%s` {code: $to})
+				MATCH p = ALL SHORTEST (a)-[r WHERE r.until IS NULL]-{1,%d}(b)
+				RETURN p LIMIT $limit
+				""".formatted(from.label(), to.label(), maxHops);
+		return this.neo4j.query(cypher)
+			.bindAll(Map.of("from", from.code(), "to", to.code(), "limit", limit))
+			.fetchAs(LinkPath.class)
+			.mappedBy((types, row) -> path(row.get("p").asPath()))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	LinkageSummary summary(String scopeCode) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("scope", scopeCode);
+		return this.neo4j.query(SUMMARY).bindAll(parameters).fetchAs(LinkageSummary.class).mappedBy((types, row) -> {
+			List<LinkageSummary.UnitCount> byKind = row.get("byKind")
+				.asList(v -> new LinkageSummary.UnitCount(UnitCategory.valueOf(v.get("category").asString()),
+						LinkKind.valueOf(v.get("kind").asString()), v.get("units").asInt()))
+				.stream()
+				.sorted(Comparator.comparing(LinkageSummary.UnitCount::category).thenComparing(LinkageSummary.UnitCount::kind))
+				.toList();
+			List<LinkageSummary.UnitCount> byCategory = row.get("byCategory")
+				.asList(v -> new LinkageSummary.UnitCount(UnitCategory.valueOf(v.get("category").asString()), null,
+						v.get("units").asInt()))
+				.stream()
+				.sorted(Comparator.comparing(LinkageSummary.UnitCount::category))
+				.toList();
+			List<LinkageSummary.CommunityPartTimeMembers> partTime = new ArrayList<>();
+			List<Area> unlinked = new ArrayList<>();
+			row.get("communities").asList(v -> v).forEach(v -> {
+				Area community = Area.from(v.get("community").asNode());
+				partTime.add(new LinkageSummary.CommunityPartTimeMembers(community,
+						sorted(v.get("partTime").asList(p -> Person.from(p.asNode())), Person::code)));
+				if (v.get("linked").asInt() == 0) {
+					unlinked.add(community);
+				}
+			});
+			return new LinkageSummary(row.get("name").asString(), byKind, byCategory, partTime, unlinked);
+		}).one().orElseThrow();
+	}
+
+	private static LinkPath path(Path path) {
+		Map<String, Object> apiNodes = new HashMap<>();
+		Map<String, Node> graphNodes = new HashMap<>();
+		List<Object> nodes = new ArrayList<>();
+		path.nodes().forEach(node -> {
+			Object api = Nodes.toApi(node);
+			apiNodes.put(node.elementId(), api);
+			graphNodes.put(node.elementId(), node);
+			nodes.add(api);
+		});
+		List<LinkPath.Step> steps = new ArrayList<>();
+		StringBuilder sentence = new StringBuilder(name(path.start()));
+		for (Path.Segment segment : path) {
+			Relationship relationship = segment.relationship();
+			boolean forward = relationship.startNodeElementId().equals(segment.start().elementId());
+			String label = PathLabels.label(relationship, graphNodes.get(relationship.startNodeElementId()), forward);
+			steps.add(new LinkPath.Step(relationship.type(), label, forward,
+					id(apiNodes.get(relationship.startNodeElementId())), id(apiNodes.get(relationship.endNodeElementId()))));
+			sentence.append(" —").append(label).append("→ ").append(name(segment.end()));
+		}
+		return new LinkPath(nodes, steps, sentence.toString());
+	}
+
+	private static String name(Node node) {
+		return node.get("name").asString(node.get("code").asString(""));
+	}
+
+	private static String id(Object api) {
+		if (api instanceof Area area) {
+			return area.id();
+		}
+		if (api instanceof Organization organization) {
+			return organization.id();
+		}
+		if (api instanceof Person person) {
+			return person.id();
+		}
+		if (api instanceof Unit unit) {
+			return unit.id();
+		}
+		if (api instanceof Alliance alliance) {
+			return alliance.id();
+		}
+		if (api instanceof Institution institution) {
+			return institution.id();
+		}
+		throw new IllegalStateException("No id for " + api);
+	}
+
+	private static Area area(Value value) {
+		return value.isNull() ? null : Area.from(value.asNode());
+	}
+
+	private static <T> List<T> sorted(List<T> list, Function<T, String> code) {
+		return list.stream().sorted(Comparator.comparing(code)).toList();
 	}
 
 	Map<Organization, List<CrossLink>> crossLinks(Collection<Organization> organizations) {
