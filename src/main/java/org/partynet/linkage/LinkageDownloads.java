@@ -1,0 +1,168 @@
+package org.partynet.linkage;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.partynet.area.Area;
+import org.partynet.area.Scope;
+import org.partynet.graphql.GlobalId;
+import org.partynet.organization.Organization;
+import org.partynet.person.Person;
+import org.partynet.unit.Alliance;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/** The linkage page {@code /reports/linkage} and its Excel download {@code /reports/linkage.xlsx?scope=}. */
+@Controller
+class LinkageDownloads {
+
+	private static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final LinkageQueries queries;
+
+	private final Scope scope;
+
+	LinkageDownloads(LinkageQueries queries, Scope scope) {
+		this.queries = queries;
+		this.scope = scope;
+	}
+
+	@GetMapping("/reports/linkage")
+	String page() {
+		return "forward:/reports/linkage.html";
+	}
+
+	/** The scope's links, the summary by category and kind, part-time members and unlinked communities. */
+	@GetMapping("/reports/linkage.xlsx")
+	ResponseEntity<StreamingResponseBody> excel(@RequestParam(required = false) String scope) {
+		// Checked before anything is streamed: a bad scope is a plain 400 or 404.
+		String code = this.scope.code((scope == null || scope.isBlank()) ? null : scope);
+		Linkages linkages = (code != null) ? this.queries.linkages(this.queries.node(GlobalId.parse(scope, "scope")), code)
+				: null;
+		LinkageSummary summary = this.queries.summary(code);
+		String name = "linkage-" + ((code == null) ? "all" : scope.replace(':', '-')) + ".xlsx";
+		return ResponseEntity.ok()
+			.contentType(XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(out -> write(summary, linkages, out));
+	}
+
+	private static void write(LinkageSummary summary, Linkages linkages, OutputStream out) throws IOException {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+			Font bold = workbook.createFont();
+			bold.setBold(true);
+			CellStyle header = workbook.createCellStyle();
+			header.setFont(bold);
+			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+
+			Sheet links = workbook.createSheet("联系明细 Links");
+			widths(links, 22, 12, 30, 14, 24, 30, 30, 30);
+			links.createRow(0).createCell(0).setCellValue("联动 Linkage · 范围 Scope: " + summary.name());
+			headers(links, 2, header, "联系方式 Kind", "单位编码 Unit code", "单位 Unit", "类别 Category", "人员 People",
+					"党建联盟 Alliances", "党组织 Organizations", "社区 Communities");
+			links.createFreezePane(0, 3);
+			int r = 3;
+			if (linkages != null) {
+				for (Linkages.Group group : linkages.groups()) {
+					for (Linkages.UnitLink link : group.links()) {
+						Row row = links.createRow(r++);
+						row.createCell(0).setCellValue(group.kindName());
+						row.createCell(1).setCellValue(link.unit().code());
+						row.createCell(2).setCellValue(link.unit().name());
+						row.createCell(3).setCellValue(link.unit().categoryName());
+						row.createCell(4).setCellValue(names(link.people().stream().map(Person::name).toList()));
+						row.createCell(5).setCellValue(names(link.alliances().stream().map(Alliance::name).toList()));
+						row.createCell(6).setCellValue(names(link.organizations().stream().map(Organization::name).toList()));
+						row.createCell(7).setCellValue(names(link.communities().stream().map(Area::name).toList()));
+					}
+				}
+			}
+			else {
+				links.createRow(r).createCell(0).setCellValue("请选择范围 / Choose a scope for the list of links");
+			}
+
+			Sheet units = workbook.createSheet("单位类别 Units");
+			widths(units, 16, 28, 10);
+			headers(units, 0, header, "类别 Category", "联系方式 Kind", "单位数 Units");
+			units.createFreezePane(0, 1);
+			r = 1;
+			for (LinkageSummary.UnitCount count : summary.unitsByCategory()) {
+				Row row = units.createRow(r++);
+				row.createCell(0).setCellValue(count.categoryName());
+				row.createCell(1).setCellValue("合计 Any");
+				row.createCell(2).setCellValue(count.units());
+			}
+			for (LinkageSummary.UnitCount count : summary.units()) {
+				Row row = units.createRow(r++);
+				row.createCell(0).setCellValue(count.categoryName());
+				row.createCell(1).setCellValue(count.kindName());
+				row.createCell(2).setCellValue(count.units());
+			}
+
+			Sheet partTime = workbook.createSheet("兼职委员 Part-time members");
+			widths(partTime, 16, 20, 10, 50);
+			headers(partTime, 0, header, "社区编码 Code", "社区 Community", "人数 Count", "兼职委员 People");
+			partTime.createFreezePane(0, 1);
+			r = 1;
+			for (LinkageSummary.CommunityPartTimeMembers community : summary.partTimeMembers()) {
+				Row row = partTime.createRow(r++);
+				row.createCell(0).setCellValue(community.community().code());
+				row.createCell(1).setCellValue(community.community().name());
+				row.createCell(2).setCellValue(community.count());
+				row.createCell(3).setCellValue(names(community.people().stream().map(Person::name).toList()));
+			}
+
+			Sheet unlinked = workbook.createSheet("无联系社区 Unlinked");
+			widths(unlinked, 16, 24);
+			headers(unlinked, 0, header, "社区编码 Code", "社区 Community");
+			r = 1;
+			for (Area community : summary.unlinkedCommunities()) {
+				Row row = unlinked.createRow(r++);
+				row.createCell(0).setCellValue(community.code());
+				row.createCell(1).setCellValue(community.name());
+			}
+			if (summary.unlinkedCommunities().isEmpty()) {
+				unlinked.createRow(1).createCell(0).setCellValue("无 None: 每个社区都有驻区单位联系 / every community has an outside link");
+			}
+			workbook.write(out);
+		}
+	}
+
+	private static String names(List<String> names) {
+		return names.stream().collect(Collectors.joining("、"));
+	}
+
+	private static void widths(Sheet sheet, int... characters) {
+		for (int i = 0; i < characters.length; i++) {
+			sheet.setColumnWidth(i, characters[i] * 256);
+		}
+	}
+
+	private static void headers(Sheet sheet, int index, CellStyle style, String... titles) {
+		Row row = sheet.createRow(index);
+		for (int i = 0; i < titles.length; i++) {
+			var cell = row.createCell(i);
+			cell.setCellValue(titles[i]);
+			cell.setCellStyle(style);
+		}
+	}
+
+}
