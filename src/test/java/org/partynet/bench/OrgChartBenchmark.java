@@ -1,18 +1,11 @@
 package org.partynet.bench;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
@@ -38,9 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class OrgChartBenchmark {
 
 	private static final int PAGE_LOADS = 15;
-
-	private static final List<String> JVM_OPTIONS = List
-		.of(System.getProperty("bench.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
 	/**
 	 * A street of 24 communities, each with 4 grid branches of 3 building groups covering 6
@@ -89,20 +79,11 @@ public final class OrgChartBenchmark {
 			System.out.println("Org chart benchmark skipped: chromium and chromium-driver are not installed.");
 			return;
 		}
-		int port = freePort(), boltPort = freePort();
-		Path data = Files.createTempDirectory("partynet-bench-chart");
-		Path log = Files.createTempFile("partynet-bench-chart", ".log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(JVM_OPTIONS);
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--partynet.embedded.bolt-port=" + boltPort,
-				"--partynet.embedded.data-dir=" + data));
-		Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ChromeDriverService service = null;
 		ChromeDriver browser = null;
-		try {
-			String base = "http://localhost:" + port;
-			waitForAnswer(base, app, log);
-			try (Driver driver = GraphDatabase.driver("bolt://localhost:" + boltPort, AuthTokens.none())) {
+		try (BenchApp app = BenchApp.start(jar)) {
+			String base = app.base();
+			try (Driver driver = GraphDatabase.driver("bolt://localhost:" + app.boltPort, AuthTokens.none())) {
 				driver.executableQuery(BIG_STREET).execute();
 			}
 			ChromeOptions options = new ChromeOptions();
@@ -115,7 +96,7 @@ public final class OrgChartBenchmark {
 			List<String> rows = measure(browser, base);
 			System.out.println();
 			System.out.println("## Org chart benchmark (" + Runtime.getRuntime().availableProcessors()
-					+ " cores, headless Chromium, java " + String.join(" ", JVM_OPTIONS) + " -jar, loopback)");
+					+ " cores, headless Chromium, java " + String.join(" ", BenchApp.JVM_OPTIONS) + " -jar, loopback)");
 			System.out.println();
 			System.out.println("| what | median | p95 | max | target |");
 			System.out.println("|---|---|---|---|---|");
@@ -129,8 +110,6 @@ public final class OrgChartBenchmark {
 			if (service != null) {
 				service.stop();
 			}
-			app.destroy();
-			app.waitFor();
 		}
 	}
 
@@ -214,36 +193,6 @@ public final class OrgChartBenchmark {
 	private static double percentile(double[] sorted, int p) {
 		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-	}
-
-	private static void waitForAnswer(String base, Process app, Path log) throws Exception {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		long started = System.nanoTime();
-		while (true) {
-			try {
-				HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/graphql"))
-					.header("Content-Type", "application/json")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ networkStats { grids } }\"}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200 && response.body().contains("\"grids\"")) {
-					return;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			if (!app.isAlive() || System.nanoTime() - started > Duration.ofMinutes(2).toNanos()) {
-				throw new IllegalStateException("The application did not answer; see " + log + ": "
-						+ Map.of("alive", app.isAlive()));
-			}
-			Thread.sleep(50);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
