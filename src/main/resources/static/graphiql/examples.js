@@ -85,5 +85,18 @@ query Alliances {
     alliances { name members { name categoryName } sites { name kindName } }
   }
 }`
+  },
+  {
+    query: `# 联动 Which outside units take part in 青年社区, and through whom? Where does a unit reach?
+# How are a unit and a committee connected?
+query Linkage {
+  linkages(id: "CommunityCommittee:GZ-DJ-C01-SQDW") {
+    unitCount
+    groups { kindName links { unit { name categoryName } people { name } alliances { name } } }
+  }
+  reach(unit: "Unit:DW008") { communities { name } places { kindName community { name } person { name } alliance { name } } }
+  connection(from: "Unit:DW008", to: "CommunityCommittee:GZ-DJ-C01-SQDW", maxHops: 6) { length sentence }
+  linkageSummary { unitsByCategory { categoryName units } unlinkedCommunities { name } }
+}`
   }
 ];
