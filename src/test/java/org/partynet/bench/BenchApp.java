@@ -42,11 +42,16 @@ final class BenchApp implements AutoCloseable {
 
 	/** Starts the jar on a fresh store with these extra arguments and waits for its first answer. */
 	static BenchApp start(Path jar, String... arguments) throws Exception {
+		return start(jar, JVM_OPTIONS, arguments);
+	}
+
+	/** {@link #start(Path, String...)} with other JVM options. */
+	static BenchApp start(Path jar, List<String> jvmOptions, String... arguments) throws Exception {
 		int port = freePort(), boltPort = freePort();
 		Path data = Files.createTempDirectory("partynet-bench");
 		Path log = Files.createTempFile("partynet-bench", ".log");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-		command.addAll(JVM_OPTIONS);
+		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--partynet.embedded.bolt-port=" + boltPort,
 				"--partynet.embedded.data-dir=" + data));
 		command.addAll(Arrays.asList(arguments));
