@@ -32,8 +32,8 @@ class LinkageController {
 
 	@QueryMapping
 	Linkages linkages(@Argument String id) {
-		String code = this.scope.code(argument(id, "id"), "id");
-		return this.queries.linkages(this.queries.node(GlobalId.parse(id, "id")), code);
+		return this.queries.linkages(this.scope.parse(argument(id, "id"), "id"))
+			.orElseThrow(() -> new NotFoundException("id", id));
 	}
 
 	@QueryMapping

@@ -54,8 +54,7 @@ class LinkageDownloads {
 	ResponseEntity<StreamingResponseBody> excel(@RequestParam(required = false) String scope) {
 		// Checked before anything is streamed: a bad scope is a plain 400 or 404.
 		String code = this.scope.code((scope == null || scope.isBlank()) ? null : scope);
-		Linkages linkages = (code != null) ? this.queries.linkages(this.queries.node(GlobalId.parse(scope, "scope")), code)
-				: null;
+		Linkages linkages = (code != null) ? this.queries.linkages(GlobalId.parse(scope, "scope")).orElseThrow() : null;
 		LinkageSummary summary = this.queries.summary(code);
 		String name = "linkage-" + ((code == null) ? "all" : scope.replace(':', '-')) + ".xlsx";
 		return ResponseEntity.ok()

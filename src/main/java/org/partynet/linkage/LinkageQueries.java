@@ -148,12 +148,21 @@ class LinkageQueries {
 			}
 			""";
 
-	private static final String LINKAGES = Scope.AREAS + """
+	// The node itself (no row: it does not exist), then its linkages, in one statement.
+	private static final String LINKAGES = """
+			MATCH (node:`%s` {code: $scope})
+			CALL (node) {
+			""" + (Scope.AREAS + """
 			WITH collect(a) AS areas
 			""" + LINK_ROWS + """
 			WITH rank, kind, u, collect(DISTINCT person) AS people, collect(DISTINCT alliance) AS alliances,
 			     collect(DISTINCT organization) AS organizations, collect(DISTINCT community) AS communities
-			RETURN kind, u, people, alliances, organizations, communities ORDER BY rank, u.code
+			ORDER BY rank, u.code
+			RETURN collect({kind: kind, u: u, people: people, alliances: alliances, organizations: organizations,
+			                communities: communities}) AS links
+			""").indent(2) + """
+			}
+			RETURN node, links
 			""";
 
 	private static final String REACH = """
@@ -222,16 +231,22 @@ class LinkageQueries {
 		this.neo4j = neo4j;
 	}
 
-	Linkages linkages(Object node, String scopeCode) {
-		Map<LinkKind, List<Linkages.UnitLink>> groups = new EnumMap<>(LinkKind.class);
-		this.neo4j.query(LINKAGES).bind(scopeCode).to("scope").fetchAs(Record.class).mappedBy((types, row) -> row).all()
-			.forEach(row -> groups.computeIfAbsent(LinkKind.valueOf(row.get("kind").asString()), kind -> new ArrayList<>())
-				.add(new Linkages.UnitLink(Unit.from(row.get("u").asNode()),
-						sorted(row.get("people").asList(v -> Person.from(v.asNode())), Person::code),
-						sorted(row.get("alliances").asList(v -> Alliance.from(v.asNode())), Alliance::code),
-						sorted(row.get("organizations").asList(v -> Organization.from(v.asNode())), Organization::code),
-						sorted(row.get("communities").asList(v -> Area.from(v.asNode())), Area::code))));
-		return new Linkages(node, groups.entrySet().stream().map(e -> new Linkages.Group(e.getKey(), e.getValue())).toList());
+	/** The linkages of an existing area or organization; empty when there is none with that id. */
+	Optional<Linkages> linkages(GlobalId id) {
+		return this.neo4j.query(LINKAGES.formatted(id.label())).bind(id.code()).to("scope").fetchAs(Linkages.class)
+			.mappedBy((types, row) -> {
+				Map<LinkKind, List<Linkages.UnitLink>> groups = new EnumMap<>(LinkKind.class);
+				row.get("links").asList(v -> v).forEach(link -> groups
+					.computeIfAbsent(LinkKind.valueOf(link.get("kind").asString()), kind -> new ArrayList<>())
+					.add(new Linkages.UnitLink(Unit.from(link.get("u").asNode()),
+							sorted(link.get("people").asList(v -> Person.from(v.asNode())), Person::code),
+							sorted(link.get("alliances").asList(v -> Alliance.from(v.asNode())), Alliance::code),
+							sorted(link.get("organizations").asList(v -> Organization.from(v.asNode())), Organization::code),
+							sorted(link.get("communities").asList(v -> Area.from(v.asNode())), Area::code))));
+				return new Linkages(Nodes.toApi(row.get("node").asNode()),
+						groups.entrySet().stream().map(e -> new Linkages.Group(e.getKey(), e.getValue())).toList());
+			})
+			.one();
 	}
 
 	Optional<Unit> unit(String code) {
@@ -257,17 +272,6 @@ class LinkageQueries {
 			.stream()
 			.toList();
 		return new Reach(unit, places);
-	}
-
-	/** The API record of an existing node (the label is one of {@code GlobalId.LABELS}). */
-	Object node(GlobalId id) {
-		return this.neo4j.query("MATCH (n:`%s` {code: $code}) RETURN n".formatted(id.label()))
-			.bind(id.code())
-			.to("code")
-			.fetchAs(Object.class)
-			.mappedBy((types, row) -> Nodes.toApi(row.get("n").asNode()))
-			.one()
-			.orElseThrow();
 	}
 
 	/** Whether a node with that label and code exists (the label is one of {@code GlobalId.LABELS}). */
