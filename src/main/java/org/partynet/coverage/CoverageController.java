@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
 import org.partynet.area.Scope;
+import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.NotFoundException;
 import org.partynet.graphql.Paging;
 import org.partynet.organization.Organization;
 import reactor.core.publisher.Mono;
@@ -45,7 +47,12 @@ class CoverageController {
 	@QueryMapping
 	CoverageReport coverage(@Argument String scope, @Argument LocalDate asOf) {
 		LocalDate day = this.days.asOf(asOf);
-		return this.queries.report(this.scope.code(scope), day);
+		if (scope == null) {
+			return this.queries.report(null, day);
+		}
+		// The report looks the scope up itself: one statement, not two.
+		GlobalId id = this.scope.parse(scope, "scope");
+		return this.queries.report(id.code(), id.label(), day).orElseThrow(() -> new NotFoundException("scope", scope));
 	}
 
 	/** An organization's coverage today, for the org chart's badges; one statement per level. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neo4j.driver.Record;
 import org.partynet.area.Area;
@@ -81,12 +82,15 @@ class CoverageQueries {
 			""".formatted(AREAS.indent(2).strip(), GRID_COVERED, GRID_COVERED, GRID_WORKED, BUILDING_GROUPED,
 			BUILDING_HEADED, SITE_COVERED, COMMUNITY_ORGANIZED);
 
+	// `exists` says whether the scope's id names a node ($label given), so that the controller
+	// needs no separate look-up.
 	private static final String REPORT = ROOTS + """
 			OPTIONAL MATCH (area:Area {code: $scope})
 			OPTIONAL MATCH (organization:PartyOrganization {code: $scope})
-			WITH codes, area, coalesce(area.name, organization.name, '全网 Whole network') AS name
+			WITH codes, area, coalesce(area.name, organization.name, '全网 Whole network') AS name,
+			     $label IS NULL OR $label IN coalesce(labels(area), []) + coalesce(labels(organization), []) AS exists
 			""" + METRICS + """
-			RETURN codes, area, name, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
+			RETURN codes, area, name, exists, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
 			       sites, sitesCovered, communities, communitiesOrganized
 			""";
 
@@ -167,15 +171,22 @@ class CoverageQueries {
 	}
 
 	CoverageReport report(String scope, LocalDate asOf) {
+		return report(scope, null, asOf).orElseThrow();
+	}
+
+	/** The report of a scope given by code and label; empty when no node has that label and code. */
+	Optional<CoverageReport> report(String scope, String label, LocalDate asOf) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("scope", scope);
+		parameters.put("label", label);
 		parameters.put("asOf", asOf);
 		return this.neo4j.query(REPORT)
 			.bindAll(parameters)
-			.fetchAs(CoverageReport.class)
-			.mappedBy((types, row) -> report(row, asOf))
+			.fetchAs(Record.class)
+			.mappedBy((types, row) -> row)
 			.one()
-			.orElseThrow();
+			.filter(row -> row.get("exists").asBoolean())
+			.map(row -> report(row, asOf));
 	}
 
 	/** The reports of several organizations, one statement. */
