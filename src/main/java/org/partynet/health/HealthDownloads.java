@@ -6,15 +6,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.partynet.area.Scope;
 import org.partynet.coverage.CoverageDays;
 import org.partynet.graphql.BadRequestException;
+import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -74,19 +72,14 @@ class HealthDownloads {
 	private static void write(HealthReport report, List<HealthReport.Finding> findings, LocalDateTime made,
 			OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			CellStyle header = workbook.createCellStyle();
-			header.setFont(bold);
-			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			CellStyle header = Sheets.headerStyle(workbook);
 
 			Sheet sheet = workbook.createSheet("发现 Findings");
-			widths(sheet, 10, 36, 40, 24, 30, 50);
+			Sheets.widths(sheet, 10, 36, 40, 24, 30, 50);
 			sheet.createRow(0).createCell(0).setCellValue("组织健康 Organization health · 范围 Scope: " + report.name());
 			sheet.createRow(1).createCell(0).setCellValue("截至 As of: " + report.asOf() + " · 生成时间 Made: "
 					+ made.withNano(0).toString().replace('T', ' ') + "（北京时间 Beijing time）");
-			headers(sheet, 3, header, "级别 Severity", "规则 Rule", "依据 Source", "编码 Code", "名称 Name", "情况 Figures");
+			Sheets.headers(sheet, 3, header, "级别 Severity", "规则 Rule", "依据 Source", "编码 Code", "名称 Name", "情况 Figures");
 			sheet.createFreezePane(0, 4);
 			int r = 4;
 			for (HealthReport.Finding finding : findings) {
@@ -102,8 +95,8 @@ class HealthDownloads {
 			}
 
 			Sheet counts = workbook.createSheet("按规则 By rule");
-			widths(counts, 44, 10, 10);
-			headers(counts, 0, header, "规则 Rule", "级别 Severity", "数量 Count");
+			Sheets.widths(counts, 44, 10, 10);
+			Sheets.headers(counts, 0, header, "规则 Rule", "级别 Severity", "数量 Count");
 			counts.createFreezePane(0, 1);
 			r = 1;
 			for (HealthReport.RuleCount count : report.counts()) {
@@ -114,8 +107,8 @@ class HealthDownloads {
 			}
 
 			Sheet terms = workbook.createSheet("换届 Terms");
-			widths(terms, 24, 30, 14, 10, 14, 30);
-			headers(terms, 0, header, "编码 Code", "组织 Organization", "选举日期 Elected", "任期 Years", "届满 Expires",
+			Sheets.widths(terms, 24, 30, 14, 10, 14, 30);
+			Sheets.headers(terms, 0, header, "编码 Code", "组织 Organization", "选举日期 Elected", "任期 Years", "届满 Expires",
 					"状态 Status");
 			terms.createFreezePane(0, 1);
 			r = 1;
@@ -129,21 +122,6 @@ class HealthDownloads {
 				row.createCell(5).setCellValue(term.status().ruleName());
 			}
 			workbook.write(out);
-		}
-	}
-
-	private static void widths(Sheet sheet, int... characters) {
-		for (int i = 0; i < characters.length; i++) {
-			sheet.setColumnWidth(i, characters[i] * 256);
-		}
-	}
-
-	private static void headers(Sheet sheet, int index, CellStyle style, String... titles) {
-		Row row = sheet.createRow(index);
-		for (int i = 0; i < titles.length; i++) {
-			var cell = row.createCell(i);
-			cell.setCellValue(titles[i]);
-			cell.setCellStyle(style);
 		}
 	}
 

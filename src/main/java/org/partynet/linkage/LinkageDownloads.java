@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -18,6 +15,7 @@ import org.partynet.graphql.GlobalId;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
 import org.partynet.unit.Alliance;
+import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -65,17 +63,12 @@ class LinkageDownloads {
 
 	private static void write(LinkageSummary summary, Linkages linkages, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-			Font bold = workbook.createFont();
-			bold.setBold(true);
-			CellStyle header = workbook.createCellStyle();
-			header.setFont(bold);
-			header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-			header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+			CellStyle header = Sheets.headerStyle(workbook);
 
 			Sheet links = workbook.createSheet("联系明细 Links");
-			widths(links, 22, 12, 30, 14, 24, 30, 30, 30);
+			Sheets.widths(links, 22, 12, 30, 14, 24, 30, 30, 30);
 			links.createRow(0).createCell(0).setCellValue("联动 Linkage · 范围 Scope: " + summary.name());
-			headers(links, 2, header, "联系方式 Kind", "单位编码 Unit code", "单位 Unit", "类别 Category", "人员 People",
+			Sheets.headers(links, 2, header, "联系方式 Kind", "单位编码 Unit code", "单位 Unit", "类别 Category", "人员 People",
 					"党建联盟 Alliances", "党组织 Organizations", "社区 Communities");
 			links.createFreezePane(0, 3);
 			int r = 3;
@@ -99,8 +92,8 @@ class LinkageDownloads {
 			}
 
 			Sheet units = workbook.createSheet("单位类别 Units");
-			widths(units, 16, 28, 10);
-			headers(units, 0, header, "类别 Category", "联系方式 Kind", "单位数 Units");
+			Sheets.widths(units, 16, 28, 10);
+			Sheets.headers(units, 0, header, "类别 Category", "联系方式 Kind", "单位数 Units");
 			units.createFreezePane(0, 1);
 			r = 1;
 			for (LinkageSummary.UnitCount count : summary.unitsByCategory()) {
@@ -117,8 +110,8 @@ class LinkageDownloads {
 			}
 
 			Sheet partTime = workbook.createSheet("兼职委员 Part-time members");
-			widths(partTime, 16, 20, 10, 50);
-			headers(partTime, 0, header, "社区编码 Code", "社区 Community", "人数 Count", "兼职委员 People");
+			Sheets.widths(partTime, 16, 20, 10, 50);
+			Sheets.headers(partTime, 0, header, "社区编码 Code", "社区 Community", "人数 Count", "兼职委员 People");
 			partTime.createFreezePane(0, 1);
 			r = 1;
 			for (LinkageSummary.CommunityPartTimeMembers community : summary.partTimeMembers()) {
@@ -130,8 +123,8 @@ class LinkageDownloads {
 			}
 
 			Sheet unlinked = workbook.createSheet("无联系社区 Unlinked");
-			widths(unlinked, 16, 24);
-			headers(unlinked, 0, header, "社区编码 Code", "社区 Community");
+			Sheets.widths(unlinked, 16, 24);
+			Sheets.headers(unlinked, 0, header, "社区编码 Code", "社区 Community");
 			r = 1;
 			for (Area community : summary.unlinkedCommunities()) {
 				Row row = unlinked.createRow(r++);
@@ -147,21 +140,6 @@ class LinkageDownloads {
 
 	private static String names(List<String> names) {
 		return names.stream().collect(Collectors.joining("、"));
-	}
-
-	private static void widths(Sheet sheet, int... characters) {
-		for (int i = 0; i < characters.length; i++) {
-			sheet.setColumnWidth(i, characters[i] * 256);
-		}
-	}
-
-	private static void headers(Sheet sheet, int index, CellStyle style, String... titles) {
-		Row row = sheet.createRow(index);
-		for (int i = 0; i < titles.length; i++) {
-			var cell = row.createCell(i);
-			cell.setCellValue(titles[i]);
-			cell.setCellStyle(style);
-		}
 	}
 
 }
