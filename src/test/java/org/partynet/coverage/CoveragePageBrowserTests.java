@@ -278,16 +278,9 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 		return stringList(GAP_CODES);
 	}
 
-	/** Prints the page as the browser would on A4; skipped only if this driver cannot print. */
+	/** Prints the page as the browser would on A4. */
 	private void printsOnOneToThreeA4Pages(String name, List<String> expectedTexts) throws IOException {
-		Pdf pdf;
-		try {
-			pdf = ((PrintsPage) this.driver).print(new PrintOptions().setPageSize(PageSize.ISO_A4));
-		}
-		catch (UnsupportedOperationException | ClassCastException ex) {
-			System.err.println("Printing is not supported by this driver, print check skipped: " + ex);
-			return;
-		}
+		Pdf pdf = ((PrintsPage) this.driver).print(new PrintOptions().setPageSize(PageSize.ISO_A4));
 		byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
 		Files.createDirectories(SCREENSHOTS);
 		Files.write(SCREENSHOTS.resolve(name), bytes);

@@ -20,7 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -154,28 +153,20 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		return target;
 	}
 
-	/** No SEVERE browser console entries (when the driver can report them). */
+	/** No SEVERE browser console entries. */
 	protected void noSevereConsoleEntries() {
-		List<LogEntry> severe = severeConsoleEntries();
-		if (severe != null) {
-			assertThat(severe).as("SEVERE browser console entries").isEmpty();
-		}
+		assertThat(severeConsoleEntries()).as("SEVERE browser console entries").isEmpty();
 	}
 
-	/** The SEVERE browser console entries, or {@code null} when the logs API is unsupported. */
+	/** The SEVERE browser console entries (chromedriver reports them; see goog:loggingPrefs). */
 	protected List<LogEntry> severeConsoleEntries() {
-		try {
-			return this.driver.manage()
-				.logs()
-				.get(LogType.BROWSER)
-				.getAll()
-				.stream()
-				.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-				.toList();
-		}
-		catch (WebDriverException | UnsupportedOperationException ex) {
-			return null;
-		}
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.toList();
 	}
 
 }
