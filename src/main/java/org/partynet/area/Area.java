@@ -2,9 +2,10 @@ package org.partynet.area;
 
 import org.neo4j.driver.types.Node;
 import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.Identified;
 
 /** An area of the governance net, as the API shows it. */
-public record Area(String code, String name, AreaKind kind) {
+public record Area(String code, String name, AreaKind kind) implements Identified {
 
 	public String id() {
 		return GlobalId.of(this.kind.label(), this.code);

@@ -2,9 +2,10 @@ package org.partynet.area;
 
 import org.neo4j.driver.types.Node;
 import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.Identified;
 
 /** An office or service institution of a street. */
-public record Institution(String code, String name, Kind kind) {
+public record Institution(String code, String name, Kind kind) implements Identified {
 
 	public enum Kind {
 

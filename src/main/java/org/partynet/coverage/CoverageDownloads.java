@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.lowagie.text.pdf.BaseFont;
 import org.partynet.graphql.BadRequestException;
+import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -22,9 +23,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @Controller
 class CoverageDownloads {
-
-	static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -49,7 +47,7 @@ class CoverageDownloads {
 	ResponseEntity<StreamingResponseBody> excel(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) String asOf) {
 		var contents = contents(scope, asOf);
-		return download(contents, "xlsx", XLSX, out -> CoverageExcel.write(this.export, contents, out));
+		return download(contents, "xlsx", Sheets.XLSX, out -> CoverageExcel.write(this.export, contents, out));
 	}
 
 	@GetMapping("/reports/coverage.csv")

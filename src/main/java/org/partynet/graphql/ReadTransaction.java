@@ -1,8 +1,6 @@
 package org.partynet.graphql;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -50,25 +48,7 @@ class ReadTransaction implements WebGraphQlInterceptor {
 		}));
 	}
 
-	// Whether a document (with its operation name) is a query, remembered: clients send the same
-	// few documents again and again, and parsing one costs more than the rest of this interceptor.
-	private final Map<String, Boolean> queries = new ConcurrentHashMap<>();
-
-	private boolean isQuery(WebGraphQlRequest request) {
-		String key = request.getOperationName() + "\n" + request.getDocument();
-		Boolean known = this.queries.get(key);
-		if (known != null) {
-			return known;
-		}
-		boolean query = parse(request);
-		if (this.queries.size() >= 1_000) {
-			this.queries.clear();
-		}
-		this.queries.put(key, query);
-		return query;
-	}
-
-	private static boolean parse(WebGraphQlRequest request) {
+	private static boolean isQuery(WebGraphQlRequest request) {
 		try {
 			Document document = Parser.parse(request.getDocument());
 			return document.getDefinitionsOfType(OperationDefinition.class)

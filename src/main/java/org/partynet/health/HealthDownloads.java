@@ -16,7 +16,6 @@ import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +25,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** The health page {@code /reports/health} and its Excel download {@code /reports/health.xlsx}. */
 @Controller
 class HealthDownloads {
-
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final HealthQueries queries;
 
@@ -64,7 +60,7 @@ class HealthDownloads {
 		String name = "health-" + ((scope == null || scope.isBlank()) ? "all" : scope.replace(':', '-')) + "-"
 				+ report.asOf() + ".xlsx";
 		return ResponseEntity.ok()
-			.contentType(XLSX)
+			.contentType(Sheets.XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.body(out -> write(report, findings, made, out));
 	}

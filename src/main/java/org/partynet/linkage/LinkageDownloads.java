@@ -19,7 +19,6 @@ import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /** The linkage page {@code /reports/linkage} and its Excel download {@code /reports/linkage.xlsx?scope=}. */
 @Controller
 class LinkageDownloads {
-
-	private static final MediaType XLSX = MediaType
-		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private final LinkageQueries queries;
 
@@ -56,7 +52,7 @@ class LinkageDownloads {
 		LinkageSummary summary = this.queries.summary(code);
 		String name = "linkage-" + ((code == null) ? "all" : scope.replace(':', '-')) + ".xlsx";
 		return ResponseEntity.ok()
-			.contentType(XLSX)
+			.contentType(Sheets.XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
 			.body(out -> write(summary, linkages, out));
 	}

@@ -16,10 +16,10 @@ import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
 import org.partynet.area.Area;
-import org.partynet.area.Institution;
 import org.partynet.area.Scope;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.Identified;
 import org.partynet.network.Nodes;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
@@ -335,11 +335,11 @@ class LinkageQueries {
 	}
 
 	private static LinkPath path(Path path) {
-		Map<String, Object> apiNodes = new HashMap<>();
+		Map<String, Identified> apiNodes = new HashMap<>();
 		Map<String, Node> graphNodes = new HashMap<>();
 		List<Object> nodes = new ArrayList<>();
 		path.nodes().forEach(node -> {
-			Object api = Nodes.toApi(node);
+			Identified api = Nodes.toApi(node);
 			apiNodes.put(node.elementId(), api);
 			graphNodes.put(node.elementId(), node);
 			nodes.add(api);
@@ -351,7 +351,7 @@ class LinkageQueries {
 			boolean forward = relationship.startNodeElementId().equals(segment.start().elementId());
 			String label = PathLabels.label(relationship, graphNodes.get(relationship.startNodeElementId()), forward);
 			steps.add(new LinkPath.Step(relationship.type(), label, forward,
-					id(apiNodes.get(relationship.startNodeElementId())), id(apiNodes.get(relationship.endNodeElementId()))));
+					apiNodes.get(relationship.startNodeElementId()).id(), apiNodes.get(relationship.endNodeElementId()).id()));
 			sentence.append(" —").append(label).append("→ ").append(name(segment.end()));
 		}
 		return new LinkPath(nodes, steps, sentence.toString());
@@ -359,28 +359,6 @@ class LinkageQueries {
 
 	private static String name(Node node) {
 		return node.get("name").asString(node.get("code").asString(""));
-	}
-
-	private static String id(Object api) {
-		if (api instanceof Area area) {
-			return area.id();
-		}
-		if (api instanceof Organization organization) {
-			return organization.id();
-		}
-		if (api instanceof Person person) {
-			return person.id();
-		}
-		if (api instanceof Unit unit) {
-			return unit.id();
-		}
-		if (api instanceof Alliance alliance) {
-			return alliance.id();
-		}
-		if (api instanceof Institution institution) {
-			return institution.id();
-		}
-		throw new IllegalStateException("No id for " + api);
 	}
 
 	private static Area area(Value value) {

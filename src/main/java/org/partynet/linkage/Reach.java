@@ -1,6 +1,5 @@
 package org.partynet.linkage;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +16,7 @@ public record Reach(Unit unit, List<Place> places) {
 	public List<Area> communities() {
 		Map<String, Area> byCode = new TreeMap<>();
 		this.places.forEach(place -> byCode.putIfAbsent(place.community().code(), place.community()));
-		return byCode.values().stream().sorted(Comparator.comparing(Area::code)).toList();
+		return List.copyOf(byCode.values());
 	}
 
 	/** One place and the way it is reached. */

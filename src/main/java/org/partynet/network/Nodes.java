@@ -3,6 +3,7 @@ package org.partynet.network;
 import org.neo4j.driver.types.Node;
 import org.partynet.area.Area;
 import org.partynet.area.Institution;
+import org.partynet.graphql.Identified;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
 import org.partynet.unit.Alliance;
@@ -15,7 +16,7 @@ public final class Nodes {
 	}
 
 	/** The record of the node's kind, by its labels. */
-	public static Object toApi(Node node) {
+	public static Identified toApi(Node node) {
 		if (node.hasLabel("Area")) {
 			return Area.from(node);
 		}

@@ -2,9 +2,10 @@ package org.partynet.organization;
 
 import org.neo4j.driver.types.Node;
 import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.Identified;
 
 /** A party organization, as the API shows it. */
-public record Organization(String code, String name, OrganizationKind kind) {
+public record Organization(String code, String name, OrganizationKind kind) implements Identified {
 
 	public String id() {
 		return GlobalId.of(this.kind.label(), this.code);

@@ -8,8 +8,14 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** What every report workbook's sheets share: a header style, column widths and header rows. */
+import org.springframework.http.MediaType;
+
+/** What every report workbook shares: its media type, a header style, column widths and header rows. */
 public final class Sheets {
+
+	/** The media type of an .xlsx workbook. */
+	public static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private Sheets() {
 	}

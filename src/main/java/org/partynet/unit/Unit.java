@@ -2,9 +2,10 @@ package org.partynet.unit;
 
 import org.neo4j.driver.types.Node;
 import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.Identified;
 
 /** An outside unit taking part in the network. */
-public record Unit(String code, String name, UnitCategory category) {
+public record Unit(String code, String name, UnitCategory category) implements Identified {
 
 	public String id() {
 		return GlobalId.of("Unit", this.code);

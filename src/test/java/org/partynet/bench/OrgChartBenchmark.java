@@ -189,13 +189,8 @@ public final class OrgChartBenchmark {
 	private static String row(String what, double[] values, String target) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
-		return "| %s | %.0f ms | %.0f ms | %.0f ms | %s |".formatted(what, percentile(sorted, 50), percentile(sorted, 95),
-				sorted[sorted.length - 1], target);
-	}
-
-	private static double percentile(double[] sorted, int p) {
-		int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+		return "| %s | %.0f ms | %.0f ms | %.0f ms | %s |".formatted(what, BenchApp.percentile(sorted, 50),
+				BenchApp.percentile(sorted, 95), sorted[sorted.length - 1], target);
 	}
 
 }

@@ -199,32 +199,6 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 
 	// --- helpers ----------------------------------------------------------------------------------
 
-	/** Opens a page of the application and waits for its first render. */
-	private void open(String path) {
-		this.driver.get(baseUrl() + path);
-		waitForRender();
-	}
-
-	/**
-	 * Does something that makes the page fetch and render again, and waits for that render. The flag
-	 * is cleared here first, so that the wait cannot see the previous render's flag even before the
-	 * page's own script clears it.
-	 */
-	private void rerender(Runnable action) {
-		script("delete document.body.dataset.loaded;");
-		action.run();
-		waitForRender();
-	}
-
-	/** Waits for {@code body[data-loaded=true]} or a shown {@code #error}, and fails on the latter. */
-	private void waitForRender() {
-		this.wait.until((d) -> Boolean.TRUE.equals(script("""
-				return document.body.dataset.loaded === 'true' || !document.getElementById('error').hidden;
-				""")));
-		WebElement error = this.driver.findElement(By.id("error"));
-		assertThat(error.isDisplayed()).as("#error shown: %s", error.getText()).isFalse();
-	}
-
 	/** Waits until the chart's SVG stops changing (the bars grow in an animation). */
 	private void waitForChartToSettle() {
 		new WebDriverWait(this.driver, TIMEOUT, Duration.ofMillis(300)).until(new Function<WebDriver, Boolean>() {

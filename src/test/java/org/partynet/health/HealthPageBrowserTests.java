@@ -144,29 +144,4 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 			.orElseThrow(() -> new AssertionError("no finding for " + code));
 	}
 
-	/** Opens a page of the application and waits for its first render. */
-	private void open(String path) {
-		this.driver.get(baseUrl() + path);
-		waitForRender();
-	}
-
-	/**
-	 * Does something that makes the page fetch and render again, and waits for that render. The flag
-	 * is cleared here first, so that the wait cannot see the previous render's flag.
-	 */
-	private void rerender(Runnable action) {
-		script("delete document.body.dataset.loaded;");
-		action.run();
-		waitForRender();
-	}
-
-	/** Waits for {@code body[data-loaded=true]} or a shown {@code #error}, and fails on the latter. */
-	private void waitForRender() {
-		this.wait.until((d) -> Boolean.TRUE.equals(script("""
-				return document.body.dataset.loaded === 'true' || !document.getElementById('error').hidden;
-				""")));
-		WebElement error = this.driver.findElement(By.id("error"));
-		assertThat(error.isDisplayed()).as("#error shown: %s", error.getText()).isFalse();
-	}
-
 }

@@ -48,8 +48,7 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 	void a_secretary_opens_a_community_expands_searches_links_exports_and_prints() throws IOException {
 		run("org-chart-failure.png", () -> {
 			// 1. The landing page is the org chart of the street, two levels open.
-			this.driver.get(baseUrl() + "/");
-			waitForRender();
+			open("/");
 			assertThat(this.driver.getCurrentUrl()).contains("/org-chart");
 			assertThat(boxes()).hasSize(1 + 17 + 47).contains("StreetWorkingCommittee:GZ-DJ-DGW");
 			assertThat(boxText("StreetWorkingCommittee:GZ-DJ-DGW")).contains("东街街道党工委", "书记 赵明远", "网格 112/112");
@@ -150,8 +149,7 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 	@Test
 	void an_organization_from_its_code_in_the_url_all_assets_served_locally() throws IOException {
 		run("org-chart-url-failure.png", () -> {
-			this.driver.get(baseUrl() + "/org-chart?id=GridBranch:GZ-DJ-C12-ZB03&depth=2&lang=en");
-			waitForRender();
+			open("/org-chart?id=GridBranch:GZ-DJ-C12-ZB03&depth=2&lang=en");
 			assertThat(boxes()).first().isEqualTo("GridBranch:GZ-DJ-C12-ZB03");
 			// The vacant secretary post is visible on the box.
 			assertThat(boxText("GridBranch:GZ-DJ-C12-ZB03")).contains("No secretary");
@@ -244,20 +242,6 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 		finally {
 			reader.close();
 		}
-	}
-
-	private void waitForRender() {
-		this.wait.until((d) -> Boolean.TRUE.equals(script("""
-				return !!document.body.dataset.loaded || !document.getElementById('error').hidden;
-				""")));
-		WebElement error = this.driver.findElement(By.id("error"));
-		assertThat(error.isDisplayed()).as("#error shown: %s", error.getText()).isFalse();
-	}
-
-	private void rerender(Runnable action) {
-		script("delete document.body.dataset.loaded;");
-		action.run();
-		waitForRender();
 	}
 
 }

@@ -20,6 +20,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -107,6 +108,35 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		Path file = this.downloads.resolve(name);
 		this.wait.until((d) -> Files.isRegularFile(file) && !Files.exists(this.downloads.resolve(name + ".crdownload")));
 		return file;
+	}
+
+	/** Opens a page of the application and waits for its first render. */
+	protected void open(String path) {
+		this.driver.get(baseUrl() + path);
+		waitForRender();
+	}
+
+	/**
+	 * Does something that makes the page fetch and render again, and waits for that render. The flag
+	 * is cleared here first, so that the wait cannot see the previous render's flag even before the
+	 * page's own script clears it.
+	 */
+	protected void rerender(Runnable action) {
+		script("delete document.body.dataset.loaded;");
+		action.run();
+		waitForRender();
+	}
+
+	/**
+	 * Waits for the page to set {@code body[data-loaded]} after it rendered, or to show
+	 * {@code #error}, and fails on the latter.
+	 */
+	protected void waitForRender() {
+		this.wait.until((d) -> Boolean.TRUE.equals(script("""
+				return !!document.body.dataset.loaded || !document.getElementById('error').hidden;
+				""")));
+		WebElement error = this.driver.findElement(By.id("error"));
+		assertThat(error.isDisplayed()).as("#error shown: %s", error.getText()).isFalse();
 	}
 
 	protected String text(By by) {
