@@ -395,6 +395,10 @@ MATCH (worker:Person)-[:WORKS_FOR]->(:Grid {code: 'GZ-DJ-C03-G02'})
 SET h.until = date('2024-05-01')
 CREATE (worker)-[:HEAD_OF {since: date('2024-05-01')}]->(b);
 
+// -- Made-up ID numbers (身份证号), all starting with 000000 as the phone numbers start with 000 --
+MATCH (p:Person)
+SET p.idNumber = '000000' + right('000000000000' + substring(p.code, 2), 12);
+
 // -- The sequence numbers were only for generating ------------------------------------------
 MATCH (n) WHERE n.seq IS NOT NULL
 REMOVE n.seq;

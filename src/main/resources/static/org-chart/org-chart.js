@@ -624,7 +624,8 @@
       nodes.forEach(n => group.appendChild(new Option(n.name, n.id)));
       $('root').appendChild(group);
     });
-    state.root ||= data.streets.nodes[0]?.id;
+    // a secretary sees only their own organization's subtree, so there may be no street to start from
+    state.root ||= data.streets.nodes[0]?.id || data.communities.nodes[0]?.id;
     if (state.root && ![...$('root').options].some(o => o.value === state.root)) $('root').appendChild(new Option(state.root, state.root));
     $('root').value = state.root;
   }

@@ -31,5 +31,26 @@ window.Reports = (function () {
   // Today in Beijing, for the date pickers' maximum.
   const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
+  // Who is signed in, top right of every page, with a way out (a form, for its CSRF token).
+  async function showAccount() {
+    try {
+      const { me } = await graphql('{ me { username role organization { name } } }', {});
+      const roles = { ORG_DEPT: '组织部 Org. dept.', SECRETARY: '书记 Secretary', VIEWER: '查看 Viewer' };
+      const badge = document.createElement('div');
+      badge.id = 'account';
+      badge.className = 'account no-print';
+      badge.textContent = `${me.username} · ${roles[me.role] || me.role}${me.organization ? ' · ' + me.organization.name : ''} · `;
+      const out = document.createElement('a');
+      out.href = '/logout';
+      out.textContent = '退出 Sign out';
+      badge.appendChild(out);
+      document.body.appendChild(badge);
+    } catch (error) {
+      // the page works without the badge
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', showAccount);
+  else showAccount();
+
   return { graphql, loadScopes, today };
 })();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.Paging;
 import org.partynet.organization.Organization;
+import org.partynet.security.Access;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -27,12 +28,14 @@ class AreaQueries {
 	private static final String PARENT = """
 			UNWIND $codes AS code
 			MATCH (:Area {code: code})<-[h:HAS WHERE h.until IS NULL]-(p:Area)
+			WHERE """ + Access.visible("p") + """
 			RETURN code, p AS area
 			""";
 
 	private static final String ANCESTORS = """
 			UNWIND $codes AS code
 			MATCH (:Area {code: code})(()<-[h:HAS WHERE h.until IS NULL]-(:Area)){1,6}(a)
+			WHERE """ + Access.visible("a") + """
 			RETURN code, a AS area ORDER BY size(h) DESC
 			""";
 

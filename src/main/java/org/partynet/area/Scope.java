@@ -1,12 +1,15 @@
 package org.partynet.area;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.partynet.graphql.BadRequestException;
+import org.partynet.graphql.ForbiddenException;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.NotFoundException;
 import org.partynet.organization.OrganizationKind;
+import org.partynet.security.Access;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -70,21 +73,50 @@ public class Scope {
 		return code(scopeId, "scope");
 	}
 
-	/** {@link #code(String)} for an argument of another name, which errors then name. */
+	/**
+	 * {@link #code(String)} for an argument of another name, which errors then name. A secretary's
+	 * scope is confined to their own organization's subtree: no scope means their organization, and
+	 * a scope outside it is {@link ForbiddenException forbidden}, decided by the same statement that
+	 * looks the scope up.
+	 */
 	public String code(String scopeId, String argument) {
+		String within = Access.within();
 		if (scopeId == null) {
-			return null;
+			return within;
 		}
 		GlobalId id = parse(scopeId, argument);
-		boolean exists = this.neo4j.query("""
-				OPTIONAL MATCH (a:Area {code: $code})
-				OPTIONAL MATCH (o:PartyOrganization {code: $code})
-				RETURN $label IN coalesce(labels(a), []) + coalesce(labels(o), []) AS exists
-				""").bindAll(Map.of("code", id.code(), "label", id.label())).fetchAs(Boolean.class).one().orElse(false);
-		if (!exists) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("code", id.code());
+		parameters.put("label", id.label());
+		parameters.put("within", within);
+		Map<String, Object> found = this.neo4j.query(Access.cypher("""
+				CALL () {
+				  MATCH (n:Area {code: $code}) RETURN n
+				  UNION
+				  MATCH (n:PartyOrganization {code: $code}) RETURN n
+				}
+				WITH n WHERE $label IN labels(n)
+				RETURN %s AS visible
+				""".formatted(Access.visible("n")))).bindAll(parameters).fetch().one().orElse(null);
+		if (found == null) {
 			throw new NotFoundException(argument, scopeId);
 		}
+		if (!Boolean.TRUE.equals(found.get("visible"))) {
+			throw new ForbiddenException(argument, scopeId);
+		}
 		return id.code();
+	}
+
+	/**
+	 * {@link #parse(String, String)} for queries that look the node up themselves, with the check
+	 * of {@link #code(String, String)} for a secretary, whose scope the database must confirm first.
+	 */
+	public GlobalId checked(String scopeId, String argument) {
+		GlobalId id = parse(scopeId, argument);
+		if (Access.within() != null) {
+			code(scopeId, argument);
+		}
+		return id;
 	}
 
 	/**

@@ -48,10 +48,13 @@ class CoverageController {
 	CoverageReport coverage(@Argument String scope, @Argument LocalDate asOf) {
 		LocalDate day = this.days.asOf(asOf);
 		if (scope == null) {
-			return this.queries.report(null, day);
+			// a secretary's report is of their own organization
+			String within = this.scope.code(null);
+			return (within != null) ? this.queries.report(within, "PartyOrganization", day).orElseThrow()
+					: this.queries.report(null, day);
 		}
-		// The report looks the scope up itself: one statement, not two.
-		GlobalId id = this.scope.parse(scope, "scope");
+		// The report looks the scope up itself: one statement, not two (a secretary's scope is checked first).
+		GlobalId id = this.scope.checked(scope, "scope");
 		return this.queries.report(id.code(), id.label(), day).orElseThrow(() -> new NotFoundException("scope", scope));
 	}
 

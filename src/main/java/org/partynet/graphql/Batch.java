@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.neo4j.driver.Record;
+import org.partynet.security.Access;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 
@@ -50,7 +51,11 @@ public final class Batch {
 	private static <S> Collection<Record> rows(Neo4jClient neo4j, String cypher, Collection<S> sources,
 			Function<S, String> code) {
 		List<String> codes = sources.stream().map(code).distinct().toList();
-		return neo4j.query(cypher).bind(codes).to("codes").fetchAs(Record.class).mappedBy((types, row) -> row).all();
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("codes", codes);
+		// for the statements that confine a secretary to their subtree (Access.visible)
+		parameters.put("within", Access.within());
+		return neo4j.query(Access.cypher(cypher)).bindAll(parameters).fetchAs(Record.class).mappedBy((types, row) -> row).all();
 	}
 
 }

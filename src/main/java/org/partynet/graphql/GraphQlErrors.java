@@ -17,6 +17,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,6 +48,22 @@ final class GraphQlErrors {
 					.errorType(ErrorType.NOT_FOUND)
 					.message(notFound.getMessage())
 					.extensions(Map.of("code", "NOT_FOUND", "argument", notFound.getArgument()))
+					.build();
+			}
+			if (ex instanceof ForbiddenException forbidden) {
+				return GraphqlErrorBuilder.newError(env)
+					.errorType(ErrorType.FORBIDDEN)
+					.message(forbidden.getMessage())
+					.extensions(Map.of("code", "FORBIDDEN", "argument", forbidden.getArgument()))
+					.build();
+			}
+			if (ex instanceof AccessDeniedException) {
+				// method security (@PreAuthorize): a role that may not do this at all
+				return GraphqlErrorBuilder.newError(env)
+					.errorType(ErrorType.FORBIDDEN)
+					.message("本账号无权执行 %s / This account may not use '%s'".formatted(env.getField().getName(),
+							env.getField().getName()))
+					.extensions(Map.of("code", "FORBIDDEN"))
 					.build();
 			}
 			internalErrors.error("Internal error at {}", env.getExecutionStepInfo().getPath(), ex);

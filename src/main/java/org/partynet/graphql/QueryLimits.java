@@ -1,9 +1,22 @@
 package org.partynet.graphql;
 
+import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,7 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Limits that protect the database. Both are checked on the parsed query before it executes,
+ * Limits that protect the database. All are checked on the parsed query before it executes,
  * so a query over a limit never reaches Neo4j. Spring for GraphQL picks up instrumentation beans.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +36,44 @@ class QueryLimits {
 	 * {@code first} counts its selection {@code first} times
 	 */
 	@ConfigurationProperties("partynet.graphql.limits")
-	record Properties(@DefaultValue("15") int maxDepth, @DefaultValue("5000") int maxComplexity) {
+	record Properties(@DefaultValue("15") int maxDepth, @DefaultValue("5000") int maxComplexity,
+			@DefaultValue("200") int maxAliases) {
+	}
+
+	/**
+	 * Aliases let one request repeat an expensive field many times over (OWASP's alias
+	 * overloading); the org chart uses them to open up to a level's boxes at once, which stays
+	 * well below the limit. Counted over the whole document, fragments included.
+	 */
+	@Bean
+	Instrumentation maxAliases(Properties properties) {
+		return new SimplePerformantInstrumentation() {
+			@Override
+			public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+					InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+				int aliases = countAliases(parameters.getExecutionContext().getDocument());
+				if (aliases > properties.maxAliases()) {
+					throw new LimitExceededException("aliases", aliases, properties.maxAliases(),
+							"查询使用 %d 个别名，超过上限 %d / Query uses %d aliases, more than the maximum of %d"
+								.formatted(aliases, properties.maxAliases(), aliases, properties.maxAliases()));
+				}
+				return super.beginExecuteOperation(parameters, state);
+			}
+		};
+	}
+
+	static int countAliases(Document document) {
+		int[] count = { 0 };
+		new NodeTraverser().preOrder(new NodeVisitorStub() {
+			@Override
+			public TraversalControl visitField(Field field, TraverserContext<Node> context) {
+				if (field.getAlias() != null) {
+					count[0]++;
+				}
+				return TraversalControl.CONTINUE;
+			}
+		}, document);
+		return count[0];
 	}
 
 	@Bean

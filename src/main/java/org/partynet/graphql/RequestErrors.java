@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The same user errors outside GraphQL (report downloads): 400 or 404 with the bilingual message
+ * The same user errors outside GraphQL (report downloads): 400, 403 or 404 with the bilingual message
  * as plain text, before any file is written.
  */
 @RestControllerAdvice
@@ -20,6 +20,11 @@ class RequestErrors {
 	@ExceptionHandler(BadRequestException.class)
 	ResponseEntity<String> badRequest(BadRequestException ex) {
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(TEXT).body(ex.getMessage());
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ResponseEntity<String> forbidden(ForbiddenException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(TEXT).body(ex.getMessage());
 	}
 
 	@ExceptionHandler(NotFoundException.class)

@@ -103,7 +103,7 @@ class HealthQueries {
 			  RETURN status AS rule, o AS organization, null AS person, null AS area,
 			         '届满日期 ' + toString(expiresOn) + ' / term ends ' + toString(expiresOn) AS figures
 			}
-			RETURN name, rule, organization, person {.code, .name, .gender} AS person, area, figures
+			RETURN name, rule, organization, person {.code, .name, .gender, .phone, .idNumber} AS person, area, figures
 			ORDER BY rule, coalesce(organization.code, area.code)
 			""".formatted(held("m"), held("h"), held("j"), held("hd"), TERMS.indent(2).strip());
 

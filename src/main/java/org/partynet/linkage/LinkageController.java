@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.partynet.area.Scope;
 import org.partynet.graphql.BadRequestException;
+import org.partynet.graphql.ForbiddenException;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.NotFoundException;
 import org.partynet.organization.Organization;
@@ -32,7 +33,7 @@ class LinkageController {
 
 	@QueryMapping
 	Linkages linkages(@Argument String id) {
-		return this.queries.linkages(this.scope.parse(argument(id, "id"), "id"))
+		return this.queries.linkages(this.scope.checked(argument(id, "id"), "id"))
 			.orElseThrow(() -> new NotFoundException("id", id));
 	}
 
@@ -43,6 +44,7 @@ class LinkageController {
 			throw new BadRequestException("unit",
 					"参数 unit 必须是驻区单位 / Argument 'unit' must be an outside unit (Unit:…), was a " + id.label());
 		}
+		visible(id, unit, "unit");
 		return this.queries.reach(this.queries.unit(id.code()).orElseThrow(() -> new NotFoundException("unit", unit)));
 	}
 
@@ -73,10 +75,16 @@ class LinkageController {
 
 	private GlobalId existing(String value, String argument) {
 		GlobalId id = GlobalId.parse(argument(value, argument), argument);
-		if (!this.queries.exists(id)) {
-			throw new NotFoundException(argument, value);
-		}
+		visible(id, value, argument);
 		return id;
+	}
+
+	// A secretary reads only inside their subtree; one statement answers both whether the node
+	// exists and whether it may be read.
+	private void visible(GlobalId id, String value, String argument) {
+		if (!this.queries.visible(id).orElseThrow(() -> new NotFoundException(argument, value))) {
+			throw new ForbiddenException(argument, value);
+		}
 	}
 
 	private static String argument(String value, String name) {

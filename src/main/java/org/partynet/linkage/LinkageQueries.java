@@ -23,6 +23,7 @@ import org.partynet.graphql.Identified;
 import org.partynet.network.Nodes;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
+import org.partynet.security.Access;
 import org.partynet.unit.Alliance;
 import org.partynet.unit.Unit;
 import org.partynet.unit.UnitCategory;
@@ -186,6 +187,7 @@ class LinkageQueries {
 			  OPTIONAL MATCH (al)<-[l:LEADS WHERE l.until IS NULL]-(leader:PartyOrganization)
 			  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, c AS community, g AS grid, s AS site, null AS person, al AS alliance, leader AS organization
 			}
+			WITH * WHERE """ + Access.visible("community") + """
 			RETURN kind, community, grid, site, person, alliance, organization
 			ORDER BY rank, community.code, coalesce(site.code, ''), coalesce(person.code, '')
 			""";
@@ -259,9 +261,11 @@ class LinkageQueries {
 	}
 
 	Reach reach(Unit unit) {
-		List<Reach.Place> places = this.neo4j.query(REACH)
-			.bind(unit.code())
-			.to("code")
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("code", unit.code());
+		parameters.put("within", Access.within());
+		List<Reach.Place> places = this.neo4j.query(Access.cypher(REACH))
+			.bindAll(parameters)
 			.fetchAs(Reach.Place.class)
 			.mappedBy((types, row) -> new Reach.Place(LinkKind.valueOf(row.get("kind").asString()),
 					Area.from(row.get("community").asNode()), area(row.get("grid")), area(row.get("site")),
@@ -274,14 +278,18 @@ class LinkageQueries {
 		return new Reach(unit, places);
 	}
 
-	/** Whether a node with that label and code exists (the label is one of {@code GlobalId.LABELS}). */
-	boolean exists(GlobalId id) {
-		return this.neo4j.query("MATCH (n:`%s` {code: $code}) RETURN count(n) > 0 AS found".formatted(id.label()))
-			.bind(id.code())
-			.to("code")
+	/**
+	 * Whether the node with that label and code may be read (a secretary's subtree); empty when
+	 * there is no such node. The label is one of {@code GlobalId.LABELS}.
+	 */
+	Optional<Boolean> visible(GlobalId id) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("code", id.code());
+		parameters.put("within", Access.within());
+		return this.neo4j.query(Access.cypher("MATCH (n:`%s` {code: $code}) RETURN %s AS visible".formatted(id.label(), Access.visible("n"))))
+			.bindAll(parameters)
 			.fetchAs(Boolean.class)
-			.one()
-			.orElse(false);
+			.one();
 	}
 
 	/**
@@ -293,10 +301,16 @@ class LinkageQueries {
 		String cypher = """
 				MATCH (a:`%s` {code: $from}), (b:`%s` {code: $to})
 				MATCH p = ALL SHORTEST (a)-[r WHERE r.until IS NULL]-{1,%d}(b)
+				WITH p WHERE $within IS NULL OR all(n IN nodes(p) WHERE %s)
 				RETURN p LIMIT $limit
-				""".formatted(from.label(), to.label(), maxHops);
-		return this.neo4j.query(cypher)
-			.bindAll(Map.of("from", from.code(), "to", to.code(), "limit", limit))
+				""".formatted(from.label(), to.label(), maxHops, Access.visible("n"));
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("from", from.code());
+		parameters.put("to", to.code());
+		parameters.put("limit", limit);
+		parameters.put("within", Access.within());
+		return this.neo4j.query(Access.cypher(cypher))
+			.bindAll(parameters)
 			.fetchAs(LinkPath.class)
 			.mappedBy((types, row) -> path(row.get("p").asPath()))
 			.all()
@@ -358,6 +372,9 @@ class LinkageQueries {
 	}
 
 	private static String name(Node node) {
+		if (node.hasLabel("Person")) {
+			return Person.from(node).name(); // hidden from a viewer
+		}
 		return node.get("name").asString(node.get("code").asString(""));
 	}
 

@@ -78,14 +78,14 @@ class NetworkController {
 		}
 		if (id != null) {
 			GlobalId parsed = GlobalId.parse(id, "id");
-			return this.queries.byCode(parsed.code(), parsed.label())
+			return this.queries.byCode(parsed.code(), parsed.label(), "id", id)
 				.filter(node -> family == null || isOf(node, family))
 				.orElse(null);
 		}
 		if (!GlobalId.isWellFormedCode(code)) {
 			return null;
 		}
-		return this.queries.byCode(code, null).filter(node -> family == null || isOf(node, family)).orElse(null);
+		return this.queries.byCode(code, null, "code", code).filter(node -> family == null || isOf(node, family)).orElse(null);
 	}
 
 	private static boolean isOf(Object node, String family) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.partynet.area.Scope;
+import org.partynet.graphql.ForbiddenException;
+import org.partynet.security.Access;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -86,13 +88,16 @@ class NetworkQueries {
 			  UNION MATCH (n:Alliance {code: $code}) RETURN n
 			  UNION MATCH (n:Institution {code: $code}) RETURN n
 			}
-			RETURN n LIMIT 1
+			RETURN n, """ + Access.visible("n") + """
+			  AS visible LIMIT 1
 			""";
 
 	private static final String SEARCH = """
-			CALL db.index.fulltext.queryNodes('name_fulltext', $text, {limit: $first}) YIELD node, score
+			CALL db.index.fulltext.queryNodes('name_fulltext', $text, {limit: $candidates}) YIELD node, score
+			WHERE """ + Access.visible("node") + """
 			RETURN node, score
 			ORDER BY score DESC, node.code
+			LIMIT $first
 			""";
 
 	private final Neo4jClient neo4j;
@@ -115,24 +120,51 @@ class NetworkQueries {
 
 	/** The node with this code and, when {@code label} is given, this label. */
 	Optional<Object> byCode(String code, String label) {
-		return this.neo4j.query(BY_CODE)
-			.bind(code)
-			.to("code")
+		return byCode(code, label, "code", code);
+	}
+
+	/**
+	 * The node with this code and, when {@code label} is given, this label.
+	 * @throws ForbiddenException when it lies outside a secretary's subtree; the same statement
+	 * decides, so that nothing outside is ever read into the service
+	 */
+	Optional<Object> byCode(String code, String label, String argument, String value) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("code", code);
+		parameters.put("within", Access.within());
+		return this.neo4j.query(Access.cypher(BY_CODE))
+			.bindAll(parameters)
 			.fetchAs(Node.class)
-			.mappedBy((types, row) -> row.get("n").asNode())
+			.mappedBy((types, row) -> {
+				if (!row.get("visible").asBoolean()) {
+					throw new ForbiddenException(argument, value);
+				}
+				return row.get("n").asNode();
+			})
 			.one()
 			.filter(node -> label == null || node.hasLabel(label))
 			.map(Nodes::toApi);
 	}
 
 	List<SearchHit> search(String text, int first) {
-		return this.neo4j.query(SEARCH)
-			.bindAll(Map.of("text", luceneQuery(text), "first", first))
+		return this.neo4j.query(Access.cypher(SEARCH))
+			.bindAll(searchParameters(text, first))
 			.fetchAs(SearchHit.class)
 			.mappedBy((types, row) -> new SearchHit(Nodes.toApi(row.get("node").asNode()), row.get("score").asDouble()))
 			.all()
 			.stream()
 			.toList();
+	}
+
+	private static Map<String, Object> searchParameters(String text, int first) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("text", luceneQuery(text));
+		parameters.put("first", first);
+		String within = Access.within();
+		parameters.put("within", within);
+		// A secretary's hits are filtered to their subtree after ranking: look further down the ranking.
+		parameters.put("candidates", (within != null) ? Math.max(first * 20, 1000) : first);
+		return parameters;
 	}
 
 	Optional<Dataset> dataset() {

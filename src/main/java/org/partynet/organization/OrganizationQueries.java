@@ -8,6 +8,7 @@ import java.util.Map;
 import org.partynet.area.Scope;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.Paging;
+import org.partynet.security.Access;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
@@ -36,12 +37,14 @@ public class OrganizationQueries {
 	private static final String PARENT = """
 			UNWIND $codes AS code
 			MATCH (:PartyOrganization {code: code})<-[r:LEADS WHERE r.until IS NULL]-(p:PartyOrganization)
+			WHERE """ + Access.visible("p") + """
 			RETURN code, p AS organization
 			""";
 
 	private static final String ANCESTORS = """
 			UNWIND $codes AS code
 			MATCH (:PartyOrganization {code: code})(()<-[r:LEADS WHERE r.until IS NULL]-(:PartyOrganization)){1,6}(a)
+			WHERE """ + Access.visible("a") + """
 			RETURN code, a AS organization ORDER BY size(r) DESC
 			""";
 

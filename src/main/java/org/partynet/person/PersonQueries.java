@@ -13,6 +13,7 @@ import org.neo4j.driver.types.Node;
 import org.partynet.area.Area;
 import org.partynet.graphql.Batch;
 import org.partynet.organization.Organization;
+import org.partynet.security.Access;
 import org.partynet.unit.Unit;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -27,6 +28,7 @@ class PersonQueries {
 	private static final String ROLES = """
 			UNWIND $codes AS code
 			MATCH (:Person {code: code})-[r:HOLDS|MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT WHERE r.until IS NULL]->(x)
+			WHERE """ + Access.visible("x") + """
 			RETURN code, type(r) AS type, r.role AS role, r.title AS title, r.status AS status, r.since AS since, x
 			ORDER BY x.code
 			""";
@@ -40,7 +42,7 @@ class PersonQueries {
 	private static final String POSTS = """
 			UNWIND $codes AS code
 			MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
-			RETURN code, o, p {.code, .name, .gender} AS p, h.role AS role, h.title AS title, h.since AS since
+			RETURN code, o, p {.code, .name, .gender, .phone, .idNumber} AS p, h.role AS role, h.title AS title, h.since AS since
 			ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
 			         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
 			""";
@@ -55,25 +57,25 @@ class PersonQueries {
 			  MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
 			  RETURN DISTINCT p
 			}
-			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
 			""";
 
 	private static final String HEAD = """
 			UNWIND $codes AS code
 			MATCH (:Building {code: code})<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
-			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
 			""";
 
 	private static final String GRID_WORKERS = """
 			UNWIND $codes AS code
 			MATCH (:Grid {code: code})<-[w:WORKS_FOR WHERE w.until IS NULL]-(p:Person)
-			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
 			""";
 
 	private static final String INSTRUCTORS = """
 			UNWIND $codes AS code
 			MATCH (:Area {code: code})<-[i:INSTRUCTS WHERE i.until IS NULL]-(p:Person)
-			RETURN code, p {.code, .name, .gender} AS p ORDER BY p.code
+			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
 			""";
 
 	private final Neo4jClient neo4j;

@@ -78,10 +78,25 @@ final class BenchApp implements AutoCloseable {
 		return "http://localhost:" + this.port;
 	}
 
+	/** HTTP Basic of the demo account {@code orgdept}, which reads everything. */
+	static final String AUTHORIZATION = "Basic "
+			+ java.util.Base64.getEncoder().encodeToString("orgdept:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+	/** Signs a browser in through the login form, as {@code orgdept}. */
+	static void signIn(org.openqa.selenium.WebDriver browser, String base) {
+		browser.get(base + "/login");
+		browser.findElement(org.openqa.selenium.By.id("username")).sendKeys("orgdept");
+		browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("demo");
+		browser.findElement(org.openqa.selenium.By.id("sign-in")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+			.until((d) -> !d.getCurrentUrl().contains("/login"));
+	}
+
 	/** POSTs a GraphQL document; fails on errors. */
 	String graphql(String body) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(base() + "/graphql"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", AUTHORIZATION)
 			.POST(HttpRequest.BodyPublishers.ofString(body.startsWith("{\"") ? body : "{\"query\":" + json(body) + "}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {

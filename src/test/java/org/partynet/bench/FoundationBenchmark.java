@@ -133,7 +133,7 @@ public final class FoundationBenchmark {
 		int bytes = 0;
 		for (int i = -5; i < runs; i++) {
 			long begin = System.nanoTime();
-			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", BenchApp.AUTHORIZATION).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() != 200) {
 				throw new IOException("HTTP " + response.statusCode() + " for " + url);
@@ -163,6 +163,7 @@ public final class FoundationBenchmark {
 
 	private String post(String endpoint, String body) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
+			.header("Authorization", BenchApp.AUTHORIZATION)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();

@@ -117,6 +117,7 @@ public final class OrgChartBenchmark {
 		JavascriptExecutor js = browser;
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(1));
 		List<String> rows = new ArrayList<>();
+		BenchApp.signIn(browser, base);
 
 		// A community's chart (two levels open: committee, branches, groups), page request to paint.
 		double[] paint = new double[PAGE_LOADS];

@@ -298,6 +298,7 @@ public final class ScaleBenchmark {
 	private void post(String url, String body) throws IOException, InterruptedException {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(url))
 			.header("Content-Type", "application/json")
+			.header("Authorization", BenchApp.AUTHORIZATION)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {

@@ -28,7 +28,7 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+		return this.http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic("orgdept")).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 	}
 

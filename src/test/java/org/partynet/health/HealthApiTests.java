@@ -65,12 +65,13 @@ class HealthApiTests extends HarnessTestSupport {
 	@Test
 	void the_page_and_the_workbook() throws Exception {
 		var http = java.net.http.HttpClient.newHttpClient();
-		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health")).build(),
+		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health")).header("Authorization", basic("orgdept")).build(),
 				java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("组织健康", "/reports/health.js");
 		var xlsx = http.send(java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.xlsx?asOf=2026-11-29&severity=ERROR"))
+			.header("Authorization", basic("orgdept"))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
@@ -86,6 +87,7 @@ class HealthApiTests extends HarnessTestSupport {
 			assertThat(workbook.getSheet("换届 Terms").getLastRowNum()).isPositive();
 		}
 		var bad = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.xlsx?rule=NOPE"))
+			.header("Authorization", basic("orgdept"))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("rule", "NOPE");

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.partynet.support.BrowserTestSupport;
 
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,10 +52,7 @@ class LinkagePageTests extends BrowserTestSupport {
 
 	@Test
 	void the_workbook_lists_the_links_units_part_time_members_and_gaps() throws IOException {
-		byte[] bytes = WebTestClient.bindToServer()
-			.baseUrl(baseUrl())
-			.build()
-			.get()
+		byte[] bytes = web().get()
 			.uri("/reports/linkage.xlsx?scope=Community:GZ-DJ-C01")
 			.exchange()
 			.expectStatus()
@@ -78,9 +74,9 @@ class LinkagePageTests extends BrowserTestSupport {
 			assertThat(workbook.getSheet("无联系社区 Unlinked").getRow(1).getCell(0).getStringCellValue()).startsWith("无 None");
 		}
 		// A bad scope is a plain error before anything is streamed.
-		WebTestClient.bindToServer().baseUrl(baseUrl()).build().get().uri("/reports/linkage.xlsx?scope=Community:NOPE")
+		web().get().uri("/reports/linkage.xlsx?scope=Community:NOPE")
 			.exchange().expectStatus().isNotFound();
-		WebTestClient.bindToServer().baseUrl(baseUrl()).build().get().uri("/reports/linkage.xlsx?scope=nonsense")
+		web().get().uri("/reports/linkage.xlsx?scope=nonsense")
 			.exchange().expectStatus().isBadRequest();
 	}
 

@@ -45,7 +45,10 @@ class NetworkApiContainerTests implements NetworkApiContract {
 
 	@Override
 	public HttpGraphQlTester graphQl() {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port + "/graphql").build());
+		return HttpGraphQlTester.create(WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.defaultHeaders(headers -> headers.setBasicAuth("orgdept", "demo"))
+			.build());
 	}
 
 	@Override

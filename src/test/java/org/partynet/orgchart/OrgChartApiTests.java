@@ -124,10 +124,7 @@ class OrgChartApiTests extends HarnessTestSupport {
 
 	@Test
 	void the_landing_page_is_the_org_chart() {
-		org.springframework.test.web.reactive.server.WebTestClient client = org.springframework.test.web.reactive.server.WebTestClient
-			.bindToServer()
-			.baseUrl(baseUrl())
-			.build();
+		org.springframework.test.web.reactive.server.WebTestClient client = web();
 		client.get().uri("/").exchange().expectStatus().isFound().expectHeader().value("Location", (location) -> assertThat(location).endsWith("/org-chart"));
 		client.get().uri("/org-chart").exchange().expectStatus().isOk().expectBody(String.class)
 			.value((html) -> assertThat(html).contains("组织架构图", "/org-chart/org-chart.js"));

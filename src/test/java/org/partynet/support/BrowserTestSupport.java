@@ -82,6 +82,17 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		this.driver = new ChromeDriver(this.service, options);
 		this.driver.manage().timeouts().pageLoadTimeout(TIMEOUT).scriptTimeout(TIMEOUT);
 		this.wait = new WebDriverWait(this.driver, TIMEOUT);
+		signIn("orgdept");
+	}
+
+	/** Signs in through the login form, as a user would; every page needs an account. */
+	protected void signIn(String username) {
+		this.driver.manage().deleteAllCookies();
+		this.driver.get(baseUrl() + "/login");
+		this.driver.findElement(By.id("username")).sendKeys(username);
+		this.driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
+		this.driver.findElement(By.id("sign-in")).click();
+		this.wait.until((d) -> !d.getCurrentUrl().contains("/login"));
 	}
 
 	@AfterEach

@@ -30,8 +30,39 @@ public abstract class HarnessTestSupport {
 		registry.add("spring.neo4j.uri", () -> InProcessNeo4j.get().boltURI().toString());
 	}
 
+	/** The password of the demo accounts {@code orgdept}, {@code secretary} and {@code viewer}. */
+	public static final String DEMO_PASSWORD = "demo";
+
+	/** GraphQL over HTTP as {@code orgdept}, who reads everything. */
 	public HttpGraphQlTester graphQl() {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(baseUrl() + "/graphql").build());
+		return graphQl("orgdept");
+	}
+
+	/** GraphQL over HTTP as one of the demo accounts. */
+	public HttpGraphQlTester graphQl(String username) {
+		return HttpGraphQlTester.create(web(username).mutate().baseUrl(baseUrl() + "/graphql").build());
+	}
+
+	/** Plain HTTP as {@code orgdept}, for downloads and pages. */
+	public WebTestClient web() {
+		return web("orgdept");
+	}
+
+	/** Plain HTTP with HTTP Basic as one of the demo accounts. */
+	public WebTestClient web(String username) {
+		// A statement's first run includes planning it, which on a loaded 2-core machine can pass
+		// the client's default of 5 s.
+		return WebTestClient.bindToServer()
+			.responseTimeout(java.time.Duration.ofSeconds(60))
+			.baseUrl(baseUrl())
+			.defaultHeaders(headers -> headers.setBasicAuth(username, DEMO_PASSWORD))
+			.build();
+	}
+
+	/** The {@code Authorization} header of a demo account, for {@code java.net.http} requests. */
+	public static String basic(String username) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((username + ":" + DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	public StatementCounter statements() {
