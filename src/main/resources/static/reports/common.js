@@ -31,7 +31,7 @@ window.Reports = (function () {
   // Today in Beijing, for the date pickers' maximum.
   const today = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
-  // Who is signed in, top right of every page, with a way out (a form, for its CSRF token).
+  // Who is signed in, at the end of the page's navigation, with a way out (a form, for its CSRF token).
   async function showAccount() {
     try {
       const { me } = await graphql('{ me { username role organization { name } } }', {});
@@ -44,7 +44,9 @@ window.Reports = (function () {
       out.href = '/logout';
       out.textContent = '退出 Sign out';
       badge.appendChild(out);
-      document.body.appendChild(badge);
+      const nav = document.querySelector('header nav');
+      if (nav) nav.appendChild(badge);
+      else { badge.classList.add('floating'); document.body.appendChild(badge); }
     } catch (error) {
       // the page works without the badge
     }
