@@ -84,7 +84,9 @@ public class ChangeQueries {
 				: "OPTIONAL MATCH (s:`%s` {code: $scope}) WITH s IS NOT NULL AS scopeFound".formatted(scope.label());
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("scope", (scope != null) ? scope.code() : null);
-		parameters.put("from", (since != null) ? since : EPOCH);
+		// A ZonedDateTime at offset zero, which the driver sends as it is (Spring Data Neo4j converts
+		// an OffsetDateTime itself, and the instant would then not compare equal to a stored one).
+		parameters.put("from", ((since != null) ? since : EPOCH).withOffsetSameInstant(ZoneOffset.UTC).toZonedDateTime());
 		parameters.put("after", after);
 		parameters.put("limit", first + 1);
 		return this.neo4j.query(PAGE.formatted(FILTER, scopeCheck)).bindAll(parameters).fetchAs(Paging.Connection.class).mappedBy((types, row) -> {
