@@ -82,8 +82,10 @@
         const row = body.insertRow();
         row.dataset.property = key;
         row.insertCell().textContent = PROPERTIES[key] || key;
-        row.insertCell().appendChild(element('del', show((before && before.properties || {})[key])));
-        row.insertCell().appendChild(element('ins', show((after && after.properties || {})[key])));
+        // a value that was not there (or is no more) is a plain dash, not struck through
+        const was = (before && before.properties || {})[key], is = (after && after.properties || {})[key];
+        row.insertCell().appendChild(element(was === undefined || was === null ? 'span' : 'del', show(was)));
+        row.insertCell().appendChild(element(is === undefined || is === null ? 'span' : 'ins', show(is)));
       });
       box.appendChild(table);
     }
