@@ -293,14 +293,15 @@ class LinkageQueries {
 	}
 
 	/**
-	 * The shortest paths over current relationships, at most {@code limit}. {@code maxHops} is
+	 * The shortest paths over current relationships, at most {@code limit}; never through the audit
+	 * trail ({@code (:Change)-[:AFFECTED]->}), which links everything one change touched. {@code maxHops} is
 	 * checked by the caller (1 to 8) and written into the pattern, which takes no parameter there:
 	 * the search is always bounded.
 	 */
 	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, int limit) {
 		String cypher = """
 				MATCH (a:`%s` {code: $from}), (b:`%s` {code: $to})
-				MATCH p = ALL SHORTEST (a)-[r WHERE r.until IS NULL]-{1,%d}(b)
+				MATCH p = ALL SHORTEST (a)-[r:!AFFECTED WHERE r.until IS NULL]-{1,%d}(b)
 				WITH p WHERE $within IS NULL OR all(n IN nodes(p) WHERE %s)
 				RETURN p LIMIT $limit
 				""".formatted(from.label(), to.label(), maxHops, Access.visible("n"));

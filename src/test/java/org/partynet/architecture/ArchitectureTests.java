@@ -22,7 +22,7 @@ class ArchitectureTests {
 		.resideInAnyPackage("org.partynet.organization..", "org.partynet.area..", "org.partynet.person..",
 				"org.partynet.unit..", "org.partynet.network..", "org.partynet.graphql..", "org.partynet.explorer..",
 				"org.partynet.coverage..", "org.partynet.health..", "org.partynet.linkage..", "org.partynet.orgchart..",
-				"org.partynet.report..");
+				"org.partynet.report..", "org.partynet.audit..");
 
 	@ArchTest
 	static final ArchRule graphql_support_knows_no_feature = noClasses().that()
@@ -31,7 +31,7 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.partynet.organization..", "org.partynet.area..", "org.partynet.person..",
 				"org.partynet.unit..", "org.partynet.network..", "org.partynet.coverage..", "org.partynet.health..",
-				"org.partynet.linkage..", "org.partynet.orgchart..", "org.partynet.report..");
+				"org.partynet.linkage..", "org.partynet.orgchart..", "org.partynet.report..", "org.partynet.audit..");
 
 	@ArchTest
 	static final ArchRule controllers_do_not_query_the_database = noClasses().that()

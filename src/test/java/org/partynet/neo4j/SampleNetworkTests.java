@@ -131,9 +131,12 @@ class SampleNetworkTests extends HarnessTestSupport {
 			.all()
 			.stream()
 			.toList();
+		// The audit trail's records (V0003) are keyed by a UUID, every other label by its code.
 		assertThat(labels).isNotEmpty().allSatisfy(label -> assertThat(constraints)
 			.anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of(label))
-				.containsEntry("properties", List.of("code"))));
+				.containsEntry("properties", List.of(label.equals("Change") ? "id" : "code"))));
+		assertThat(constraints).anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of("Change"))
+			.containsEntry("properties", List.of("id")));
 	}
 
 	@Test

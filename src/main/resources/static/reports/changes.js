@@ -1,0 +1,240 @@
+// The audit trail page: one GraphQL request per page of changes; the diff of a change is drawn
+// from its before/after JSON when its row is opened.
+(function () {
+  const QUERY = `query Changes($scope: ID, $since: DateTime, $first: Int, $after: String) {
+    changes(scope: $scope, since: $since, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes { id at user operation summary input before after affected { __typename id code name } }
+    }
+  }`;
+  // The mutations by name (issue 6); an unknown one is shown as it is.
+  const OPERATIONS = {
+    createArea: '新建区域', updateArea: '修改区域', createOrganization: '新建党组织', updateOrganization: '修改党组织',
+    renameOrganization: '党组织更名', transferOrganization: '党组织隶属调整', mergeOrganizations: '党组织合并',
+    splitOrganization: '党组织拆分', dissolveOrganization: '撤销党组织', restoreOrganization: '恢复党组织',
+    createPerson: '新建人员', updatePerson: '修改人员', assignRole: '任职', endRole: '免职',
+    addCoverage: '新增覆盖', endCoverage: '结束覆盖', addMembership: '新增组织关系', endMembership: '结束组织关系',
+    addLink: '新增联系', endLink: '结束联系'
+  };
+  // What a relationship says, read from the node (OUT) or towards it (IN).
+  const RELATIONSHIPS = {
+    HAS: ['包含', '位于'], GOVERNS: ['领导', '受领导于'], COVERS: ['覆盖', '被覆盖于'], LEADS: ['领导', '隶属于'],
+    IN_GROUP: ['编入', '有组员'], HEAD_OF: ['任楼长', '楼长为'], WORKS_FOR: ['任网格员', '网格员为'],
+    INSTRUCTS: ['指导', '指导员为'], EMPLOYED_BY: ['就职于', '派出'], CO_BUILDS: ['共驻共建', '共建单位为'],
+    REGISTERED_AT: ['双报到于', '接收双报到'], PART_OF: ['隶属于', '下设'], JOINS: ['加入', '联合单位为'],
+    HOLDS: ['任职于', '有任职'], MEMBER_OF: ['组织关系在', '有成员']
+  };
+  const LABELS = {
+    District: '区', Street: '街道', Community: '社区', Grid: '网格', Building: '楼院', CommercialBuilding: '商务楼宇',
+    Market: '商圈市场', StreetWorkingCommittee: '街道党工委', CommunityCommittee: '社区党委', GridBranch: '网格党支部',
+    BuildingGroup: '楼院党小组', Alliance: '党建联盟', Person: '人员', Unit: '驻区单位', Institution: '街道机构'
+  };
+  const ROLES = {
+    SECRETARY: '书记', DEPUTY_SECRETARY: '副书记', COMMITTEE_MEMBER: '委员', PART_TIME_MEMBER: '兼职委员',
+    GROUP_LEADER: '党小组组长', PARTY_MEMBER: '党员', GROUP_MEMBER: '党小组成员', BUILDING_HEAD: '党员楼长',
+    GRID_WORKER: '专职网格员', INSTRUCTOR: '党建指导员'
+  };
+  const PROPERTIES = { name: '名称 name', code: '编码 code', gender: '性别 gender', title: '职务 title', category: '类别 category' };
+  const $ = id => document.getElementById(id);
+  const params = new URLSearchParams(location.search);
+  // ?first= sets the page size (default 20), kept in the URL with the filters.
+  const state = { scope: params.get('scope') || '', since: params.get('since') || '', first: params.get('first') || '' };
+  let cursor = null;
+
+  // Beijing time (no daylight saving), as 2026-11-29 16:30:00.
+  const beijing = at => new Date(Date.parse(at) + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+
+  function element(tag, text, className) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = text;
+    if (className) e.className = className;
+    return e;
+  }
+
+  function parse(json) {
+    if (!json) return {};
+    try { return JSON.parse(json) || {}; } catch (e) { return {}; }
+  }
+
+  const show = value => (value === undefined || value === null || value === '') ? '—'
+    : (typeof value === 'object' ? JSON.stringify(value) : String(value));
+
+  // The rows of one affected node: changed properties, relationships added, ended or removed.
+  function nodeDiff(code, before, after, names) {
+    const box = element('div', null, 'node');
+    box.dataset.code = code;
+    const node = after || before;
+    const status = !before ? '新建 created' : !after ? '删除 deleted' : '修改 changed';
+    const name = (after && after.properties && after.properties.name) || (before && before.properties && before.properties.name)
+      || names[code] || code;
+    box.appendChild(element('h4', `${LABELS[node.label] || node.label || ''} ${name}（${code}）· ${status}`));
+
+    const props = Object.assign({}, before && before.properties, after && after.properties);
+    const changed = Object.keys(props).filter(key =>
+      JSON.stringify((before && before.properties || {})[key]) !== JSON.stringify((after && after.properties || {})[key]));
+    if (changed.length) {
+      const table = element('table', null, 'properties');
+      const head = table.createTHead().insertRow();
+      ['属性 Property', '之前 Before', '之后 After'].forEach(t => head.appendChild(element('th', t)));
+      const body = table.createTBody();
+      changed.forEach(key => {
+        const row = body.insertRow();
+        row.dataset.property = key;
+        row.insertCell().textContent = PROPERTIES[key] || key;
+        // a value that was not there (or is no more) is a plain dash, not struck through
+        const was = (before && before.properties || {})[key], is = (after && after.properties || {})[key];
+        row.insertCell().appendChild(element(was === undefined || was === null ? 'span' : 'del', show(was)));
+        row.insertCell().appendChild(element(is === undefined || is === null ? 'span' : 'ins', show(is)));
+      });
+      box.appendChild(table);
+    }
+
+    const id = r => [r.type, r.direction, r.other, r.since, r.role || ''].join('|');
+    const was = new Map(((before && before.relationships) || []).map(r => [id(r), r]));
+    const is = new Map(((after && after.relationships) || []).map(r => [id(r), r]));
+    const lines = [];
+    is.forEach((r, key) => {
+      const old = was.get(key);
+      if (!old) lines.push(['added', r.until ? `新增（至 ${r.until} 止）added, ended` : '新增 added', r]);
+      else if (!old.until && r.until) lines.push(['ended', `结束于 ${r.until} ended`, r]);
+      else if (old.until !== r.until) lines.push(['ended', `结束日期 ${show(old.until)} → ${show(r.until)} until changed`, r]);
+    });
+    was.forEach((r, key) => { if (!is.has(key)) lines.push(['ended', '删除 removed', r]); });
+    if (lines.length) {
+      const list = element('ul', null, 'relationships');
+      lines.forEach(([kind, what, r]) => {
+        const verb = (RELATIONSHIPS[r.type] || [r.type, r.type])[r.direction === 'IN' ? 1 : 0];
+        const role = r.role ? `（${ROLES[r.role] || r.role}）` : '';
+        const item = element('li', `${what}：${verb} ${names[r.other] || r.other}${role}，自 ${show(r.since)} 起`, kind);
+        item.dataset.kind = kind;
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
+    if (!changed.length && !lines.length) box.appendChild(element('p', '无变化 No change', 'unchanged'));
+    return box;
+  }
+
+  function diff(change) {
+    const cell = element('td');
+    cell.colSpan = 6;
+    const before = parse(change.before), after = parse(change.after);
+    const names = Object.fromEntries(change.affected.map(n => [n.code, n.name]));
+    Object.values(before).concat(Object.values(after)).forEach(n => {
+      const code = n && n.properties && n.properties.code, name = n && n.properties && n.properties.name;
+      if (code && name && !names[code]) names[code] = name;
+    });
+    // the affected nodes first, in their order, then whatever else the records hold
+    const codes = [...new Set(change.affected.map(n => n.code).filter(c => c in before || c in after)
+      .concat(Object.keys(before), Object.keys(after)))];
+    codes.forEach(code => cell.appendChild(nodeDiff(code, before[code], after[code], names)));
+    if (!codes.length) cell.appendChild(element('p', '没有记录变更前后的内容 No before/after recorded', 'unchanged'));
+    const raw = element('details');
+    raw.appendChild(element('summary', '原始记录 Raw JSON'));
+    [['输入 input', change.input], ['之前 before', change.before], ['之后 after', change.after]].forEach(([title, json]) => {
+      raw.appendChild(element('h4', title));
+      let text = json || '—';
+      try { text = JSON.stringify(JSON.parse(json), null, 2); } catch (e) { /* shown as written */ }
+      raw.appendChild(element('pre', text));
+    });
+    cell.appendChild(raw);
+    return cell;
+  }
+
+  function append(changes) {
+    const body = $('changes').tBodies[0];
+    changes.forEach(change => {
+      const row = body.insertRow();
+      row.className = 'change';
+      row.dataset.id = change.id;
+      const time = element('time', beijing(change.at));
+      time.dateTime = change.at;
+      const timeCell = row.insertCell();
+      timeCell.className = 'time';
+      timeCell.appendChild(time);
+      row.insertCell().textContent = change.user;
+      const operation = row.insertCell();
+      operation.textContent = OPERATIONS[change.operation] || change.operation;
+      operation.title = change.operation;
+      row.insertCell().textContent = change.summary;
+      const affected = row.insertCell();
+      change.affected.forEach((n, i) => {
+        if (i) affected.appendChild(document.createTextNode('、'));
+        const link = n.__typename === 'Organization' ? element('a', n.name) : element('span', n.name);
+        if (link.tagName === 'A') link.href = `/org-chart?id=${encodeURIComponent(n.id)}`;
+        link.title = n.id;
+        affected.appendChild(link);
+      });
+      const toggle = element('button', '展开 Show');
+      toggle.type = 'button';
+      toggle.className = 'toggle';
+      const toggleCell = row.insertCell();
+      toggleCell.className = 'no-print';
+      toggleCell.appendChild(toggle);
+      let detail = null;
+      toggle.addEventListener('click', () => {
+        if (!detail) {
+          detail = document.createElement('tr');
+          detail.className = 'diff';
+          detail.appendChild(diff(change));
+          row.after(detail);
+        } else {
+          detail.hidden = !detail.hidden;
+        }
+        toggle.textContent = detail.hidden ? '展开 Show' : '收起 Hide';
+      });
+    });
+  }
+
+  function none() {
+    const cell = $('changes').tBodies[0].insertRow().insertCell();
+    cell.colSpan = 6;
+    cell.textContent = '无 None';
+  }
+
+  let latest = 0;
+  async function load(more) {
+    const request = ++latest;
+    delete document.body.dataset.loaded;
+    $('error').hidden = true;
+    try {
+      const data = await Reports.graphql(QUERY, {
+        scope: state.scope || null, since: state.since ? `${state.since}T00:00:00+08:00` : null,
+        first: state.first ? Number(state.first) : 20, after: more ? cursor : null
+      });
+      if (request !== latest) return;
+      const page = data.changes;
+      if (!more) {
+        $('changes').tBodies[0].innerHTML = '';
+        const option = $('scope').selectedOptions[0];
+        $('title').textContent = option ? option.textContent : '全网 Whole network';
+        $('count').textContent = `共 ${page.totalCount} 条 · ${page.totalCount} changes`
+          + (state.since ? ` · 自 ${state.since} 起 since ${state.since}` : '') + ' · 时间为北京时间 Times in Beijing time';
+        if (!page.nodes.length) none();
+        const query = new URLSearchParams();
+        Object.entries(state).forEach(([key, value]) => value && query.set(key, value));
+        history.replaceState(null, '', `?${query}`);
+      }
+      append(page.nodes);
+      cursor = page.pageInfo.endCursor;
+      $('more').hidden = !page.pageInfo.hasNextPage;
+      document.body.dataset.loaded = 'true';
+    } catch (e) {
+      if (request !== latest) return;
+      $('error').textContent = e.message;
+      $('error').hidden = false;
+      document.body.dataset.loaded = 'error';
+    }
+  }
+
+  $('controls').addEventListener('submit', event => {
+    event.preventDefault();
+    ['scope', 'since'].forEach(key => state[key] = $(key).value);
+    load(false);
+  });
+  $('more').addEventListener('click', () => load(true));
+  $('since').value = state.since;
+  Reports.loadScopes($('scope'), state.scope).then(() => load(false))
+    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
+})();
