@@ -119,6 +119,7 @@ class AccessControlTests extends HarnessTestSupport {
 		forbidden("{ linkages(id: \"%s\") { unitCount } }".formatted(OTHER), "id");
 		forbidden("{ linkageSummary(scope: \"Community:GZ-DJ-C02\") { name } }", "scope");
 		forbidden("{ connection(from: \"%s\", to: \"%s\") { sentence } }".formatted(OWN, OTHER), "to");
+		forbidden("{ changes(scope: \"Community:GZ-DJ-C02\") { nodes { id } } }", "scope");
 		String otherSecretary = graphQl().document("{ organization(id: \"%s\") { secretary { id } } }".formatted(OTHER))
 			.execute().path("organization.secretary.id").entity(String.class).get();
 		forbidden("{ person(id: \"%s\") { name } }".formatted(otherSecretary), "id");
@@ -156,6 +157,11 @@ class AccessControlTests extends HarnessTestSupport {
 		// a viewer still reads counts and coverage
 		assertThat(graphQl("viewer").document("{ networkStats { grids } coverage { name } }").execute()
 			.path("networkStats.grids").entity(Integer.class).get()).isEqualTo(112);
+		// nor the audit trail, whose records name people
+		graphQl("viewer").document("{ changes { nodes { id } } }").execute().errors().satisfy((errors) -> {
+			assertThat(errors).singleElement().satisfies((error) -> assertThat(error.getExtensions())
+				.containsEntry("code", "FORBIDDEN").containsEntry("argument", "changes"));
+		});
 		// and path sentences name no person
 		String sentence = graphQl("viewer").document("{ connection(from: \"Unit:DW008\", to: \"%s\") { sentence } }".formatted(OWN))
 			.execute().path("connection[0].sentence").entity(String.class).get();
