@@ -132,7 +132,7 @@ class OrganizationChangeQueries {
 			work.invalid("parent", "街道党工委没有上级组织 / A street working committee has no parent organization");
 		}
 		else if (parentLabel != null && !work.given("parent")) {
-			work.invalid("parent", "%s 需要上级组织（%s）/ A %s needs a parent organization (a %s)".formatted(chinese(label),
+			work.invalid("parent", "%s 需要上级组织（%s） / A %s needs a parent organization (a %s)".formatted(chinese(label),
 					chinese(parentLabel), label, parentLabel));
 		}
 		else if (parentLabel != null) {
@@ -326,7 +326,7 @@ class OrganizationChangeQueries {
 			return null;
 		}
 		if (!fromId.label().equals(intoId.label())) {
-			work.invalid("into", "只能合并同类组织（%s 与 %s）/ Only organizations of the same kind merge (%s and %s)".formatted(
+			work.invalid("into", "只能合并同类组织（%s 与 %s） / Only organizations of the same kind merge (%s and %s)".formatted(
 					chinese(fromId.label()), chinese(intoId.label()), fromId.label(), intoId.label()));
 			return null;
 		}

@@ -143,6 +143,51 @@ abstract class MutationTestSupport {
 		return ((List<?>) labels).stream().map(Object::toString).sorted().toList().toString();
 	}
 
+	/** A mutation document: {@code field(input: $input)} with the selection of its payload type. */
+	static String mutation(String field, String inputType) {
+		String object = switch (field) {
+			case "createArea", "updateArea" -> "area { id code name version }";
+			case "createPerson", "updatePerson", "assignRole", "endRole", "addMembership", "endMembership" ->
+				"person { id code name version }";
+			case "addLink", "endLink" -> "from { id } to { id }";
+			default -> "organization { id code name version }";
+		};
+		return "mutation($input: %s!) { %s(input: $input) { %s changeId errors { code field message } } }"
+			.formatted(inputType, field, object);
+	}
+
+	/** Runs a mutation and answers its payload. */
+	Map<String, Object> run(String field, String inputType, Map<String, Object> input) {
+		return mutate(field, mutation(field, inputType), Map.of("input", input));
+	}
+
+	/** Runs a mutation that must succeed. */
+	Map<String, Object> ok(String field, String inputType, Map<String, Object> input) {
+		Map<String, Object> payload = run(field, inputType, input);
+		assertThat(errors(payload)).as(field + " errors").isEmpty();
+		assertThat(payload.get("changeId")).isNotNull();
+		return payload;
+	}
+
+	/**
+	 * Runs a mutation that must be refused with the code on the field, and checks that nothing at
+	 * all was written (a full dump of the database before and after).
+	 */
+	Map<String, Object> refused(String field, String inputType, Map<String, Object> input, String code,
+			String... path) {
+		List<String> before = dump();
+		Map<String, Object> payload = run(field, inputType, input);
+		assertThat(errors(payload)).as(field + " errors").isNotEmpty();
+		assertThat(errors(payload)).anySatisfy(error -> {
+			assertThat(error.get("code")).isEqualTo(code);
+			assertThat(error.get("field")).isEqualTo(List.of(path));
+			assertThat((String) error.get("message")).contains(" / ");
+		});
+		assertThat(payload.get("changeId")).isNull();
+		assertThat(dump()).as("nothing written").isEqualTo(before);
+		return payload;
+	}
+
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> errors(Map<String, Object> payload) {
 		return (List<Map<String, Object>>) payload.get("errors");
