@@ -287,12 +287,13 @@ class LinkageQueries {
 	/**
 	 * The shortest paths over current relationships, at most {@code limit}. {@code maxHops} is
 	 * checked by the caller (1 to 8) and written into the pattern, which takes no parameter there:
-	 * the search is always bounded.
+	 * the search is always bounded. Audit records ({@code (:Change)-[:AFFECTED]->}) are no part of
+	 * the network: a path through one would join any two nodes one change touched.
 	 */
 	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, int limit) {
 		String cypher = """
 				MATCH (a:`%s` {code: $from}), (b:`%s` {code: $to})
-				MATCH p = ALL SHORTEST (a)-[r WHERE r.until IS NULL]-{1,%d}(b)
+				MATCH p = ALL SHORTEST (a)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']-{1,%d}(b)
 				RETURN p LIMIT $limit
 				""".formatted(from.label(), to.label(), maxHops);
 		return this.neo4j.query(cypher)

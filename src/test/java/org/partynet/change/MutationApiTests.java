@@ -363,6 +363,12 @@ class MutationApiTests extends MutationTestSupport {
 		assertThat(roles).extracting(role -> role.get("kind") + " " + ((role.get("organization") != null)
 				? ((Map<String, Object>) role.get("organization")).get("code") : "-"))
 			.containsExactlyInAnyOrder("PARTY_MEMBER GZ-DJ-C10-ZB01", "REGISTERED -");
+		// Audit records are no part of the network: the person and the grid share several, yet
+		// their paths run only through the network (here, the community the person registered with).
+		List<Map<String, Object>> paths = (List<Map<String, Object>>) data(
+				"{ connection(from: \"Person:RY99001\", to: \"Grid:GZ-DJ-C10-G08\", maxHops: 2) { length sentence } }",
+				Map.of()).get("connection");
+		assertThat(paths).isNotEmpty().allSatisfy(path -> assertThat((String) path.get("sentence")).contains("新乐社区"));
 		Map<?, ?> change = rows("MATCH (c:Change {operation: 'addMembership'})-[:AFFECTED]->(:Person {code: 'RY99001'}) RETURN c {.*} AS c",
 				Map.of()).get(0);
 		assertThat(strings(((Map<String, Object>) change.get("c")).get("scopes"))).contains("GZ-DJ", "GZ-DJ-C10",
