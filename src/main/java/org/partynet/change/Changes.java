@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.types.Node;
 import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.Identified;
 import org.partynet.network.Nodes;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class Changes {
+
+	private static final int ATTEMPTS = 3;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -54,6 +58,21 @@ class Changes {
 	 * writes to make, which run only when it found no error
 	 */
 	Outcome run(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
+		// Locks are taken in the order each change needs them, so two changes can deadlock; Neo4j
+		// then fails one of them with a transient error, and it simply runs again.
+		for (int attempt = 1;; attempt++) {
+			try {
+				return attempt(operation, input, plan);
+			}
+			catch (TransientDataAccessException | TransientException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	private Outcome attempt(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
 		return this.transactions.execute(status -> {
 			Work work = new Work(operation, input, this.queries);
 			Runnable writes = plan.apply(work);

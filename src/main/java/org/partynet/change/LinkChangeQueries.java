@@ -35,7 +35,7 @@ class LinkChangeQueries {
 		GlobalId fromId = work.id("from", kind.from());
 		Node from = work.lock(fromId, "from", "version");
 		GlobalId toId = work.id("to", kind.to());
-		Node to = work.require(toId, "to");
+		Node to = work.lockOther(toId, "to");
 		LocalDate on = work.on();
 		if (add && Work.ended(to)) {
 			work.invalid("to", "该组织已撤销 / The organization has ended");

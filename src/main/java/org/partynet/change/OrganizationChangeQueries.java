@@ -212,7 +212,7 @@ class OrganizationChangeQueries {
 		GlobalId id = work.id("organization", ORGANIZATIONS);
 		Node node = work.lock(id, "organization", "version");
 		GlobalId areaId = work.id("area", AREAS);
-		Node area = work.require(areaId, "area");
+		Node area = work.lockOther(areaId, "area");
 		LocalDate on = work.on();
 		notEnded(work, node, "organization");
 		if (work.failed()) {
@@ -251,7 +251,7 @@ class OrganizationChangeQueries {
 		GlobalId id = work.id("id", ORGANIZATIONS);
 		Node node = work.lock(id, "id", "version");
 		GlobalId parentId = work.id("parent", ORGANIZATIONS);
-		Node parent = work.require(parentId, "parent");
+		Node parent = work.lockOther(parentId, "parent");
 		LocalDate on = work.on();
 		notEnded(work, node, "id");
 		notEnded(work, parent, "parent");

@@ -45,7 +45,7 @@ class PersonChangeQueries {
 		String phone = work.phone("phone");
 		String idNumber = work.idNumber("idNumber");
 		GlobalId organizationId = work.given("organization") ? work.id("organization", MEMBERSHIP) : null;
-		Node organization = work.require(organizationId, "organization");
+		Node organization = work.lockOther(organizationId, "organization");
 		if (Work.ended(organization)) {
 			work.invalid("organization", "该组织已撤销 / The organization has ended");
 		}
@@ -109,7 +109,7 @@ class PersonChangeQueries {
 		GlobalId id = work.id("person", Set.of("Person"));
 		Node person = work.lock(id, "person", "version");
 		GlobalId organizationId = work.id("organization", ORGANIZATIONS);
-		Node organization = work.require(organizationId, "organization");
+		Node organization = work.lockOther(organizationId, "organization");
 		String role = String.valueOf(work.raw("role"));
 		LocalDate on = work.on();
 		if (!POSTS.containsKey(role)) {
@@ -167,7 +167,7 @@ class PersonChangeQueries {
 		GlobalId id = work.id("person", Set.of("Person"));
 		Node person = work.lock(id, "person", "version");
 		GlobalId organizationId = work.id("organization", MEMBERSHIP);
-		Node organization = work.require(organizationId, "organization");
+		Node organization = work.lockOther(organizationId, "organization");
 		LocalDate on = work.on();
 		if (add && Work.ended(organization)) {
 			work.invalid("organization", "该组织已撤销 / The organization has ended");

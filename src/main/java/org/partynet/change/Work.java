@@ -237,6 +237,23 @@ final class Work {
 		return node;
 	}
 
+	/**
+	 * Takes the write lock on a node the change relates to without changing it as such (the other
+	 * end of a post, a coverage, a link), so that checks like "one secretary" cannot be passed by
+	 * two concurrent changes at once; its version is not compared.
+	 */
+	Node lockOther(GlobalId id, String field) {
+		if (id == null) {
+			return null;
+		}
+		Node node = this.queries.lock(id);
+		if (node == null) {
+			return require(id, field);
+		}
+		this.affected.add(id.code());
+		return node;
+	}
+
 	/** Whether the organization has ended (merged or dissolved). */
 	static boolean ended(Node node) {
 		return node != null && !node.get("until").isNull();

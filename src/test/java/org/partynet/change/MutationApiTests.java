@@ -117,6 +117,46 @@ class MutationApiTests extends MutationTestSupport {
 	}
 
 	@Test
+	void of_concurrent_appointments_to_a_vacant_secretary_post_exactly_one_wins() throws Exception {
+		// 建康社区第三网格党支部's secretary post is vacant in the sample. Eight members are
+		// appointed at once, each with their own (correct) version: the organization's lock makes the
+		// "one secretary" check see the winner.
+		int threads = 8;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Map<String, Object>>> results = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			String person = "Person:RY136" + (10 + i);
+			Callable<Map<String, Object>> appoint = () -> {
+				start.await();
+				return run("assignRole", "AssignRoleInput", Map.of("person", person, "version", 0, "organization",
+						"GridBranch:GZ-DJ-C12-ZB03", "role", "SECRETARY"));
+			};
+			results.add(pool.submit(appoint));
+		}
+		start.countDown();
+		int winners = 0;
+		for (Future<Map<String, Object>> result : results) {
+			List<Map<String, Object>> errors = errors(result.get());
+			if (errors.isEmpty()) {
+				winners++;
+			}
+			else {
+				assertThat(errors).singleElement().satisfies(error -> {
+					assertThat(error.get("code")).isEqualTo("CONFLICT");
+					assertThat(error.get("field")).isEqualTo(List.of("input", "role"));
+				});
+			}
+		}
+		pool.shutdown();
+		assertThat(winners).isEqualTo(1);
+		assertThat(value("""
+				MATCH (:GridBranch {code: 'GZ-DJ-C12-ZB03'})<-[h:HOLDS WHERE h.role = 'SECRETARY' AND h.until IS NULL]-()
+				RETURN count(h)
+				""", Map.of())).isEqualTo(1L);
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void merging_two_grid_branches_of_a_community_moves_members_coverage_and_children() {
 		List<String> members = column("MATCH (p:Person)-[m:MEMBER_OF WHERE m.until IS NULL]->(:GridBranch {code: 'GZ-DJ-C01-ZB01'}) RETURN p.code", Map.of());
