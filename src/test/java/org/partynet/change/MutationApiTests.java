@@ -224,6 +224,31 @@ class MutationApiTests extends MutationTestSupport {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void a_merged_organization_is_restored_with_its_place_and_posts_but_not_what_moved() {
+		String secretary = column("""
+				MATCH (p)-[h:HOLDS WHERE h.role = 'SECRETARY' AND h.until IS NULL]->(:GridBranch {code: 'GZ-DJ-C15-ZB02'})
+				RETURN p.code
+				""", Map.of()).get(0);
+		ok("mergeOrganizations", "MergeOrganizationsInput", Map.of("from", "GridBranch:GZ-DJ-C15-ZB02", "fromVersion", 0,
+				"into", "GridBranch:GZ-DJ-C15-ZB01", "intoVersion", 0, "on", "2026-08-01"));
+		assertThat(value("MATCH (o:GridBranch {code: 'GZ-DJ-C15-ZB02'}) RETURN o.mergedInto", Map.of()))
+			.isEqualTo("GZ-DJ-C15-ZB01");
+		refused("restoreOrganization", "EndOrganizationInput", Map.of("id", "GridBranch:GZ-DJ-C15-ZB02", "version", 1,
+				"on", "2026-07-01"), "VALIDATION", "input", "on");
+		Map<String, Object> payload = ok("restoreOrganization", "EndOrganizationInput", Map.of("id",
+				"GridBranch:GZ-DJ-C15-ZB02", "version", 1, "on", "2026-09-01"));
+		Map<String, Object> restored = (Map<String, Object>) data("""
+				{ organization(code: "GZ-DJ-C15-ZB02") { parent { code } secretary { code } areas { code } members { total } } }
+				""", Map.of()).get("organization");
+		assertThat(((Map<String, Object>) restored.get("parent")).get("code")).isEqualTo("GZ-DJ-C15-SQDW");
+		assertThat(((Map<String, Object>) restored.get("secretary")).get("code")).isEqualTo(secretary);
+		assertThat((List<?>) restored.get("areas")).isEmpty();
+		assertThat(((Map<String, Object>) restored.get("members")).get("total")).isEqualTo(0);
+		assertThat(map(payload.get("organization")).get("version")).isEqualTo(2);
+	}
+
+	@Test
 	void a_merge_that_fails_after_its_writes_leaves_the_graph_exactly_as_it_was() {
 		// Branches of two communities: only the invariants after the writes see that the merged
 		// branch would cover another community's grids; the whole transaction rolls back.
