@@ -6,11 +6,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.types.Node;
 import org.partynet.change.UserError.UserErrorCode;
+import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
 import org.partynet.network.Nodes;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,13 +114,13 @@ class Changes {
 			change.put("input", json.writeValueAsString(ChangeQueries.plain(work.input)));
 			change.put("before", json.writeValueAsString(before));
 			change.put("after", json.writeValueAsString(after));
-			change.put("scopes", List.copyOf(new java.util.TreeSet<>(scopes)));
+			change.put("scopes", List.copyOf(new TreeSet<>(scopes)));
 			this.queries.audit(change, affected);
 			return new Outcome(api(work.result), id, List.of(), api(work.other));
 		});
 	}
 
-	private Identified api(org.partynet.graphql.GlobalId id) {
+	private Identified api(GlobalId id) {
 		if (id == null) {
 			return null;
 		}

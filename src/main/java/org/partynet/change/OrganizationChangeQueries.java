@@ -577,8 +577,7 @@ class OrganizationChangeQueries {
 						CREATE %s
 						SET r.role = $role, r.title = $title, r.status = $status
 						""".formatted(apiLabel(relationship.get("labels")), pattern.formatted(type)),
-						params("code", id.code(), "other", relationship.get("other"), "labels",
-								List.of(), "on", on, "role", relationship.get("role"), "title",
+						params("code", id.code(), "other", relationship.get("other"), "on", on, "role", relationship.get("role"), "title",
 								relationship.get("title"), "status", relationship.get("status")));
 			}
 			this.queries.write("""
