@@ -98,5 +98,31 @@ query Linkage {
   connection(from: "Unit:DW008", to: "CommunityCommittee:GZ-DJ-C01-SQDW", maxHops: 6) { length sentence }
   linkageSummary { unitsByCategory { categoryName units } unlinkedCommunities { name } }
 }`
+  },
+  {
+    query: `# 组织变动 Merge: 文化社区第二网格党支部 merges into 第一网格党支部 (members, grids and building
+# groups move over; the second branch's posts end and it leaves the tree). This CHANGES the data:
+# try it on the sample. Read the versions first (the first query), pass them, then run the mutation.
+# Refused changes answer errors { code field message } and write nothing.
+query Versions {
+  from: organization(code: "GZ-DJ-C14-ZB02") { id name version members { total } areas { name } }
+  into: organization(code: "GZ-DJ-C14-ZB01") { id name version members { total } areas { name } }
+}
+
+mutation Merge($input: MergeOrganizationsInput!) {
+  mergeOrganizations(input: $input) {
+    organization { name version members { total } areas { name } children { name } }
+    changeId
+    errors { code field message }
+  }
+}`,
+    variables: `{
+  "input": {
+    "from": "GridBranch:GZ-DJ-C14-ZB02",
+    "fromVersion": 0,
+    "into": "GridBranch:GZ-DJ-C14-ZB01",
+    "intoVersion": 0
+  }
+}`
   }
 ];

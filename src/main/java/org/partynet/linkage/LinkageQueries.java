@@ -294,9 +294,9 @@ class LinkageQueries {
 
 	/**
 	 * The shortest paths over current relationships, at most {@code limit}; never through the audit
-	 * trail ({@code (:Change)-[:AFFECTED]->}), which links everything one change touched. {@code maxHops} is
-	 * checked by the caller (1 to 8) and written into the pattern, which takes no parameter there:
-	 * the search is always bounded.
+	 * trail ({@code (:Change)-[:AFFECTED]->}), which would join any two nodes one change touched.
+	 * {@code maxHops} is checked by the caller (1 to 8) and written into the pattern, which takes no
+	 * parameter there: the search is always bounded.
 	 */
 	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, int limit) {
 		String cypher = """

@@ -69,9 +69,10 @@ public class OrganizationQueries {
 			RETURN size(matched) AS totalCount, [o IN matched WHERE $after IS NULL OR o.code > $after][0..$limit] AS page
 			""";
 
+	// An organization that was merged or dissolved carries `until` and is no longer listed.
 	private static final String LIST = """
 			MATCH (o:PartyOrganization)
-			WHERE ($label IS NULL OR $label IN labels(o)) AND ($name IS NULL OR o.name CONTAINS $name)
+			WHERE o.until IS NULL AND ($label IS NULL OR $label IN labels(o)) AND ($name IS NULL OR o.name CONTAINS $name)
 			""" + LIST_TAIL;
 
 	private static final String LIST_IN_SCOPE = Scope.AREAS + """

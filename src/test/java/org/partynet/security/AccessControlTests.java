@@ -169,6 +169,23 @@ class AccessControlTests extends HarnessTestSupport {
 	}
 
 	@Test
+	void only_the_organization_department_changes_the_network() {
+		String rename = """
+				mutation { updateOrganization(input: {id: "%s", version: 0, name: "改名"}) { organization { name } } }
+				""".formatted(OWN);
+		for (String username : List.of("secretary", "viewer")) {
+			graphQl(username).document(rename).execute().errors().satisfy((errors) -> {
+				assertThat(errors).as(username).singleElement().satisfies((error) -> {
+					assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN");
+					assertThat(error.getMessage()).contains("updateOrganization");
+				});
+			});
+		}
+		assertThat(graphQl().document("{ organization(id: \"%s\") { name } }".formatted(OWN)).execute()
+			.path("organization.name").entity(String.class).get()).isEqualTo("青年社区党委");
+	}
+
+	@Test
 	void aliases_are_limited() {
 		String many = IntStream.range(0, 201).mapToObj((i) -> "a" + i + ": dataset { code }").collect(Collectors.joining(" "));
 		graphQl().document("{ " + many + " }").execute().errors().satisfy((errors) -> {

@@ -1,0 +1,87 @@
+package org.partynet.change;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.neo4j.driver.types.Node;
+import org.partynet.area.AreaKind;
+import org.partynet.change.UserError.UserErrorCode;
+import org.partynet.graphql.GlobalId;
+
+import org.springframework.stereotype.Component;
+
+import static org.partynet.change.OrganizationChangeQueries.params;
+
+/**
+ * Changes to areas: a new area inside its parent (district → street → community → grid →
+ * building; commercial buildings and markets lie in grids, as in the sample), and renaming.
+ */
+@Component
+class AreaChangeQueries {
+
+	private final ChangeQueries queries;
+
+	AreaChangeQueries(ChangeQueries queries) {
+		this.queries = queries;
+	}
+
+	/** The label of the area a new area of this kind lies in; {@code null} for a district. */
+	static String parentLabel(AreaKind kind) {
+		return switch (kind) {
+			case STREET -> "District";
+			case COMMUNITY -> "Street";
+			case GRID -> "Community";
+			case BUILDING, COMMERCIAL_BUILDING, MARKET -> "Grid";
+			default -> null;
+		};
+	}
+
+	Runnable create(Work work) {
+		AreaKind kind = null;
+		for (AreaKind value : AreaKind.values()) {
+			if (value.name().equals(work.raw("kind"))) {
+				kind = value;
+			}
+		}
+		if (kind == null || kind == AreaKind.DISTRICT) {
+			work.invalid("kind", "只能新建街道、社区、网格、楼院、商务楼宇或商圈市场 / Only streets, communities, grids, buildings and commercial sites can be created");
+			return null;
+		}
+		String code = work.code("code");
+		String name = work.name("name");
+		String parentLabel = parentLabel(kind);
+		GlobalId parentId = work.id("parent", Set.of(parentLabel));
+		Node parent = work.require(parentId, "parent");
+		LocalDate on = work.on();
+		if (code != null && !this.queries.read("MATCH (a:Area {code: $code}) RETURN a.code", params("code", code)).isEmpty()) {
+			work.error(UserErrorCode.CONFLICT, Work.path("code"), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
+		}
+		if (work.failed()) {
+			return null;
+		}
+		String label = kind.label();
+		work.created.add(code);
+		work.affect(parentId.code());
+		work.result = new GlobalId(label, code);
+		work.summary = "新建%s %s（位于 %s）".formatted(kind.chinese(), name, work.name(parent));
+		work.field = Work.path("parent");
+		return () -> this.queries.write("""
+				MATCH (p:`%s` {code: $parent})
+				CREATE (p)-[:HAS {since: $on}]->(:`%s`:Area {code: $code, name: $name})
+				""".formatted(parentLabel, label), params("parent", parentId.code(), "code", code, "name", name, "on", on));
+	}
+
+	Runnable update(Work work) {
+		GlobalId id = work.id("id", OrganizationChangeQueries.AREAS);
+		Node node = work.lock(id, "id", "version");
+		String name = work.name("name");
+		if (work.failed()) {
+			return null;
+		}
+		work.result = id;
+		work.summary = "更名 %s 为 %s".formatted(work.name(node), name);
+		return () -> this.queries.write("MATCH (a:Area {code: $code}) SET a.name = $name",
+				params("code", id.code(), "name", name));
+	}
+
+}

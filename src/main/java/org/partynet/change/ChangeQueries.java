@@ -1,0 +1,261 @@
+package org.partynet.change;
+
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.neo4j.driver.types.Node;
+import org.partynet.graphql.GlobalId;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Cypher every mutation shares: finding and locking nodes, versions, snapshots and scopes for
+ * the audit record, the audit record itself, and the invariants checked after the writes.
+ * Labels are only ever spliced into Cypher from {@link GlobalId#LABELS}, never from input text.
+ */
+@Component
+class ChangeQueries {
+
+	/** Cypher: the node with code {@code code} in any family, as {@code n}; codes are unique per family. */
+	static final String FIND = """
+			CALL (code) {
+			  MATCH (n:Area {code: code}) RETURN n
+			  UNION
+			  MATCH (n:PartyOrganization {code: code}) RETURN n
+			  UNION
+			  MATCH (n:Person {code: code}) RETURN n
+			  UNION
+			  MATCH (n:Unit {code: code}) RETURN n
+			  UNION
+			  MATCH (n:Alliance {code: code}) RETURN n
+			}
+			""";
+
+	private static final String SNAPSHOT = "UNWIND $codes AS code\n" + FIND + """
+			RETURN n.code AS code, labels(n) AS labels, properties(n) AS properties,
+			       [(n)-[r]-(o) WHERE type(r) <> 'AFFECTED' | {type: type(r),
+			         direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END, other: o.code,
+			         since: r.since, until: r.until, role: r.role, title: r.title, status: r.status}] AS relationships
+			""";
+
+	// What "is or contains" a node: an area with the areas above it and the organizations governing
+	// or covering those; an organization with the organizations above it and the areas it governs
+	// or covers; a person, unit or alliance through the areas and organizations it is linked to.
+	private static final String SCOPES = "UNWIND $codes AS code\n" + FIND + """
+			CALL (n) {
+			  WITH n WHERE n:Area OR n:PartyOrganization RETURN n AS s
+			  UNION
+			  MATCH (n)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']-(s)
+			  WHERE NOT (n:Area OR n:PartyOrganization) AND (s:Area OR s:PartyOrganization OR s:Alliance)
+			  RETURN s
+			}
+			CALL (s) {
+			  WITH s WHERE NOT s:Alliance RETURN s AS t
+			  UNION
+			  MATCH (s:Alliance)-[r WHERE r.until IS NULL AND type(r) IN ['LEADS', 'COVERS']]-(t) RETURN t
+			}
+			CALL (t) {
+			  OPTIONAL MATCH (t:PartyOrganization)(()<-[l:LEADS WHERE l.until IS NULL]-(:PartyOrganization)){0,4}(o)
+			  WITH t, collect(DISTINCT o) AS orgs
+			  CALL (orgs) {
+			    UNWIND orgs AS x
+			    MATCH (x)-[g:GOVERNS|COVERS WHERE g.until IS NULL]->(a:Area)
+			    RETURN collect(DISTINCT a) AS covered
+			  }
+			  WITH orgs, covered + CASE WHEN t:Area THEN [t] ELSE [] END AS areas
+			  CALL (areas) {
+			    UNWIND areas AS a
+			    MATCH (a)(()<-[h:HAS WHERE h.until IS NULL]-(:Area)){0,6}(up)
+			    RETURN collect(DISTINCT up) AS ups
+			  }
+			  CALL (ups) {
+			    UNWIND ups AS u
+			    MATCH (u)<-[g:GOVERNS|COVERS WHERE g.until IS NULL]-(gov:PartyOrganization)
+			    RETURN collect(DISTINCT gov) AS governors
+			  }
+			  RETURN orgs + ups + governors AS found
+			}
+			UNWIND found AS f
+			WITH DISTINCT f.code AS scope ORDER BY scope
+			RETURN collect(scope) AS scopes
+			""";
+
+	private static final String AUDIT = """
+			CREATE (c:Change {id: $id, at: datetime({timezone: 'UTC'}), user: $user, operation: $operation,
+			                  summary: $summary, input: $input, before: $before, after: $after, scopes: $scopes})
+			WITH c
+			UNWIND $codes AS code
+			""" + FIND + """
+			CREATE (c)-[:AFFECTED]->(n)
+			""";
+
+	private static final String FINISH = "UNWIND $codes AS code\n" + FIND + """
+			SET n.version = coalesce(n.version, 0) + 1
+			REMOVE n._lock
+			""";
+
+	private static final String VERSIONS = """
+			UNWIND $codes AS code
+			""" + FIND + """
+			RETURN n.code AS code, coalesce(n.version, 0) AS version
+			""";
+
+	private final Neo4jClient neo4j;
+
+	ChangeQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** The node of an id, {@code null} when there is none. */
+	Node node(GlobalId id) {
+		return this.neo4j.query("MATCH (n:`%s` {code: $code}) RETURN n".formatted(label(id)))
+			.bind(id.code())
+			.to("code")
+			.fetchAs(Node.class)
+			.mappedBy((types, row) -> row.get("n").asNode())
+			.one()
+			.orElse(null);
+	}
+
+	/**
+	 * Takes the node's write lock (held until the transaction ends), then reads it again: only a
+	 * read after the lock is sure to see the last committed version.
+	 */
+	Node lock(GlobalId id) {
+		boolean found = this.neo4j.query("MATCH (n:`%s` {code: $code}) SET n._lock = true RETURN count(n) > 0 AS found"
+			.formatted(label(id))).bind(id.code()).to("code").fetchAs(Boolean.class).one().orElse(false);
+		return found ? node(id) : null;
+	}
+
+	/** Adds 1 to the version of every node that still exists, and drops the lock marker. */
+	void finish(Collection<String> codes) {
+		this.neo4j.query(FINISH).bind(List.copyOf(codes)).to("codes").run();
+	}
+
+	Map<String, Integer> versions(Collection<String> codes) {
+		Map<String, Integer> versions = new LinkedHashMap<>();
+		this.neo4j.query(VERSIONS)
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetch()
+			.all()
+			.forEach(row -> versions.put((String) row.get("code"), ((Number) row.get("version")).intValue()));
+		return versions;
+	}
+
+	/**
+	 * Each node by code: its label, its properties (without the lock marker) and its relationships
+	 * (type, direction, the other end's code, since, until and role, title or status when set),
+	 * sorted, so that two snapshots compare line by line.
+	 */
+	Map<String, Object> snapshot(Collection<String> codes) {
+		Map<String, Object> nodes = new TreeMap<>();
+		this.neo4j.query(SNAPSHOT).bind(List.copyOf(codes)).to("codes").fetch().all().forEach(row -> {
+			Map<String, Object> node = new LinkedHashMap<>();
+			@SuppressWarnings("unchecked")
+			List<String> labels = (List<String>) row.get("labels");
+			node.put("label", labels.stream().filter(GlobalId.LABELS::contains).findFirst().orElse(labels.get(0)));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> properties = new TreeMap<>((Map<String, Object>) row.get("properties"));
+			properties.remove("_lock");
+			node.put("properties", plain(properties));
+			List<Map<String, Object>> relationships = new ArrayList<>();
+			for (Object value : (List<?>) row.get("relationships")) {
+				Map<String, Object> relationship = new LinkedHashMap<>();
+				((Map<?, ?>) value).forEach((key, v) -> {
+					if (v != null || "until".equals(key) || "since".equals(key)) {
+						relationship.put(key.toString(), plain(v));
+					}
+				});
+				relationships.add(relationship);
+			}
+			relationships.sort(Comparator.comparing(ChangeQueries::sortKey));
+			node.put("relationships", relationships);
+			nodes.put((String) row.get("code"), node);
+		});
+		return nodes;
+	}
+
+	private static String sortKey(Map<String, Object> relationship) {
+		return String.join("|", String.valueOf(relationship.get("type")), String.valueOf(relationship.get("direction")),
+				String.valueOf(relationship.get("other")), String.valueOf(relationship.get("since")),
+				String.valueOf(relationship.get("until")), String.valueOf(relationship.get("role")));
+	}
+
+	/** Codes of the areas and party organizations that are or contain any of the nodes. */
+	List<String> scopes(Collection<String> codes) {
+		return this.neo4j.query(SCOPES)
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetchAs(List.class)
+			.mappedBy((types, row) -> row.get("scopes").asList(value -> value.asString()))
+			.one()
+			.map(list -> {
+				@SuppressWarnings("unchecked")
+				List<String> scopes = (List<String>) list;
+				return scopes;
+			})
+			.orElse(List.of());
+	}
+
+	/** Writes the audit record and links it to every affected node that exists. */
+	void audit(Map<String, Object> change, Collection<String> codes) {
+		Map<String, Object> parameters = new LinkedHashMap<>(change);
+		parameters.put("codes", List.copyOf(codes));
+		this.neo4j.query(AUDIT).bindAll(parameters).run();
+	}
+
+	/** Runs a write statement of a mutation. */
+	void write(String cypher, Map<String, Object> parameters) {
+		this.neo4j.query(cypher).bindAll(parameters).run();
+	}
+
+	/** Runs a read statement of a mutation's checks. */
+	Collection<Map<String, Object>> read(String cypher, Map<String, Object> parameters) {
+		return this.neo4j.query(cypher).bindAll(parameters).fetch().all();
+	}
+
+	/** Every broken invariant around the codes: rule, code and a bilingual message. */
+	List<Invariants.Broken> invariants(Collection<String> codes) {
+		return this.neo4j.query(Invariants.CHECKS)
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetchAs(Invariants.Broken.class)
+			.mappedBy((types, row) -> new Invariants.Broken(row.get("rule").asString(), row.get("code").asString(),
+					row.get("name").asString("")))
+			.all()
+			.stream()
+			.toList();
+	}
+
+	static String label(GlobalId id) {
+		if (!GlobalId.LABELS.contains(id.label())) {
+			throw new IllegalArgumentException("Not a label: " + id.label());
+		}
+		return id.label();
+	}
+
+	/** Values as JSON can hold them: dates and times as ISO strings. */
+	static Object plain(Object value) {
+		if (value instanceof TemporalAccessor) {
+			return value.toString();
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> plain = new TreeMap<>();
+			map.forEach((key, v) -> plain.put(key.toString(), plain(v)));
+			return plain;
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(ChangeQueries::plain).toList();
+		}
+		return value;
+	}
+
+}

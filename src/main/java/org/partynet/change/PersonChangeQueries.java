@@ -1,0 +1,210 @@
+package org.partynet.change;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.types.Node;
+import org.partynet.change.UserError.UserErrorCode;
+import org.partynet.graphql.GlobalId;
+
+import org.springframework.stereotype.Component;
+
+import static org.partynet.change.OrganizationChangeQueries.ORGANIZATIONS;
+import static org.partynet.change.OrganizationChangeQueries.params;
+
+/**
+ * Changes to people: plain fields, posts ({@code HOLDS}) and party membership ({@code MEMBER_OF},
+ * whose {@code status} is the party status, as the sample stores it).
+ */
+@Component
+class PersonChangeQueries {
+
+	/** Posts held in an organization, with their default titles. */
+	private static final Map<String, String> POSTS = Map.of("SECRETARY", "书记", "DEPUTY_SECRETARY", "副书记",
+			"COMMITTEE_MEMBER", "委员", "PART_TIME_MEMBER", "兼职委员", "GROUP_LEADER", "党小组组长");
+
+	/** Membership goes to branches and committees; building groups have IN_GROUP (addLink). */
+	private static final Set<String> MEMBERSHIP = Set.of("StreetWorkingCommittee", "CommunityCommittee", "GridBranch");
+
+	private final ChangeQueries queries;
+
+	PersonChangeQueries(ChangeQueries queries) {
+		this.queries = queries;
+	}
+
+	private static String status(Work work) {
+		Object status = work.raw("partyStatus");
+		return (status != null) ? status.toString() : "FULL";
+	}
+
+	Runnable create(Work work) {
+		String code = work.code("code");
+		String name = work.name("name");
+		String gender = work.gender("gender");
+		String phone = work.phone("phone");
+		String idNumber = work.idNumber("idNumber");
+		GlobalId organizationId = work.given("organization") ? work.id("organization", MEMBERSHIP) : null;
+		Node organization = work.lockOther(organizationId, "organization");
+		if (Work.ended(organization)) {
+			work.invalid("organization", "该组织已撤销 / The organization has ended");
+		}
+		LocalDate on = work.on();
+		if (code != null && !this.queries.read("MATCH (p:Person {code: $code}) RETURN p.code", params("code", code)).isEmpty()) {
+			work.error(UserErrorCode.CONFLICT, Work.path("code"), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
+		}
+		if (work.failed()) {
+			return null;
+		}
+		work.created.add(code);
+		if (organizationId != null) {
+			work.affect(organizationId.code());
+		}
+		work.result = new GlobalId("Person", code);
+		work.summary = "新建人员 %s%s".formatted(name, (organization != null) ? "（" + work.name(organization) + " 党员）" : "");
+		Map<String, Object> parameters = params("code", code, "name", name, "gender", gender, "phone", phone, "idNumber",
+				idNumber, "organization", (organizationId != null) ? organizationId.code() : null, "status", status(work),
+				"on", on);
+		return () -> this.queries.write("""
+				CREATE (p:Person {code: $code, name: $name})
+				SET p.gender = $gender, p.phone = $phone, p.idNumber = $idNumber
+				WITH p
+				MATCH (o:PartyOrganization {code: $organization})
+				CREATE (p)-[:MEMBER_OF {status: $status, since: $on}]->(o)
+				""", parameters);
+	}
+
+	Runnable update(Work work) {
+		GlobalId id = work.id("id", Set.of("Person"));
+		Node node = work.lock(id, "id", "version");
+		String name = work.optionalName("name");
+		String gender = work.gender("gender");
+		String phone = work.phone("phone");
+		String idNumber = work.idNumber("idNumber");
+		Object status = work.raw("partyStatus");
+		if (work.failed()) {
+			return null;
+		}
+		if (status != null && this.queries.read("""
+				MATCH (:Person {code: $code})-[m:MEMBER_OF WHERE m.until IS NULL]->(:PartyOrganization) RETURN m
+				""", params("code", id.code())).isEmpty()) {
+			work.invalid("partyStatus", "%s 当前不是党员，不能修改党员状态 / %s is not a party member now".formatted(work.name(node),
+					id.code()));
+			return null;
+		}
+		work.result = id;
+		work.summary = "修改人员 %s".formatted(work.name(node));
+		return () -> this.queries.write("""
+				MATCH (p:Person {code: $code})
+				SET p.name = coalesce($name, p.name), p.gender = coalesce($gender, p.gender),
+				    p.phone = coalesce($phone, p.phone), p.idNumber = coalesce($idNumber, p.idNumber)
+				WITH p
+				MATCH (p)-[m:MEMBER_OF WHERE m.until IS NULL]->(:PartyOrganization)
+				SET m.status = coalesce($status, m.status)
+				""", params("code", id.code(), "name", name, "gender", gender, "phone", phone, "idNumber", idNumber,
+				"status", status));
+	}
+
+	Runnable role(Work work, boolean assign) {
+		GlobalId id = work.id("person", Set.of("Person"));
+		Node person = work.lock(id, "person", "version");
+		GlobalId organizationId = work.id("organization", ORGANIZATIONS);
+		Node organization = work.lockOther(organizationId, "organization");
+		String role = String.valueOf(work.raw("role"));
+		LocalDate on = work.on();
+		if (!POSTS.containsKey(role)) {
+			work.invalid("role", "职务应为书记、副书记、委员、兼职委员或党小组组长 / The post must be SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, PART_TIME_MEMBER or GROUP_LEADER");
+		}
+		else if (organizationId != null && ("GROUP_LEADER".equals(role) != "BuildingGroup".equals(organizationId.label()))) {
+			work.invalid("role", "楼院党小组只设组长，组长只设在楼院党小组 / A building group has a leader, and only a building group has one");
+		}
+		if (assign && Work.ended(organization)) {
+			work.invalid("organization", "该组织已撤销 / The organization has ended");
+		}
+		if (work.failed()) {
+			return null;
+		}
+		Map<String, Object> parameters = params("person", id.code(), "organization", organizationId.code(), "role", role,
+				"title", work.given("title") ? work.raw("title").toString().strip() : POSTS.get(role), "on", on);
+		boolean holds = !this.queries.read("""
+				MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
+				RETURN h
+				""", parameters).isEmpty();
+		if (assign && holds) {
+			work.error(UserErrorCode.CONFLICT, Work.path("role"), "%s 已担任该职务 / %s holds this post already".formatted(
+					work.name(person), id.code()));
+		}
+		if (!assign && !holds) {
+			work.invalid("role", "%s 当前未在 %s 担任该职务 / %s does not hold this post in %s".formatted(work.name(person),
+					work.name(organization), id.code(), organizationId.code()));
+		}
+		if (assign && "SECRETARY".equals(role) && !this.queries.read("""
+				MATCH (:PartyOrganization {code: $organization})<-[h:HOLDS WHERE h.until IS NULL AND h.role = 'SECRETARY']-(p)
+				RETURN p
+				""", parameters).isEmpty()) {
+			work.error(UserErrorCode.CONFLICT, Work.path("role"),
+					"%s 已有书记，请先结束现任书记的职务 / %s has a secretary: end that post first".formatted(work.name(organization),
+							organizationId.code()));
+		}
+		if (work.failed()) {
+			return null;
+		}
+		work.affect(organizationId.code());
+		work.result = id;
+		work.summary = (assign ? "%s 任 %s %s" : "%s 不再担任 %s %s").formatted(work.name(person), work.name(organization),
+				parameters.get("title"));
+		work.ruleFields.put("ONE_SECRETARY", Work.path("role"));
+		return () -> this.queries.write(assign ? """
+				MATCH (p:Person {code: $person}), (o:PartyOrganization {code: $organization})
+				CREATE (p)-[:HOLDS {role: $role, title: $title, since: $on}]->(o)
+				""" : """
+				MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
+				SET h.until = $on
+				""", parameters);
+	}
+
+	Runnable membership(Work work, boolean add) {
+		GlobalId id = work.id("person", Set.of("Person"));
+		Node person = work.lock(id, "person", "version");
+		GlobalId organizationId = work.id("organization", MEMBERSHIP);
+		Node organization = work.lockOther(organizationId, "organization");
+		LocalDate on = work.on();
+		if (add && Work.ended(organization)) {
+			work.invalid("organization", "该组织已撤销 / The organization has ended");
+		}
+		if (work.failed()) {
+			return null;
+		}
+		Map<String, Object> parameters = params("person", id.code(), "organization", organizationId.code(), "status",
+				status(work), "on", on);
+		var current = this.queries.read("""
+				MATCH (:Person {code: $person})-[m:MEMBER_OF WHERE m.until IS NULL]->(o:PartyOrganization)
+				RETURN o.code AS code, o.name AS name
+				""", parameters);
+		if (add && !current.isEmpty()) {
+			Object name = current.iterator().next().get("name");
+			work.error(UserErrorCode.CONFLICT, Work.path("organization"),
+					"%s 已是 %s 的党员，请先结束或转移组织关系 / %s is a member of %s already".formatted(work.name(person), name, id.code(),
+							name));
+		}
+		if (!add && current.stream().noneMatch(row -> organizationId.code().equals(row.get("code")))) {
+			work.invalid("organization", "%s 当前不是 %s 的党员 / %s is not a member of %s".formatted(work.name(person),
+					work.name(organization), id.code(), organizationId.code()));
+		}
+		if (work.failed()) {
+			return null;
+		}
+		work.affect(organizationId.code());
+		work.result = id;
+		work.summary = (add ? "%s 加入 %s" : "%s 离开 %s").formatted(work.name(person), work.name(organization));
+		work.ruleFields.put("ONE_MEMBERSHIP", Work.path("organization"));
+		return () -> this.queries.write(add ? """
+				MATCH (p:Person {code: $person}), (o:PartyOrganization {code: $organization})
+				CREATE (p)-[:MEMBER_OF {status: $status, since: $on}]->(o)
+				""" : """
+				MATCH (:Person {code: $person})-[m:MEMBER_OF WHERE m.until IS NULL]->(:PartyOrganization {code: $organization})
+				SET m.until = $on
+				""", parameters);
+	}
+
+}
