@@ -19,9 +19,9 @@ import static org.partynet.change.OrganizationChangeQueries.params;
 @Component
 class AreaChangeQueries {
 
-	private final ChangeQueries queries;
+	private final MutationQueries queries;
 
-	AreaChangeQueries(ChangeQueries queries) {
+	AreaChangeQueries(MutationQueries queries) {
 		this.queries = queries;
 	}
 

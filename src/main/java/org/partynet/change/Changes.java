@@ -15,12 +15,10 @@ import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
 import org.partynet.network.Nodes;
+import org.partynet.security.Access;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,11 +35,11 @@ class Changes {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final ChangeQueries queries;
+	private final MutationQueries queries;
 
 	private final TransactionTemplate transactions;
 
-	Changes(ChangeQueries queries, PlatformTransactionManager transactionManager) {
+	Changes(MutationQueries queries, PlatformTransactionManager transactionManager) {
 		this.queries = queries;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -111,7 +109,7 @@ class Changes {
 			change.put("user", user());
 			change.put("operation", operation);
 			change.put("summary", work.summary);
-			change.put("input", json.writeValueAsString(ChangeQueries.plain(work.input)));
+			change.put("input", json.writeValueAsString(MutationQueries.plain(work.input)));
 			change.put("before", json.writeValueAsString(before));
 			change.put("after", json.writeValueAsString(after));
 			change.put("scopes", List.copyOf(new TreeSet<>(scopes)));
@@ -128,14 +126,9 @@ class Changes {
 		return (node != null) ? Nodes.toApi(node) : null;
 	}
 
-	/** The signed-in user's name; {@code anonymous} before security is on, or for anonymous requests. */
+	/** The signed-in user's name, for the audit record; {@code system} for work nobody asked for over HTTP. */
 	static String user() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-				|| !authentication.isAuthenticated() || authentication.getName() == null) {
-			return "anonymous";
-		}
-		return authentication.getName();
+		return Access.username();
 	}
 
 }

@@ -15,9 +15,9 @@ import static org.partynet.change.OrganizationChangeQueries.params;
 @Component
 class LinkChangeQueries {
 
-	private final ChangeQueries queries;
+	private final MutationQueries queries;
 
-	LinkChangeQueries(ChangeQueries queries) {
+	LinkChangeQueries(MutationQueries queries) {
 		this.queries = queries;
 	}
 

@@ -30,9 +30,9 @@ class OrganizationChangeQueries {
 	static final Set<String> AREAS = Set.of("District", "Street", "Community", "Grid", "Building",
 			"CommercialBuilding", "Market");
 
-	private final ChangeQueries queries;
+	private final MutationQueries queries;
 
-	OrganizationChangeQueries(ChangeQueries queries) {
+	OrganizationChangeQueries(MutationQueries queries) {
 		this.queries = queries;
 	}
 

@@ -27,9 +27,9 @@ class PersonChangeQueries {
 	/** Membership goes to branches and committees; building groups have IN_GROUP (addLink). */
 	private static final Set<String> MEMBERSHIP = Set.of("StreetWorkingCommittee", "CommunityCommittee", "GridBranch");
 
-	private final ChangeQueries queries;
+	private final MutationQueries queries;
 
-	PersonChangeQueries(ChangeQueries queries) {
+	PersonChangeQueries(MutationQueries queries) {
 		this.queries = queries;
 	}
 

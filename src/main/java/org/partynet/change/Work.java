@@ -57,9 +57,9 @@ final class Work {
 	/** The other end, for links. */
 	GlobalId other;
 
-	private final ChangeQueries queries;
+	private final MutationQueries queries;
 
-	Work(String operation, Map<String, Object> input, ChangeQueries queries) {
+	Work(String operation, Map<String, Object> input, MutationQueries queries) {
 		this.operation = operation;
 		this.input = (input != null) ? input : Map.of();
 		this.queries = queries;

@@ -49,7 +49,7 @@ class MutationApiTests extends MutationTestSupport {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> c = (Map<String, Object>) change.get("c");
 		assertThat(c.get("operation")).isEqualTo("updateOrganization");
-		assertThat(c.get("user")).isEqualTo("anonymous");
+		assertThat(c.get("user")).isEqualTo("orgdept");
 		assertThat(c.get("summary")).isEqualTo("更名 东湖社区第一网格党支部 为 东湖社区第一网格党支部（新）");
 		assertThat(c.get("at")).isInstanceOf(java.time.ZonedDateTime.class);
 		assertThat(((java.time.ZonedDateTime) c.get("at")).getOffset()).isEqualTo(java.time.ZoneOffset.UTC);

@@ -19,6 +19,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(StatementCounter.Configuration.class)
 public abstract class HarnessTestSupport {
 
+	/**
+	 * A Neo4j of its own for a test class that changes the data, set in its {@code @BeforeAll} and
+	 * cleared in its {@code @AfterAll}; read when its application context starts. Such a class also
+	 * declares a {@code @DynamicPropertySource} of its own, which gives it a context of its own.
+	 */
+	protected static volatile org.neo4j.harness.Neo4j ownDatabase;
+
 	@LocalServerPort
 	protected int port;
 
@@ -27,7 +34,7 @@ public abstract class HarnessTestSupport {
 
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) {
-		registry.add("spring.neo4j.uri", () -> InProcessNeo4j.get().boltURI().toString());
+		registry.add("spring.neo4j.uri", () -> ((ownDatabase != null) ? ownDatabase : InProcessNeo4j.get()).boltURI().toString());
 	}
 
 	/** The password of the demo accounts {@code orgdept}, {@code secretary} and {@code viewer}. */

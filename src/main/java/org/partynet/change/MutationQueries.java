@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Labels are only ever spliced into Cypher from {@link GlobalId#LABELS}, never from input text.
  */
 @Component
-class ChangeQueries {
+class MutationQueries {
 
 	/** Cypher: the node with code {@code code} in any family, as {@code n}; codes are unique per family. */
 	static final String FIND = """
@@ -109,7 +109,7 @@ class ChangeQueries {
 
 	private final Neo4jClient neo4j;
 
-	ChangeQueries(Neo4jClient neo4j) {
+	MutationQueries(Neo4jClient neo4j) {
 		this.neo4j = neo4j;
 	}
 
@@ -176,7 +176,7 @@ class ChangeQueries {
 				});
 				relationships.add(relationship);
 			}
-			relationships.sort(Comparator.comparing(ChangeQueries::sortKey));
+			relationships.sort(Comparator.comparing(MutationQueries::sortKey));
 			node.put("relationships", relationships);
 			nodes.put((String) row.get("code"), node);
 		});
@@ -253,7 +253,7 @@ class ChangeQueries {
 			return plain;
 		}
 		if (value instanceof List<?> list) {
-			return list.stream().map(ChangeQueries::plain).toList();
+			return list.stream().map(MutationQueries::plain).toList();
 		}
 		return value;
 	}

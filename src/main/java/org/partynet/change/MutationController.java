@@ -22,13 +22,13 @@ import org.springframework.stereotype.Controller;
  * a mutation checks it on.
  */
 @Controller
-class ChangeController {
+class MutationController {
 
 	private static final String ORG_DEPT = "hasRole('ORG_DEPT')";
 
 	private final Changes changes;
 
-	private final ChangeQueries queries;
+	private final MutationQueries queries;
 
 	private final AreaChangeQueries areas;
 
@@ -38,7 +38,7 @@ class ChangeController {
 
 	private final LinkChangeQueries links;
 
-	ChangeController(Changes changes, ChangeQueries queries, AreaChangeQueries areas,
+	MutationController(Changes changes, MutationQueries queries, AreaChangeQueries areas,
 			OrganizationChangeQueries organizations, PersonChangeQueries people, LinkChangeQueries links) {
 		this.changes = changes;
 		this.queries = queries;
