@@ -1,0 +1,156 @@
+package org.partynet.bulk;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The workbook that imports and exports the network (issue 7): one sheet per kind, Chinese
+ * headers with English beside, in this order. The template, the export, the importer and the CSV
+ * files (one per sheet, named {@code <key>.csv}) all follow it, so an export imports back unchanged.
+ * Rows are upserted by {@code code}; relationships are identified by their two ends, their kind
+ * (and role) and their start day, and end when a row gives {@code until}.
+ */
+public final class Format {
+
+	private Format() {
+	}
+
+	/** The kind of value in a column, which the importer checks. */
+	public enum Type {
+
+		/** A code: letters, digits, {@code -} and {@code _}, at most 64 characters. */
+		CODE,
+		/** The code of a row in the sheets named by {@link Column#refers()} or already in the database. */
+		REFERENCE,
+		/** Text, at most 100 characters. */
+		TEXT,
+		/** A day, {@code yyyy-MM-dd}. */
+		DATE,
+		/** One of {@link Column#values()} (the Chinese label in the cell, the stored value beside it). */
+		CHOICE,
+		/** A phone number: digits, spaces, {@code +} and {@code -}. */
+		PHONE,
+		/** An ID number (身份证号): 18 characters, digits and a final digit or X. */
+		ID_NUMBER
+
+	}
+
+	/**
+	 * @param key the column's key (also the CSV header after the Chinese one is dropped, and the
+	 * property name where it maps to one)
+	 * @param header the header cell: Chinese first, English beside
+	 * @param required whether a row must fill it
+	 * @param type what it holds
+	 * @param values for {@link Type#CHOICE}: Chinese label → stored value, in the drop-down's order
+	 * @param refers for {@link Type#REFERENCE}: the sheets whose codes it may name
+	 */
+	public record Column(String key, String header, boolean required, Type type, Map<String, String> values,
+			List<String> refers) {
+
+		static Column code() {
+			return new Column("code", "代码 Code", true, Type.CODE, Map.of(), List.of());
+		}
+
+		static Column name() {
+			return new Column("name", "名称 Name", true, Type.TEXT, Map.of(), List.of());
+		}
+
+		static Column text(String key, String header) {
+			return new Column(key, header, false, Type.TEXT, Map.of(), List.of());
+		}
+
+		static Column date(String key, String header) {
+			return new Column(key, header, false, Type.DATE, Map.of(), List.of());
+		}
+
+		static Column reference(String key, String header, boolean required, String... sheets) {
+			return new Column(key, header, required, Type.REFERENCE, Map.of(), List.of(sheets));
+		}
+
+		static Column choice(String key, String header, boolean required, String... labelsAndValues) {
+			Map<String, String> values = new LinkedHashMap<>();
+			for (int i = 0; i < labelsAndValues.length; i += 2) {
+				values.put(labelsAndValues[i], labelsAndValues[i + 1]);
+			}
+			return new Column(key, header, required, Type.CHOICE, values, List.of());
+		}
+
+	}
+
+	/**
+	 * @param key the sheet's key: the CSV file name without {@code .csv}
+	 * @param title the sheet's name in the workbook: Chinese, then English
+	 * @param columns its columns, in order
+	 */
+	public record Sheet(String key, String title, List<Column> columns) {
+
+		public Column column(String key) {
+			return this.columns.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow();
+		}
+
+	}
+
+	private static final Column SINCE = Column.date("since", "起始日期 Since");
+
+	private static final Column UNTIL = Column.date("until", "终止日期 Until");
+
+	/** Every data sheet, in the workbook's order (after the instructions). */
+	public static final List<Sheet> SHEETS = List.of(
+			new Sheet("districts", "区 Districts", List.of(Column.code(), Column.name())),
+			new Sheet("streets", "街道 Streets",
+					List.of(Column.code(), Column.name(), Column.reference("district", "所属区 District", true, "districts"), SINCE)),
+			new Sheet("communities", "社区 Communities",
+					List.of(Column.code(), Column.name(), Column.reference("street", "所属街道 Street", true, "streets"), SINCE)),
+			new Sheet("grids", "网格 Grids",
+					List.of(Column.code(), Column.name(), Column.reference("community", "所属社区 Community", true, "communities"), SINCE)),
+			new Sheet("buildings", "楼院 Buildings",
+					List.of(Column.code(), Column.name(), Column.reference("grid", "所属网格 Grid", true, "grids"), SINCE)),
+			new Sheet("sites", "商务楼宇与商圈市场 Commercial sites",
+					List.of(Column.code(), Column.name(),
+							Column.choice("kind", "类型 Kind", true, "商务楼宇", "CommercialBuilding", "商圈市场", "Market"),
+							Column.reference("grid", "所属网格 Grid", true, "grids"), SINCE)),
+			new Sheet("organizations", "党组织 Organizations",
+					List.of(Column.code(), Column.name(),
+							Column.choice("kind", "类型 Kind", true, "街道党工委", "StreetWorkingCommittee", "社区党委",
+									"CommunityCommittee", "网格党支部", "GridBranch", "楼院党小组", "BuildingGroup", "党建联盟",
+									"Alliance"),
+							Column.reference("parent", "上级组织 Parent", false, "organizations"), SINCE,
+							Column.date("electedOn", "换届日期 Elected on"))),
+			new Sheet("units", "驻区单位 Units",
+					List.of(Column.code(), Column.name(),
+							Column.choice("category", "类别 Category", true, "机关", "AGENCY", "企事业单位", "ENTERPRISE_INSTITUTION",
+									"物业服务公司", "PROPERTY_MANAGEMENT", "非公企业", "NON_PUBLIC_ENTERPRISE", "社会组织",
+									"SOCIAL_ORGANIZATION"))),
+			new Sheet("people", "人员 People",
+					List.of(Column.code(), Column.name(), Column.choice("gender", "性别 Gender", false, "男", "MALE", "女", "FEMALE"),
+							new Column("phone", "电话 Phone", false, Type.PHONE, Map.of(), List.of()),
+							new Column("idNumber", "身份证号 ID number", false, Type.ID_NUMBER, Map.of(), List.of()))),
+			new Sheet("roles", "职务 Roles",
+					List.of(Column.reference("person", "人员 Person", true, "people"),
+							Column.reference("organization", "党组织 Organization", true, "organizations"),
+							Column.choice("role", "职务 Role", true, "书记", "SECRETARY", "副书记", "DEPUTY_SECRETARY", "委员",
+									"COMMITTEE_MEMBER", "兼职委员", "PART_TIME_MEMBER", "党小组组长", "GROUP_LEADER"),
+							Column.text("title", "称谓 Title"), SINCE, UNTIL)),
+			new Sheet("coverage", "覆盖 Coverage",
+					List.of(Column.reference("organization", "党组织 Organization", true, "organizations"),
+							Column.choice("relation", "关系 Relation", true, "管辖", "GOVERNS", "覆盖", "COVERS"),
+							Column.reference("area", "区域 Area", true, "districts", "streets", "communities", "grids", "buildings",
+									"sites"),
+							SINCE, UNTIL)),
+			new Sheet("links", "关系 Links",
+					List.of(Column.reference("from", "起点 From", true, "people", "units"),
+							Column.choice("kind", "关系 Kind", true, "党员", "MEMBER_OF", "党小组成员", "IN_GROUP", "楼长", "HEAD_OF", "网格员",
+									"WORKS_FOR", "指导员", "INSTRUCTS", "任职单位", "EMPLOYED_BY", "联盟成员", "ALLIANCE_MEMBER", "共驻共建",
+									"CO_BUILDS", "双报到", "REGISTERED_AT"),
+							Column.reference("to", "终点 To", true, "organizations", "units", "communities", "grids", "buildings",
+									"sites"),
+							Column.choice("status", "党籍 Status", false, "正式", "FULL", "预备", "PROBATIONARY"),
+							Column.text("title", "称谓 Title"), SINCE, UNTIL)));
+
+	/** The sheet with this key. */
+	public static Sheet sheet(String key) {
+		return SHEETS.stream().filter(s -> s.key().equals(key)).findFirst().orElseThrow();
+	}
+
+}
