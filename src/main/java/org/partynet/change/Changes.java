@@ -18,6 +18,7 @@ import org.partynet.network.Nodes;
 import org.partynet.security.Access;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -68,6 +69,12 @@ class Changes {
 				if (attempt == ATTEMPTS) {
 					throw ex;
 				}
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Two changes created the same code at the same moment: the checks of both passed, the
+				// uniqueness constraint stopped the second at commit. Nothing of it was written.
+				return Outcome.refused(List.of(new UserError(UserErrorCode.CONFLICT, List.of("input", "code"),
+						"代码已被同时创建的另一条记录占用 / Another change took this code at the same moment")));
 			}
 		}
 	}

@@ -1,8 +1,12 @@
 package org.partynet.security;
 
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -11,6 +15,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everything needs an account. The API ({@code /graphql}) takes HTTP Basic, or the session of a
@@ -18,7 +26,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * form. CSRF tokens protect the page forms (login, logout, uploads). {@code /graphql} needs none:
  * it accepts only JSON bodies, which a cross-site form cannot send and a cross-site script cannot
  * send without a CORS preflight that this service never grants; the session cookie is also
- * {@code SameSite=Lax}. See docs/adr/0010-access-control.md.
+ * {@code SameSite=Lax}. Nor does a request that brings its own HTTP Basic header: a browser never
+ * has Basic credentials for this site to attach by itself, because it is never asked for them.
+ * See docs/adr/0010-access-control.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -30,14 +40,21 @@ class SecurityConfiguration {
 		basic.setRealmName("partynet");
 		basic.afterPropertiesSet();
 		PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/graphql/**");
+		// A browser navigating to the API is sent to the login form, never shown a Basic prompt: so a
+		// browser never holds Basic credentials for this site that it could attach to a forged request.
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(Set.of(MediaType.ALL)); // curl's */* is not a browser
+		RequestMatcher apiClient = new AndRequestMatcher(api, new NegatedRequestMatcher(html));
+		// An API client (curl, scripts, the tests) sends HTTP Basic itself, with no cookie to forge.
+		RequestMatcher basicClient = (request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error").permitAll()
 			.anyRequest()
 			.authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, api))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(api));
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, apiClient))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(api, basicClient));
 		return http.build();
 	}
 

@@ -117,6 +117,39 @@ class MutationApiTests extends MutationTestSupport {
 	}
 
 	@Test
+	void of_concurrent_creations_of_one_code_exactly_one_wins() throws Exception {
+		int threads = 8;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Map<String, Object>>> results = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			String name = "同时创建" + i;
+			Callable<Map<String, Object>> create = () -> {
+				start.await();
+				return run("createPerson", "CreatePersonInput", Map.of("code", "RY99077", "name", name));
+			};
+			results.add(pool.submit(create));
+		}
+		start.countDown();
+		int winners = 0;
+		for (Future<Map<String, Object>> result : results) {
+			Map<String, Object> payload = result.get();
+			if (errors(payload).isEmpty()) {
+				winners++;
+			}
+			else {
+				assertThat(errors(payload)).singleElement().satisfies(error -> {
+					assertThat(error.get("code")).isEqualTo("CONFLICT");
+					assertThat(error.get("field")).isEqualTo(List.of("input", "code"));
+				});
+			}
+		}
+		pool.shutdown();
+		assertThat(winners).isEqualTo(1);
+		assertThat(value("MATCH (p:Person {code: 'RY99077'}) RETURN count(p)", Map.of())).isEqualTo(1L);
+	}
+
+	@Test
 	void of_concurrent_appointments_to_a_vacant_secretary_post_exactly_one_wins() throws Exception {
 		// 建康社区第三网格党支部's secretary post is vacant in the sample. Eight members are
 		// appointed at once, each with their own (correct) version: the organization's lock makes the

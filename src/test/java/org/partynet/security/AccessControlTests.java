@@ -36,6 +36,9 @@ class AccessControlTests extends HarnessTestSupport {
 		anonymous.get().uri("/reports/coverage").accept(MediaType.TEXT_HTML).exchange().expectStatus().isFound()
 			.expectHeader().value(HttpHeaders.LOCATION, (location) -> assertThat(location).endsWith("/login"));
 		anonymous.get().uri("/reports/coverage.xlsx").exchange().expectStatus().isUnauthorized();
+		// a browser opening the API is sent to the form too, so it never holds Basic credentials
+		anonymous.get().uri("/graphql").accept(MediaType.TEXT_HTML).exchange().expectStatus().isFound()
+			.expectHeader().value(HttpHeaders.LOCATION, (location) -> assertThat(location).endsWith("/login"));
 		anonymous.get().uri("/login").exchange().expectStatus().isOk().expectBody(String.class)
 			.value((html) -> assertThat(html).contains("登录 Sign in", "name=\"_csrf\""));
 		WebTestClient.bindToServer().baseUrl(baseUrl())
@@ -50,6 +53,7 @@ class AccessControlTests extends HarnessTestSupport {
 		// a cross-site form post has no token
 		anonymous.post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.bodyValue("username=orgdept&password=demo").exchange().expectStatus().isForbidden();
+		anonymous.post().uri("/logout").exchange().expectStatus().isForbidden();
 		// what a cross-site form or a script without preflight can send is not GraphQL here
 		web().post().uri("/graphql").contentType(MediaType.TEXT_PLAIN).bodyValue("{\"query\":\"{ dataset { code } }\"}")
 			.exchange().expectStatus().is4xxClientError();
