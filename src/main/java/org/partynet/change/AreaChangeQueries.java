@@ -1,6 +1,8 @@
 package org.partynet.change;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.neo4j.driver.types.Node;
@@ -69,6 +71,58 @@ class AreaChangeQueries {
 				MATCH (p:`%s` {code: $parent})
 				CREATE (p)-[:HAS {since: $on}]->(:`%s`:Area {code: $code, name: $name})
 				""".formatted(parentLabel, label), params("parent", parentId.code(), "code", code, "name", name, "on", on));
+	}
+
+	/**
+	 * 网格重新划分: the area moves under a new parent of the kind its own kind lies in. Whether the
+	 * organizations covering it may keep it is left to the invariants after the writes (a branch
+	 * covering a grid of another community refuses the whole change).
+	 */
+	Runnable transfer(Work work) {
+		GlobalId id = work.id("id", OrganizationChangeQueries.AREAS);
+		Node node = work.lock(id, "id", "version");
+		if (work.failed()) {
+			return null;
+		}
+		AreaKind kind = AreaKind.fromLabels(node.labels());
+		String parentLabel = parentLabel(kind);
+		if (parentLabel == null) {
+			work.invalid("id", "区不能调整上级 / A district has no parent area to move under");
+			return null;
+		}
+		GlobalId parentId = work.id("parent", Set.of(parentLabel));
+		Node parent = work.lockOther(parentId, "parent");
+		LocalDate on = work.on();
+		if (work.failed()) {
+			return null;
+		}
+		List<String> oldParents = this.queries.read("""
+				MATCH (p:Area)-[h:HAS WHERE h.until IS NULL]->(:Area {code: $code})
+				RETURN p.code AS code
+				""", params("code", id.code())).stream().map(row -> (String) row.get("code")).toList();
+		if (oldParents.contains(parentId.code())) {
+			work.invalid("parent", "%s 已在 %s 之内 / %s lies in %s already".formatted(work.name(node), work.name(parent),
+					id.code(), parentId.code()));
+			return null;
+		}
+		work.affect(oldParents);
+		work.affect(parentId.code());
+		work.result = id;
+		work.summary = "将%s %s 划入 %s".formatted(kind.chinese(), work.name(node), work.name(parent));
+		for (String rule : List.of("GRID_COMMUNITY", "BRANCH_GRIDS", "GROUP_BUILDINGS")) {
+			work.ruleFields.put(rule, Work.path("parent"));
+		}
+		return () -> {
+			Map<String, Object> parameters = params("code", id.code(), "parent", parentId.code(), "on", on);
+			this.queries.write("""
+					MATCH (:Area)-[h:HAS WHERE h.until IS NULL]->(:Area {code: $code})
+					SET h.until = $on
+					""", parameters);
+			this.queries.write("""
+					MATCH (p:Area {code: $parent}), (a:Area {code: $code})
+					CREATE (p)-[:HAS {since: $on}]->(a)
+					""", parameters);
+		};
 	}
 
 	Runnable update(Work work) {

@@ -93,6 +93,12 @@ class MutationController {
 
 	@MutationMapping
 	@PreAuthorize(ORG_DEPT)
+	AreaPayload transferArea(@Argument Map<String, Object> input) {
+		return area("transferArea", input, this.areas::transfer);
+	}
+
+	@MutationMapping
+	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload createOrganization(@Argument Map<String, Object> input) {
 		return organization("createOrganization", input, this.organizations::create);
 	}

@@ -301,6 +301,29 @@ class MutationApiTests extends MutationTestSupport {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void a_grid_moves_to_another_community_once_no_branch_of_the_old_one_covers_it() {
+		// a covered grid cannot leave its community: its branch would cover another community's grid
+		refused("transferArea", "TransferAreaInput", Map.of("id", "Grid:GZ-DJ-C11-G06", "version",
+				version("Grid", "GZ-DJ-C11-G06"), "parent", "Community:GZ-DJ-C08"), "VALIDATION", "input", "parent");
+		// a grid no branch covers moves (网格重新划分): the old HAS ends, a new one starts
+		ok("createArea", "CreateAreaInput", Map.of("kind", "GRID", "code", "GZ-DJ-C11-G09", "name", "金安社区第九网格",
+				"parent", "Community:GZ-DJ-C11", "on", "2026-01-01"));
+		Map<String, Object> payload = ok("transferArea", "TransferAreaInput", Map.of("id", "Grid:GZ-DJ-C11-G09",
+				"version", version("Grid", "GZ-DJ-C11-G09"), "parent", "Community:GZ-DJ-C08", "on", "2026-02-01"));
+		assertThat(((Map<String, Object>) payload.get("area")).get("code")).isEqualTo("GZ-DJ-C11-G09");
+		assertThat(column("""
+				MATCH (p)-[h:HAS]->(:Grid {code: 'GZ-DJ-C11-G09'})
+				RETURN p.code + ' ' + toString(h.since) + ' ' + coalesce(toString(h.until), '-') ORDER BY h.since
+				""", Map.of())).containsExactly("GZ-DJ-C11 2026-01-01 2026-02-01", "GZ-DJ-C08 2026-02-01 -");
+		assertThat(value("MATCH (c:Change {operation: 'transferArea'}) RETURN c.summary", Map.of()))
+			.isEqualTo("将网格 金安社区第九网格 划入 " + value("MATCH (c:Community {code: 'GZ-DJ-C08'}) RETURN c.name", Map.of()));
+		// a district has nowhere to move
+		refused("transferArea", "TransferAreaInput", Map.of("id", "District:GZ", "version", version("District", "GZ"),
+				"parent", "Street:GZ-DJ"), "VALIDATION", "input", "id");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void a_building_group_transfers_to_another_branch() {
 		ok("createOrganization", "CreateOrganizationInput", Map.of("kind", "BUILDING_GROUP", "code",
 				"GZ-DJ-C06-ZB02-XZ09", "name", "鼓楼社区第二网格第九楼院党小组", "parent", "GridBranch:GZ-DJ-C06-ZB02", "on",

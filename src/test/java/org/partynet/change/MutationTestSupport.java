@@ -146,7 +146,7 @@ abstract class MutationTestSupport {
 	/** A mutation document: {@code field(input: $input)} with the selection of its payload type. */
 	static String mutation(String field, String inputType) {
 		String object = switch (field) {
-			case "createArea", "updateArea" -> "area { id code name version }";
+			case "createArea", "updateArea", "transferArea" -> "area { id code name version }";
 			case "createPerson", "updatePerson", "assignRole", "endRole", "addMembership", "endMembership" ->
 				"person { id code name version }";
 			case "addLink", "endLink" -> "from { id } to { id }";
