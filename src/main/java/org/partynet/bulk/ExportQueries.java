@@ -7,6 +7,8 @@ import java.util.function.BiConsumer;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
@@ -182,6 +184,8 @@ class ExportQueries {
 		STATEMENTS.put(sheet, new String[] { "MATCH (a:%s)\n".formatted(label) + rows, AREAS + rows });
 	}
 
+	private static final Logger LOG = LoggerFactory.getLogger(ExportQueries.class);
+
 	private final Neo4jClient neo4j;
 
 	ExportQueries(Neo4jClient neo4j) {
@@ -200,7 +204,9 @@ class ExportQueries {
 	 */
 	@Transactional(readOnly = true)
 	public void each(String scope, BiConsumer<Format.Sheet, Record> sink) {
+		StringBuilder times = new StringBuilder();
 		for (Format.Sheet sheet : Format.SHEETS) {
+			long started = System.nanoTime();
 			Map<String, Object> parameters = new HashMap<>();
 			parameters.put("scope", scope);
 			this.neo4j.delegateTo(runner -> {
@@ -210,7 +216,9 @@ class ExportQueries {
 				}
 				return Optional.empty();
 			}).run();
+			times.append(' ').append(sheet.key()).append(' ').append((System.nanoTime() - started) / 1_000_000).append(" ms");
 		}
+		LOG.info("Export of {}:{}", (scope == null) ? "the whole network" : scope, times);
 	}
 
 }
