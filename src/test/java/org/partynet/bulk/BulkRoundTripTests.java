@@ -263,6 +263,23 @@ class BulkRoundTripTests extends HarnessTestSupport {
 	}
 
 	@Test
+	void export_of_an_organization_holds_what_it_covers_and_leads() throws Exception {
+		var response = get("/export/network.xlsx?scope=GridBranch:GZ-DJ-C01-ZB01", "orgdept");
+		assertThat(response.statusCode()).isEqualTo(200);
+		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+			assertThat(rows(workbook.getSheet("网格 Grids"), 1).keySet()).containsExactlyInAnyOrderElementsOf(this.neo4j
+				.query("MATCH (:GridBranch {code: 'GZ-DJ-C01-ZB01'})-[:COVERS]->(g:Grid) RETURN g.code")
+				.fetchAs(String.class)
+				.all());
+			assertThat(workbook.getSheet("社区 Communities").getLastRowNum()).isZero();
+			assertThat(rows(workbook.getSheet("党组织 Organizations"), 1).keySet()).contains("GZ-DJ-C01-ZB01", "GZ-DJ-C01-ZB01-XZ01")
+				.doesNotContain("GZ-DJ-C01-SQDW", "GZ-DJ-C01-ZB02");
+			Map<String, List<String>> roles = rows(workbook.getSheet("职务 Roles"), 3);
+			assertThat(roles.values()).anySatisfy(row -> assertThat(row.subList(1, 3)).containsExactly("GZ-DJ-C01-ZB01", "书记"));
+		}
+	}
+
+	@Test
 	void only_the_organization_department_exports_and_bad_scopes_are_plain_errors() throws Exception {
 		assertThat(get("/export/network.xlsx", "viewer").statusCode()).isEqualTo(403);
 		var secretary = get("/export/network.xlsx?scope=Community:GZ-DJ-C01", "secretary");
