@@ -1,6 +1,7 @@
 package org.partynet.bulk;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -87,7 +88,11 @@ class ExportQueries {
 			}
 			""".formatted(PLACES, PEOPLE);
 
-	/** Per sheet: the statement for the whole network, then the one for a scope. */
+	/**
+	 * Per sheet: the statements for the whole network, run one after the other, then the one for a
+	 * scope (always the last). The whole network's read each kind in the order of its code index,
+	 * so that the database never sorts a whole sheet (at most the relationships of one node).
+	 */
 	private static final Map<String, String[]> STATEMENTS = new HashMap<>();
 
 	static {
@@ -106,7 +111,8 @@ class ExportQueries {
 				       p.code AS grid, toString(h.since) AS since
 				ORDER BY code
 				""";
-		STATEMENTS.put("sites", new String[] { "MATCH (a:CommercialBuilding|Market)\n" + sites, AREAS + sites });
+		STATEMENTS.put("sites", new String[] { "MATCH (a:CommercialBuilding) WHERE a.code IS NOT NULL\n" + sites,
+				"MATCH (a:Market) WHERE a.code IS NOT NULL AND NOT a:CommercialBuilding\n" + sites, AREAS + sites });
 
 		String organizations = """
 				WITH o WHERE o:PartyOrganization OR o:Alliance
@@ -119,27 +125,29 @@ class ExportQueries {
 				       p.code AS parent, toString(l.since) AS since, toString(o.electedOn) AS electedOn
 				ORDER BY code
 				""";
-		STATEMENTS.put("organizations", new String[] { "MATCH (o:PartyOrganization|Alliance)\n" + organizations, ORGANIZATIONS + organizations });
+		STATEMENTS.put("organizations", new String[] { "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + organizations,
+				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\n" + organizations,
+				ORGANIZATIONS + organizations });
 
 		String units = """
 				RETURN u.code AS code, u.name AS name, u.category AS category
 				ORDER BY code
 				""";
-		STATEMENTS.put("units", new String[] { "MATCH (u:Unit)\n" + units, UNITS + "WITH DISTINCT u\n" + units });
+		STATEMENTS.put("units", new String[] { "MATCH (u:Unit) WHERE u.code IS NOT NULL\n" + units, UNITS + "WITH DISTINCT u\n" + units });
 
 		String people = """
 				RETURN p.code AS code, p.name AS name, p.gender AS gender, p.phone AS phone, p.idNumber AS idNumber
 				ORDER BY code
 				""";
-		STATEMENTS.put("people", new String[] { "MATCH (p:Person)\n" + people, PEOPLE + people });
+		STATEMENTS.put("people", new String[] { "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + people, PEOPLE + people });
 
 		String roles = """
 				MATCH (p)-[h:HOLDS]->(o)
 				RETURN p.code AS person, o.code AS organization, h.role AS role, h.title AS title,
 				       toString(h.since) AS since, toString(h.until) AS until
-				ORDER BY organization, person, role, since
+				ORDER BY person, organization, role, since
 				""";
-		STATEMENTS.put("roles", new String[] { "MATCH (p:Person)\n" + roles, PEOPLE + roles });
+		STATEMENTS.put("roles", new String[] { "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + roles, PEOPLE + roles });
 
 		String coverage = """
 				MATCH (o)-[r:GOVERNS|COVERS]->(a:Area) WHERE o:PartyOrganization OR o:Alliance
@@ -147,7 +155,9 @@ class ExportQueries {
 				       toString(r.since) AS since, toString(r.until) AS until
 				ORDER BY organization, area, since
 				""";
-		STATEMENTS.put("coverage", new String[] { coverage, ORGANIZATIONS + coverage });
+		STATEMENTS.put("coverage", new String[] { "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + coverage,
+				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\nWITH o ORDER BY o.code\n" + coverage,
+				ORGANIZATIONS + coverage });
 
 		String personLinks = "MATCH (p)-[r:MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT]->(y)\n"
 				+ "RETURN p AS f, r, y\n";
@@ -162,7 +172,8 @@ class ExportQueries {
 				ORDER BY `from`, kind, `to`, since
 				""";
 		STATEMENTS.put("links", new String[] {
-				"CALL () {\nMATCH (p:Person)\n" + personLinks + "UNION ALL\nMATCH (u:Unit)\n" + unitLinks + "}\n" + links,
+				"MATCH (p:Person) WHERE p.code IS NOT NULL\n" + personLinks.replace("RETURN", "WITH") + links,
+				"MATCH (u:Unit) WHERE u.code IS NOT NULL\n" + unitLinks.replace("RETURN", "WITH") + links,
 				"CALL () {\n" + PEOPLE + personLinks + "UNION\n" + UNITS + "WITH DISTINCT u\n" + unitLinks + "UNION\n" + UNITS
 						+ "WITH DISTINCT u\n" + employees + "}\n" + links });
 	}
@@ -181,7 +192,7 @@ class ExportQueries {
 				RETURN a.code AS code, a.name AS name, p.code AS %3$s, toString(h.since) AS since
 				ORDER BY code
 				""".formatted(label, parent, parent.toLowerCase());
-		STATEMENTS.put(sheet, new String[] { "MATCH (a:%s)\n".formatted(label) + rows, AREAS + rows });
+		STATEMENTS.put(sheet, new String[] { "MATCH (a:%s) WHERE a.code IS NOT NULL\n".formatted(label) + rows, AREAS + rows });
 	}
 
 	private static final Logger LOG = LoggerFactory.getLogger(ExportQueries.class);
@@ -192,9 +203,10 @@ class ExportQueries {
 		this.neo4j = neo4j;
 	}
 
-	/** The statement of one sheet: for the whole network ({@code scoped} false) or a scope. */
-	static String statement(Format.Sheet sheet, boolean scoped) {
-		return STATEMENTS.get(sheet.key())[scoped ? 1 : 0];
+	/** The statements of one sheet: for the whole network ({@code scoped} false) or a scope. */
+	static List<String> statements(Format.Sheet sheet, boolean scoped) {
+		String[] all = STATEMENTS.get(sheet.key());
+		return scoped ? List.of(all[all.length - 1]) : List.of(all).subList(0, all.length - 1);
 	}
 
 	/**
@@ -209,13 +221,15 @@ class ExportQueries {
 			long started = System.nanoTime();
 			Map<String, Object> parameters = new HashMap<>();
 			parameters.put("scope", scope);
-			this.neo4j.delegateTo(runner -> {
-				Result result = runner.run(statement(sheet, scope != null), parameters);
-				while (result.hasNext()) {
-					sink.accept(sheet, result.next());
-				}
-				return Optional.empty();
-			}).run();
+			for (String statement : statements(sheet, scope != null)) {
+				this.neo4j.delegateTo(runner -> {
+					Result result = runner.run(statement, parameters);
+					while (result.hasNext()) {
+						sink.accept(sheet, result.next());
+					}
+					return Optional.empty();
+				}).run();
+			}
 			times.append(' ').append(sheet.key()).append(' ').append((System.nanoTime() - started) / 1_000_000).append(" ms");
 		}
 		LOG.info("Export of {}:{}", (scope == null) ? "the whole network" : scope, times);
