@@ -29,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -108,13 +107,17 @@ public class BulkImporter {
 
 	private final TransactionTemplate transactions;
 
-	private final int failAfterStatements;
+	/** For tests only: fail (as a crash would) after this many write statements; -1 never. */
+	private volatile int failAfterStatements = -1;
 
-	public BulkImporter(ImportQueries queries, PlatformTransactionManager transactionManager,
-			@Value("${partynet.import.test-fail-after-statements:-1}") int failAfterStatements) {
+	public BulkImporter(ImportQueries queries, PlatformTransactionManager transactionManager) {
 		this.queries = queries;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.failAfterStatements = failAfterStatements;
+	}
+
+	/** Test hook: the next imports fail after this many write statements (-1: never). */
+	void failAfterStatements(int statements) {
+		this.failAfterStatements = statements;
 	}
 
 	/** A file to import: where it is and the name it had (which says what it is). */
@@ -762,7 +765,7 @@ public class BulkImporter {
 					if (fits == null || !fits.contains(rel.toLabel)) {
 						error(rel.sheet, rel.row, rel.sheet.column("area").header(),
 								"%s 不能%s %s / A %s cannot %s a %s".formatted(rel.fromLabel, rel.type.equals("GOVERNS") ? "管辖" : "覆盖",
-										rel.toLabel, rel.fromLabel, rel.type.toLowerCase(java.util.Locale.ROOT), rel.toLabel));
+										rel.toLabel, rel.fromLabel, rel.type.equals("GOVERNS") ? "govern" : "cover", rel.toLabel));
 					}
 				}
 			}

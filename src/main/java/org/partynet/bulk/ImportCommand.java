@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar partynet.jar import <file> [--dry-run]}: starts the application without its web
- * server on the same database configuration, imports as the {@code system} user, prints progress
+ * server ({@code server.port=-1}) on the same database configuration, imports as the {@code system} user, prints progress
  * lines and the JSON result; exit status 0 on success, 1 on errors.
  */
 public final class ImportCommand {
@@ -55,8 +55,10 @@ public final class ImportCommand {
 		}
 		ConfigurableApplicationContext context;
 		try {
-			context = new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-				.properties("spring.main.web-application-type=none", "partynet.embedded.bolt-port=0")
+			// No HTTP server (server.port -1); a servlet context all the same, which the security
+			// configuration needs.
+			context = new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
+				.properties("server.port=-1", "partynet.embedded.bolt-port=0")
 				.run(rest.toArray(new String[0]));
 		}
 		catch (RuntimeException ex) {

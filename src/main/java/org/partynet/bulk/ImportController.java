@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.MultipartFile;
@@ -47,8 +46,12 @@ class ImportController {
 	/** One import at a time: two would wait on each other's locks, and the first would win anyway. */
 	private final Semaphore one = new Semaphore(1);
 
-	ImportController(BulkImporter importer) {
+	private final String maxFileSize;
+
+	ImportController(BulkImporter importer,
+			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:100MB}") String maxFileSize) {
 		this.importer = importer;
+		this.maxFileSize = maxFileSize;
 	}
 
 	@PostMapping(path = "/import", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -125,35 +128,21 @@ class ImportController {
 		return PAGE.replace("{{csrf}}", HtmlUtils.htmlEscape(token)).replace("{{csrfHeader}}", HtmlUtils.htmlEscape(header));
 	}
 
-	/** An upload over the limit, or a request that is not multipart: the same JSON as any import error. */
-	@RestControllerAdvice
-	static class UploadErrors {
-
-		private final org.springframework.core.env.Environment environment;
-
-		UploadErrors(org.springframework.core.env.Environment environment) {
-			this.environment = environment;
+	/**
+	 * An upload over the limit, or a request that is not multipart: the same JSON as any import
+	 * error. Multipart requests are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}),
+	 * so that these are thrown inside this controller's handler and land here.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Map<String, Object>> uploadFailed(MultipartException ex, HttpServletRequest request) {
+		boolean dryRun = request.getQueryString() != null && request.getQueryString().contains("dryRun=true");
+		if (ex instanceof MaxUploadSizeExceededException) {
+			DataSize size = DataSize.parse(this.maxFileSize);
+			return answer(HttpStatus.PAYLOAD_TOO_LARGE, dryRun, "文件超过 %d MB 的上限 / The file is larger than the limit of %d MB"
+				.formatted(size.toMegabytes(), size.toMegabytes()));
 		}
-
-		@ExceptionHandler(MaxUploadSizeExceededException.class)
-		ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
-			String limit = this.environment.getProperty("spring.servlet.multipart.max-file-size", "100MB");
-			DataSize size = DataSize.parse(limit);
-			return answer(HttpStatus.PAYLOAD_TOO_LARGE, "true".equals(request.getParameter("dryRun")),
-					"文件超过 %d MB 的上限 / The file is larger than the limit of %d MB".formatted(size.toMegabytes(),
-							size.toMegabytes()));
-		}
-
-		@ExceptionHandler(MultipartException.class)
-		ResponseEntity<Map<String, Object>> notMultipart(MultipartException ex, HttpServletRequest request) {
-			if (ex instanceof MaxUploadSizeExceededException tooLarge) {
-				return tooLarge(tooLarge, request);
-			}
-			return answer(HttpStatus.BAD_REQUEST, "true".equals(request.getParameter("dryRun")),
-					"上传格式不正确，应为 multipart/form-data 的 file 字段 / The upload must be multipart/form-data with a 'file' field: "
-							+ ex.getMessage());
-		}
-
+		return answer(HttpStatus.BAD_REQUEST, dryRun,
+				"上传格式不正确，应为 multipart/form-data 的 file 字段 / The upload must be multipart/form-data with a 'file' field");
 	}
 
 	private static final String PAGE = """
