@@ -5,7 +5,7 @@
   const $ = id => document.getElementById(id);
   const csrf = document.querySelector('meta[name="_csrf"]').content;
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
-  const PHASES = { reading: '读取 Reading', checking: '检查 Checking', comparing: '比对 Comparing',
+  const PHASES = { reading: '读取 Reading', checking: '检查 Checking', resolving: '核对引用 Resolving', comparing: '比对 Comparing',
     writing: '写入 Writing', done: '完成 Done', idle: '' };
   let polling = null;
 

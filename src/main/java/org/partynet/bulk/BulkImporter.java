@@ -712,6 +712,7 @@ public class BulkImporter {
 		// -- 3. references, against the file and the database ----------------------------------------
 
 		void resolve(Progress progress) {
+			progress.phase("resolving", this.nodeRows.size() + this.relRows.size());
 			Map<String, Set<String>> wanted = new HashMap<>();
 			for (NodeRow node : this.nodeRows) {
 				wanted.computeIfAbsent(node.family(), f -> new LinkedHashSet<>()).add(node.code());
@@ -1066,6 +1067,9 @@ public class BulkImporter {
 		}
 
 		void phase(String phase, long total) {
+			if (!"reading".equals(phase) || this.done > 0) {
+				logger.info("Import {}: {} rows in {} ms", this.phase, this.done, (System.nanoTime() - this.started) / 1_000_000);
+			}
 			this.phase = phase;
 			this.total = total;
 			this.done = 0;
