@@ -843,8 +843,10 @@ public class BulkImporter {
 			}
 			if (node.parent() != null) {
 				String parentFamily = family(label(node.parent(), node.parentLabels()));
+				// the same parent as the current one, or as the last one when it has ended (an export
+				// gives an ended area or organization its last parent): nothing to change
 				if (!node.parent().equals(existing.parent())) {
-					if (existing.parentRelationship() != null) {
+					if (existing.parentRelationship() != null && existing.parentUntil() == null) {
 						this.updateRelationships.add(Map.of("id", existing.parentRelationship(), "props", Map.of("until", this.today)));
 						touch(parentFamily, existing.parent());
 					}

@@ -21,8 +21,12 @@ import org.springframework.stereotype.Component;
 class ImportQueries {
 
 	/** A node in the database: its labels, properties and current parent relationship. */
+	/**
+	 * A node in the database: its labels, properties and parent relationship: the current one, or
+	 * when none is current the one that ended last ({@code parentUntil} set).
+	 */
 	record Existing(String code, List<String> labels, Map<String, Object> properties, String parent, LocalDate parentSince,
-			String parentRelationship) {
+			String parentRelationship, LocalDate parentUntil) {
 	}
 
 	/** A relationship in the database from a node of the file. */
@@ -41,22 +45,23 @@ class ImportQueries {
 		String cypher = (parentType == null) ? """
 				UNWIND $codes AS code
 				MATCH (n:`%s` {code: code})
-				RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, null AS parent, null AS since, null AS rel
+				RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, null AS parent, null AS since, null AS rel,
+				       null AS until
 				""".formatted(family) : """
 				UNWIND $codes AS code
 				MATCH (n:`%s` {code: code})
-				OPTIONAL MATCH (p)-[r:`%s`]->(n) WHERE r.until IS NULL
-				WITH n, p, r ORDER BY r.since DESC
-				WITH n, head(collect({parent: p.code, since: r.since, rel: elementId(r)})) AS up
+				OPTIONAL MATCH (p)-[r:`%s`]->(n)
+				WITH n, p, r ORDER BY CASE WHEN r.until IS NULL THEN 0 ELSE 1 END, r.until DESC, r.since DESC
+				WITH n, head(collect({parent: p.code, since: r.since, rel: elementId(r), until: r.until})) AS up
 				RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, up.parent AS parent, up.since AS since,
-				       up.rel AS rel
+				       up.rel AS rel, up.until AS until
 				""".formatted(family, parentType);
 		Map<String, Existing> found = new HashMap<>();
 		this.neo4j.query(cypher).bind(List.copyOf(codes)).to("codes").fetchAs(Existing.class).mappedBy((types, row) -> {
 			Map<String, Object> props = row.get("props").asMap();
 			return new Existing(row.get("code").asString(), row.get("labels").asList(Value::asString), props,
 					row.get("parent").isNull() ? null : row.get("parent").asString(), day(row.get("since")),
-					row.get("rel").isNull() ? null : row.get("rel").asString());
+					row.get("rel").isNull() ? null : row.get("rel").asString(), day(row.get("until")));
 		}).all().forEach(e -> found.put(e.code(), e));
 		return found;
 	}

@@ -155,6 +155,34 @@ class ImportApiTests extends HarnessTestSupport {
 		assertThat(zipAgain).containsEntry("created", 0).containsEntry("unchanged", ImportFixture.ROWS);
 	}
 
+	@Test
+	void rows_of_the_sample_as_they_are_change_nothing() {
+		Map<String, List<Map<String, Object>>> sample = new LinkedHashMap<>();
+		sample.put("grids", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-C16-J01", "name", "泰安社区原第1网格", "community",
+				"GZ-DJ-C16", "since", "2019-06-01")));
+		sample.put("sites", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-SL01", "name", "东街金融大厦", "kind", "商务楼宇", "grid",
+				"GZ-DJ-C01-G02", "since", "2019-06-01")));
+		sample.put("organizations", ImportFixture.rows(
+				ImportFixture.row("code", "GZ-DJ-DGW", "name", "东街街道党工委", "kind", "街道党工委"),
+				ImportFixture.row("code", "GZ-DJ-LM01", "name", "东街商务楼宇党建联盟", "kind", "党建联盟", "parent", "GZ-DJ-DGW",
+						"since", "2020-04-01")));
+		sample.put("units", ImportFixture.rows(ImportFixture.row("code", "DW001", "name", "甘州区税务局东街税务所", "category", "机关")));
+		sample.put("people", ImportFixture.rows(ImportFixture.row("code", "RY30001", "name", "赵明远", "gender", "男", "phone",
+				"000-0003-0001", "idNumber", "000000000000030001")));
+		sample.put("roles", ImportFixture.rows(ImportFixture.row("person", "RY30001", "organization", "GZ-DJ-DGW", "role", "书记",
+				"title", "党工委书记", "since", "2021-09-01")));
+		sample.put("coverage", ImportFixture.rows(ImportFixture.row("organization", "GZ-DJ-LM01", "relation", "覆盖", "area",
+				"GZ-DJ-SL01", "since", "2020-04-01")));
+		sample.put("links", ImportFixture.rows(
+				ImportFixture.row("from", "RY60001", "kind", "指导员", "to", "GZ-DJ-SL01", "since", "2020-04-15"),
+				ImportFixture.row("from", "DW005", "kind", "联盟成员", "to", "GZ-DJ-LM01", "since", "2020-04-01"),
+				ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since", "1995-07-01")));
+		Map<String, Object> answer = post("sample.xlsx", ImportFixture.xlsx(sample), true, "orgdept");
+		assertThat(answer.get("errors")).asList().isEmpty();
+		assertThat(answer).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("ended", 0)
+			.containsEntry("unchanged", 11);
+	}
+
 	// -- bad input: the error report, nothing written --------------------------------------------
 
 	@Test
