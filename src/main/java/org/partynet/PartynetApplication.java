@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import org.partynet.bulk.ImportCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,7 +18,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * (街道党工委 → 社区党委 → 网格党支部 → 党员楼长).
  *
  * <p>{@code java -jar partynet.jar hash-password} reads a password and prints its hash for
- * {@code partynet.security.accounts.<name>.password}, without starting the service.
+ * {@code partynet.security.accounts.<name>.password}, without starting the service;
+ * {@code java -jar partynet.jar import <file> [--dry-run]} imports a workbook without the web server.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -26,6 +29,9 @@ public class PartynetApplication {
 		if (args.length > 0 && args[0].equals("hash-password")) {
 			System.out.println(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(readPassword()));
 			return;
+		}
+		if (args.length > 0 && args[0].equals("import")) {
+			System.exit(ImportCommand.run(PartynetApplication.class, args));
 		}
 		SpringApplication.run(PartynetApplication.class, args);
 	}

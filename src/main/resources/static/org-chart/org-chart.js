@@ -9,7 +9,7 @@
   const TEXT = {
     zh: {
       title: '组织架构图', subtitle: '街道党工委 → 社区党委 → 网格党支部 → 楼院党小组 → 党员楼长',
-      coverage: '全覆盖报告', health: '组织健康', linkage: '联动', changes: '审计记录', explorer: 'GraphQL 查询', lang: 'English',
+      coverage: '全覆盖报告', health: '组织健康', linkage: '联动', changes: '审计记录', import: '导入', explorer: 'GraphQL 查询', lang: 'English',
       root: '组织', depth: '展开层数', search: '搜索姓名或名称', find: '查找', compact: '紧凑布局',
       crossLinks: '跨界联系', fit: '适合窗口', expandAll: '全部展开', collapseAll: '全部收起', print: '打印',
       streets: '街道党工委', communities: '社区党委', secretary: '书记', leader: '组长', head: '楼长',
@@ -26,7 +26,7 @@
     },
     en: {
       title: 'Org chart', subtitle: 'Street committee → community committees → grid branches → building groups → building heads',
-      coverage: 'Coverage report', health: 'Health', linkage: 'Linkage', changes: 'Audit trail', explorer: 'GraphQL explorer', lang: '中文',
+      coverage: 'Coverage report', health: 'Health', linkage: 'Linkage', changes: 'Audit trail', import: 'Import', explorer: 'GraphQL explorer', lang: '中文',
       root: 'Organization', depth: 'Levels shown', search: 'Search a name', find: 'Find', compact: 'Compact',
       crossLinks: 'Cross-links', fit: 'Fit', expandAll: 'Expand all', collapseAll: 'Collapse all', print: 'Print',
       streets: 'Street committees', communities: 'Community committees', secretary: 'Secretary', leader: 'Leader', head: 'Head',

@@ -10,7 +10,7 @@
   }`;
   // The mutations by name (issue 6); an unknown one is shown as it is.
   const OPERATIONS = {
-    createArea: '新建区域', updateArea: '修改区域', createOrganization: '新建党组织', updateOrganization: '修改党组织',
+    createArea: '新建区域', importNetwork: '批量导入', updateArea: '修改区域', createOrganization: '新建党组织', updateOrganization: '修改党组织',
     renameOrganization: '党组织更名', transferArea: '区域调整', transferOrganization: '党组织隶属调整', mergeOrganizations: '党组织合并',
     splitOrganization: '党组织拆分', dissolveOrganization: '撤销党组织', restoreOrganization: '恢复党组织',
     createPerson: '新建人员', updatePerson: '修改人员', assignRole: '任职', endRole: '免职',

@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.partynet.support.HarnessTestSupport;
 
@@ -293,7 +292,6 @@ class BulkRoundTripTests extends HarnessTestSupport {
 	}
 
 	@Test
-	@Disabled("needs the importer (issue7-import); enabled at merge")
 	void importing_an_export_changes_nothing() throws Exception {
 		for (String path : List.of("/export/network.xlsx", "/export/network.xlsx?scope=Community:GZ-DJ-C01")) {
 			var export = get(path, "orgdept");

@@ -1,0 +1,104 @@
+package org.partynet.bulk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code java -jar partynet.jar import <file> [--dry-run]}: starts the application without its web
+ * server ({@code server.port=-1}) on the same database configuration, imports as the {@code system} user, prints progress
+ * lines and the JSON result; exit status 0 on success, 1 on errors.
+ */
+public final class ImportCommand {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private ImportCommand() {
+	}
+
+	/**
+	 * @param application the Spring Boot application class
+	 * @param args {@code import <file>... [--dry-run]}, then any Spring Boot arguments ({@code --x=y})
+	 * @return the exit status
+	 */
+	public static int run(Class<?> application, String[] args) {
+		boolean dryRun = false;
+		List<Path> files = new ArrayList<>();
+		List<String> rest = new ArrayList<>();
+		for (int i = 1; i < args.length; i++) {
+			if (args[i].equals("--dry-run")) {
+				dryRun = true;
+			}
+			else if (args[i].startsWith("--")) {
+				rest.add(args[i]);
+			}
+			else {
+				files.add(Path.of(args[i]));
+			}
+		}
+		if (files.isEmpty()) {
+			System.err.println("用法 Usage: java -jar partynet.jar import <file.xlsx|file.csv...|file.zip> [--dry-run]");
+			return 2;
+		}
+		for (Path file : files) {
+			if (!Files.isRegularFile(file)) {
+				System.err.println("文件不存在 / No such file: " + file);
+				return 1;
+			}
+		}
+		ConfigurableApplicationContext context;
+		try {
+			// No HTTP server (server.port -1); a servlet context all the same, which the security
+			// configuration needs.
+			context = new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
+				.properties("server.port=-1", "partynet.embedded.bolt-port=0")
+				.run(rest.toArray(new String[0]));
+		}
+		catch (RuntimeException ex) {
+			if (locked(ex)) {
+				System.err.println("""
+						数据库正被运行中的服务占用：请先停止服务，或设置 NEO4J_URI 连接该服务的 Neo4j 后再导入。
+						The embedded database is locked by a running service: stop it first, or set NEO4J_URI to import into its Neo4j over Bolt.""");
+			}
+			else {
+				System.err.println("无法启动 / Cannot start: " + ex);
+			}
+			return 1;
+		}
+		try (context) {
+			BulkImporter importer = context.getBean(BulkImporter.class);
+			List<BulkImporter.Source> sources = files.stream()
+				.map(f -> new BulkImporter.Source(f, f.getFileName().toString()))
+				.toList();
+			long[] last = { 0 };
+			ImportResult result = importer.importFiles(sources, dryRun, progress -> {
+				long now = System.nanoTime();
+				if (now - last[0] > 1_000_000_000L || progress.phase().equals("done")) {
+					last[0] = now;
+					System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(), progress.total(),
+							progress.percent(), progress.rowsPerSecond());
+				}
+			});
+			System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.body(result)));
+			return result.ok() ? 0 : 1;
+		}
+	}
+
+	private static boolean locked(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+			if (cause.getClass().getName().contains("FileLock") || message.contains("lock")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

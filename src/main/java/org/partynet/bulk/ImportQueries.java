@@ -1,0 +1,137 @@
+package org.partynet.bulk;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neo4j.driver.Value;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Cypher of the import: what already exists (nodes by code within their label family, with
+ * their current parent; relationships from given nodes), and the batched writes, each an
+ * {@code UNWIND $rows} statement of one label or relationship type.
+ */
+@Component
+class ImportQueries {
+
+	/** A node in the database: its labels, properties and current parent relationship. */
+	/**
+	 * A node in the database: its labels, properties and parent relationship: the current one, or
+	 * when none is current the one that ended last ({@code parentUntil} set).
+	 */
+	record Existing(String code, List<String> labels, Map<String, Object> properties, String parent, LocalDate parentSince,
+			String parentRelationship, LocalDate parentUntil) {
+	}
+
+	/** A relationship in the database from a node of the file. */
+	record ExistingRelationship(String id, String from, String to, List<String> toLabels, String role, LocalDate since,
+			LocalDate until, String title, String status) {
+	}
+
+	private final Neo4jClient neo4j;
+
+	ImportQueries(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** The nodes of a family ({@code Area}, {@code PartyOrganization}, ...) with these codes. */
+	Map<String, Existing> nodes(String family, String parentType, Collection<String> codes) {
+		String cypher = (parentType == null) ? """
+				UNWIND $codes AS code
+				MATCH (n:`%s` {code: code})
+				RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, null AS parent, null AS since, null AS rel,
+				       null AS until
+				""".formatted(family) : """
+				UNWIND $codes AS code
+				MATCH (n:`%s` {code: code})
+				OPTIONAL MATCH (p)-[r:`%s`]->(n)
+				WITH n, p, r ORDER BY CASE WHEN r.until IS NULL THEN 0 ELSE 1 END, r.until DESC, r.since DESC
+				WITH n, head(collect({parent: p.code, since: r.since, rel: elementId(r), until: r.until})) AS up
+				RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, up.parent AS parent, up.since AS since,
+				       up.rel AS rel, up.until AS until
+				""".formatted(family, parentType);
+		Map<String, Existing> found = new HashMap<>();
+		this.neo4j.query(cypher).bind(List.copyOf(codes)).to("codes").fetchAs(Existing.class).mappedBy((types, row) -> {
+			Map<String, Object> props = row.get("props").asMap();
+			return new Existing(row.get("code").asString(), row.get("labels").asList(Value::asString), props,
+					row.get("parent").isNull() ? null : row.get("parent").asString(), day(row.get("since")),
+					row.get("rel").isNull() ? null : row.get("rel").asString(), day(row.get("until")));
+		}).all().forEach(e -> found.put(e.code(), e));
+		return found;
+	}
+
+	/** Every relationship of a type from the nodes of a family with these codes. */
+	List<ExistingRelationship> relationships(String fromFamily, String type, Collection<String> codes) {
+		String cypher = """
+				UNWIND $codes AS code
+				MATCH (a:`%s` {code: code})-[r:`%s`]->(b)
+				RETURN elementId(r) AS id, a.code AS from, b.code AS to, labels(b) AS labels, r.role AS role,
+				       r.since AS since, r.until AS until, r.title AS title, r.status AS status
+				""".formatted(fromFamily, type);
+		return new ArrayList<>(this.neo4j.query(cypher)
+			.bind(List.copyOf(codes))
+			.to("codes")
+			.fetchAs(ExistingRelationship.class)
+			.mappedBy((types, row) -> new ExistingRelationship(row.get("id").asString(), row.get("from").asString(),
+					row.get("to").asString(null), row.get("labels").asList(Value::asString), row.get("role").asString(null),
+					day(row.get("since")), day(row.get("until")), row.get("title").asString(null),
+					row.get("status").asString(null)))
+			.all());
+	}
+
+	private static LocalDate day(Value value) {
+		return (value == null || value.isNull()) ? null : value.asLocalDate();
+	}
+
+	/** Creates nodes with these labels; each row is the node's properties. */
+	void createNodes(List<String> labels, List<Map<String, Object>> rows) {
+		String set = labels.stream().map(l -> "`" + l + "`").reduce((a, b) -> a + ":" + b).orElseThrow();
+		run("UNWIND $rows AS row CREATE (n:%s) SET n = row, n.version = 1".formatted(set), rows);
+	}
+
+	/** Sets the properties of existing nodes ({@code row.code}, {@code row.props}). */
+	void updateNodes(String family, List<Map<String, Object>> rows) {
+		run("UNWIND $rows AS row MATCH (n:`%s` {code: row.code}) SET n += row.props".formatted(family), rows);
+	}
+
+	/** Adds 1 to the versions of these nodes, as mutations do, so that optimistic locking sees the import. */
+	void bumpVersions(String family, List<Map<String, Object>> rows) {
+		run("UNWIND $rows AS row MATCH (n:`%s` {code: row.code}) SET n.version = coalesce(n.version, 0) + 1"
+			.formatted(family), rows);
+	}
+
+	/** Sets properties of relationships by element id ({@code row.id}, {@code row.props}). */
+	void updateRelationships(List<Map<String, Object>> rows) {
+		run("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r += row.props", rows);
+	}
+
+	/** Creates relationships {@code (from)-[type]->(to)} with {@code row.props}. */
+	void createRelationships(String fromFamily, String type, String toFamily, List<Map<String, Object>> rows) {
+		run("""
+				UNWIND $rows AS row
+				MATCH (a:`%s` {code: row.from})
+				MATCH (b:`%s` {code: row.to})
+				CREATE (a)-[r:`%s`]->(b)
+				SET r = row.props
+				""".formatted(fromFamily, toFamily, type), rows);
+	}
+
+	/** The audit record of an import: no AFFECTED links, the counts in its input. */
+	void audit(Map<String, Object> change) {
+		this.neo4j.query("""
+				CREATE (c:Change {id: $id, at: datetime({timezone: 'UTC'}), user: $user, operation: $operation,
+				                  summary: $summary, input: $input, before: $before, after: $after, scopes: $scopes})
+				""").bindAll(change).run();
+	}
+
+	private void run(String cypher, List<Map<String, Object>> rows) {
+		this.neo4j.query(cypher).bind(rows).to("rows").run();
+	}
+
+}

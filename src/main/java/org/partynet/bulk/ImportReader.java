@@ -1,0 +1,340 @@
+package org.partynet.bulk;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.LongConsumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
+
+/**
+ * Reads the tables of an imported file without holding a workbook in memory: an {@code .xlsx}
+ * through POI's event API (the sheet XML is parsed as a stream, shared strings read-only), a
+ * {@code .csv} (UTF-8, with or without a BOM, RFC 4180 quoting) or a {@code .zip} of CSV files.
+ * Only the cell texts are kept, as strings; real Excel date cells come out as {@code yyyy-MM-dd}.
+ */
+final class ImportReader {
+
+	/** A sheet or CSV file: its name (sheet title, or CSV file name without {@code .csv}) and rows. */
+	record Table(String name, List<Row> rows) {
+	}
+
+	/** A row: its number as Excel shows it (1 is the header) and its cells, {@code null} when empty. */
+	record Row(int number, String[] cells) {
+
+		String cell(int index) {
+			return (index < this.cells.length) ? this.cells[index] : null;
+		}
+
+		boolean blank() {
+			return Arrays.stream(this.cells).allMatch(c -> c == null || c.isBlank());
+		}
+
+	}
+
+	/** The template's instructions sheet, which holds no data. */
+	static final String INSTRUCTIONS = "说明 Instructions";
+
+	private ImportReader() {
+	}
+
+	/**
+	 * @param file the file as uploaded
+	 * @param name its original name, which says what it is when its content does not
+	 * @param rows told of every row read, for the progress
+	 */
+	static List<Table> read(Path file, String name, LongConsumer rows) {
+		String lower = (name != null) ? name.toLowerCase(Locale.ROOT) : "";
+		FileMagic magic;
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+			magic = FileMagic.valueOf(in);
+		}
+		catch (IOException ex) {
+			throw new ImportException(ImportError.file("无法读取文件 / Cannot read the file: " + ex.getMessage()));
+		}
+		if (magic == FileMagic.OLE2) {
+			throw new ImportException(ImportError.file(
+					"不支持旧版 Excel（.xls）文件，请另存为 .xlsx / Old Excel (.xls) files are not supported: save it as .xlsx"));
+		}
+		if (magic == FileMagic.OOXML) {
+			if (lower.endsWith(".zip")) {
+				return zip(file, rows);
+			}
+			return xlsx(file, rows);
+		}
+		if (lower.endsWith(".csv")) {
+			try (InputStream in = Files.newInputStream(file)) {
+				return List.of(csv(in, baseName(name), rows));
+			}
+			catch (IOException ex) {
+				throw new ImportException(ImportError.file("无法读取文件 / Cannot read the file: " + ex.getMessage()));
+			}
+		}
+		throw new ImportException(ImportError.file(
+				"文件不是 Excel 工作簿（.xlsx）、CSV 或 ZIP / The file is not an Excel workbook (.xlsx), a CSV file or a ZIP of CSV files: "
+						+ name));
+	}
+
+	static String baseName(String name) {
+		String base = name.replace('\\', '/');
+		base = base.substring(base.lastIndexOf('/') + 1);
+		int dot = base.lastIndexOf('.');
+		return (dot > 0) ? base.substring(0, dot) : base;
+	}
+
+	private static List<Table> zip(Path file, LongConsumer rows) {
+		List<Table> tables = new ArrayList<>();
+		boolean workbook = false;
+		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+				String entryName = entry.getName();
+				if (entryName.equals("[Content_Types].xml")) {
+					workbook = true;
+				}
+				if (!entry.isDirectory() && entryName.toLowerCase(Locale.ROOT).endsWith(".csv")
+						&& !entryName.startsWith("__MACOSX/")) {
+					tables.add(csv(new NonClosing(zip), baseName(entryName), rows));
+				}
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new ImportException(ImportError.file("无法读取 ZIP 文件 / Cannot read the ZIP file: " + ex.getMessage()));
+		}
+		if (tables.isEmpty() && workbook) {
+			return xlsx(file, rows);
+		}
+		if (tables.isEmpty()) {
+			throw new ImportException(ImportError.file("ZIP 文件中没有 CSV 文件 / The ZIP file holds no CSV file"));
+		}
+		return tables;
+	}
+
+	private static List<Table> xlsx(Path file, LongConsumer rows) {
+		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+			XSSFReader reader = new XSSFReader(pkg);
+			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			List<Table> tables = new ArrayList<>();
+			while (sheets.hasNext()) {
+				try (InputStream sheet = sheets.next()) {
+					String title = sheets.getSheetName();
+					if (INSTRUCTIONS.equals(title)) {
+						tables.add(new Table(title, List.of()));
+						continue;
+					}
+					Collector collector = new Collector(rows);
+					XMLReader xml = XMLHelper.newXMLReader();
+					xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
+							new DayFormatter(), false));
+					xml.parse(new InputSource(sheet));
+					tables.add(new Table(title, collector.rows));
+				}
+			}
+			return tables;
+		}
+		catch (ImportException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new ImportException(ImportError.file(
+					"文件不是有效的 Excel 工作簿（.xlsx） / The file is not a valid Excel workbook (.xlsx): " + ex.getMessage()));
+		}
+	}
+
+	/** Excel date cells as {@code yyyy-MM-dd}, whatever their display format; the rest as Excel shows them. */
+	private static final class DayFormatter extends DataFormatter {
+
+		DayFormatter() {
+			super(Locale.ROOT);
+		}
+
+		@Override
+		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+			if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+				LocalDate day = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
+				return day.toString();
+			}
+			if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+				return Long.toString((long) value);
+			}
+			return super.formatRawCellContents(value, formatIndex, formatString, use1904Windowing);
+		}
+
+	}
+
+	private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+
+		final List<Row> rows = new ArrayList<>();
+
+		private final LongConsumer progress;
+
+		private final List<String> cells = new ArrayList<>();
+
+		private int number;
+
+		Collector(LongConsumer progress) {
+			this.progress = progress;
+		}
+
+		@Override
+		public void startRow(int rowNum) {
+			this.number = rowNum + 1;
+			this.cells.clear();
+		}
+
+		@Override
+		public void endRow(int rowNum) {
+			Row row = new Row(this.number, this.cells.toArray(new String[0]));
+			if (!row.blank()) {
+				this.rows.add(row);
+				this.progress.accept(1);
+			}
+		}
+
+		@Override
+		public void cell(String reference, String formattedValue, XSSFComment comment) {
+			int column = (reference != null) ? new CellReference(reference).getCol() : this.cells.size();
+			while (this.cells.size() < column) {
+				this.cells.add(null);
+			}
+			String value = (formattedValue == null || formattedValue.isBlank()) ? null : formattedValue.strip();
+			if (this.cells.size() == column) {
+				this.cells.add(value);
+			}
+			else {
+				this.cells.set(column, value);
+			}
+		}
+
+	}
+
+	/** One CSV file: UTF-8 with or without a BOM, RFC 4180 (quotes, doubled quotes, newlines in quotes). */
+	static Table csv(InputStream in, String name, LongConsumer rows) throws IOException {
+		Reader reader = new InputStreamReader(new BufferedInputStream(in, 1 << 16), StandardCharsets.UTF_8);
+		List<Row> table = new ArrayList<>();
+		List<String> cells = new ArrayList<>();
+		StringBuilder cell = new StringBuilder();
+		boolean quoted = false;
+		boolean wasQuoted = false;
+		int line = 1;
+		int rowStart = 1;
+		int c = reader.read();
+		if (c == '\uFEFF') {
+			c = reader.read();
+		}
+		boolean any = false;
+		while (c != -1) {
+			any = true;
+			if (quoted) {
+				if (c == '"') {
+					int next = reader.read();
+					if (next == '"') {
+						cell.append('"');
+					}
+					else {
+						quoted = false;
+						c = next;
+						continue;
+					}
+				}
+				else {
+					if (c == '\n') {
+						line++;
+					}
+					cell.append((char) c);
+				}
+			}
+			else if (c == '"' && cell.length() == 0 && !wasQuoted) {
+				quoted = true;
+				wasQuoted = true;
+			}
+			else if (c == ',') {
+				cells.add(value(cell));
+				cell.setLength(0);
+				wasQuoted = false;
+			}
+			else if (c == '\r' || c == '\n') {
+				if (c == '\r') {
+					int next = reader.read();
+					if (next != '\n') {
+						cells.add(value(cell));
+						endCsvRow(table, cells, rowStart, rows);
+						cell.setLength(0);
+						wasQuoted = false;
+						line++;
+						rowStart = line;
+						c = next;
+						continue;
+					}
+				}
+				cells.add(value(cell));
+				endCsvRow(table, cells, rowStart, rows);
+				cell.setLength(0);
+				wasQuoted = false;
+				line++;
+				rowStart = line;
+			}
+			else {
+				cell.append((char) c);
+			}
+			c = reader.read();
+		}
+		if (any && (cell.length() > 0 || !cells.isEmpty() || wasQuoted)) {
+			cells.add(value(cell));
+			endCsvRow(table, cells, rowStart, rows);
+		}
+		return new Table(name, table);
+	}
+
+	private static String value(StringBuilder cell) {
+		String value = cell.toString().strip();
+		return value.isEmpty() ? null : value;
+	}
+
+	private static void endCsvRow(List<Row> table, List<String> cells, int number, LongConsumer rows) {
+		Row row = new Row(table.isEmpty() && number == 1 ? 1 : number, cells.toArray(new String[0]));
+		cells.clear();
+		if (!row.blank()) {
+			table.add(row);
+			rows.accept(1);
+		}
+	}
+
+	/** Keeps a ZIP entry's stream open for the next entry. */
+	private static final class NonClosing extends java.io.FilterInputStream {
+
+		NonClosing(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
+}
