@@ -28,9 +28,9 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
 import org.partynet.PartynetApplication;
 import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.InProcessNeo4j;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,15 +60,9 @@ class ImportApiTests extends HarnessTestSupport {
 
 	private static synchronized Neo4j neo4j() {
 		if (neo4j == null) {
-			neo4j = Neo4jBuilders.newInProcessBuilder()
-				.withDisabledServer()
-				.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
-				.build();
+			neo4j = InProcessNeo4j.fresh();
 			driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				driver.close();
-				neo4j.close();
-			}));
+			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
 		}
 		return neo4j;
 	}

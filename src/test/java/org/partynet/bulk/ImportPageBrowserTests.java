@@ -8,10 +8,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.partynet.support.BrowserTestSupport;
+import org.partynet.support.InProcessNeo4j;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,10 +33,7 @@ class ImportPageBrowserTests extends BrowserTestSupport {
 
 	@BeforeAll
 	static void useOwnNeo4j() {
-		neo4j = Neo4jBuilders.newInProcessBuilder()
-			.withDisabledServer()
-			.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
-			.build();
+		neo4j = InProcessNeo4j.fresh();
 		ownDatabase = neo4j;
 	}
 

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.partynet.support.BrowserTestSupport;
+import org.partynet.support.InProcessNeo4j;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -36,11 +36,7 @@ class MergeJourneyBrowserTests extends BrowserTestSupport {
 
 	private static synchronized Neo4j neo4j() {
 		if (neo4j == null) {
-			neo4j = Neo4jBuilders.newInProcessBuilder()
-				.withDisabledServer()
-				.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
-				.build();
-			Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+			neo4j = InProcessNeo4j.fresh();
 		}
 		return neo4j;
 	}

@@ -14,7 +14,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
+import org.partynet.support.InProcessNeo4j;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,15 +50,9 @@ abstract class MutationTestSupport {
 
 	static synchronized Neo4j neo4j() {
 		if (neo4j == null) {
-			neo4j = Neo4jBuilders.newInProcessBuilder()
-				.withDisabledServer()
-				.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
-				.build();
+			neo4j = InProcessNeo4j.fresh();
 			driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				driver.close();
-				neo4j.close();
-			}));
+			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
 		}
 		return neo4j;
 	}

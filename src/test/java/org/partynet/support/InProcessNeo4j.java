@@ -14,15 +14,22 @@ public final class InProcessNeo4j {
 	private InProcessNeo4j() {
 	}
 
+	/** The shared one, into which the first application context loads the sample. */
 	public static synchronized Neo4j get() {
 		if (neo4j == null) {
-			neo4j = Neo4jBuilders.newInProcessBuilder()
-				.withDisabledServer()
-				.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
-				.build();
-			Runtime.getRuntime().addShutdownHook(new Thread(neo4j::close));
+			neo4j = fresh();
 		}
 		return neo4j;
+	}
+
+	/** One of its own, for tests that change the data; closed when the JVM ends. */
+	public static Neo4j fresh() {
+		Neo4j created = Neo4jBuilders.newInProcessBuilder()
+			.withDisabledServer()
+			.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
+			.build();
+		Runtime.getRuntime().addShutdownHook(new Thread(created::close));
+		return created;
 	}
 
 }
