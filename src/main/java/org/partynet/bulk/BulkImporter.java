@@ -751,6 +751,15 @@ public class BulkImporter {
 						error(node.sheet(), node.row(), node.sheet().column(node.parentColumn()).header(),
 								"不能是自己的上级 / A node cannot be its own parent");
 					}
+					// An organization that ended (merged or dissolved) takes nothing new under it: an old
+					// workbook would otherwise put back what a merge moved away.
+					Existing parent = (label != null) ? this.dbNodes.get(family(label)).get(node.parent()) : null;
+					boolean parentNow = existing != null && node.parent().equals(existing.parent());
+					if (parent != null && parent.properties().get("until") != null && !parentNow) {
+						error(node.sheet(), node.row(), node.sheet().column(node.parentColumn()).header(),
+								"上级 %s 已于 %s 终止（合并或撤销） / Parent %s ended on %s (merged or dissolved)".formatted(
+										node.parent(), parent.properties().get("until"), node.parent(), parent.properties().get("until")));
+					}
 				}
 			}
 			for (RelRow rel : this.relRows) {

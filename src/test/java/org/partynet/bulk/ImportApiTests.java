@@ -216,6 +216,25 @@ class ImportApiTests extends HarnessTestSupport {
 	}
 
 	@Test
+	void nothing_new_goes_under_an_ended_organization() {
+		try (var session = driver.session()) {
+			session.run("MATCH (o:GridBranch {code: 'GZ-DJ-C16-ZB02'}) SET o.until = date('2026-01-01')").consume();
+		}
+		try {
+			var network = new java.util.LinkedHashMap<String, List<Map<String, Object>>>();
+			network.put("organizations", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-C16-ZB02-XZ77", "name", "测试楼院党小组",
+					"kind", "楼院党小组", "parent", "GZ-DJ-C16-ZB02")));
+			assertThat(errors(refused("network.xlsx", ImportFixture.xlsx(network))))
+				.anySatisfy(e -> assertError(e, "党组织 Organizations", 2, "上级组织 Parent", "ended on 2026-01-01"));
+		}
+		finally {
+			try (var session = driver.session()) {
+				session.run("MATCH (o:GridBranch {code: 'GZ-DJ-C16-ZB02'}) REMOVE o.until").consume();
+			}
+		}
+	}
+
+	@Test
 	void bad_choice_value_and_bad_parent_kind() {
 		var network = ImportFixture.network("BC");
 		network.get("organizations").get(1).put("kind", "居委会");
