@@ -2,7 +2,6 @@ package org.partynet.change;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.neo4j.driver.types.Node;
@@ -96,10 +95,7 @@ class AreaChangeQueries {
 		if (work.failed()) {
 			return null;
 		}
-		List<String> oldParents = this.queries.read("""
-				MATCH (p:Area)-[h:HAS WHERE h.until IS NULL]->(:Area {code: $code})
-				RETURN p.code AS code
-				""", params("code", id.code())).stream().map(row -> (String) row.get("code")).toList();
+		List<String> oldParents = this.queries.parents("Area", "HAS", id.code());
 		if (oldParents.contains(parentId.code())) {
 			work.invalid("parent", "%s 已在 %s 之内 / %s lies in %s already".formatted(work.name(node), work.name(parent),
 					id.code(), parentId.code()));
@@ -112,17 +108,7 @@ class AreaChangeQueries {
 		for (String rule : List.of("GRID_COMMUNITY", "BRANCH_GRIDS", "GROUP_BUILDINGS")) {
 			work.ruleFields.put(rule, Work.path("parent"));
 		}
-		return () -> {
-			Map<String, Object> parameters = params("code", id.code(), "parent", parentId.code(), "on", on);
-			this.queries.write("""
-					MATCH (:Area)-[h:HAS WHERE h.until IS NULL]->(:Area {code: $code})
-					SET h.until = $on
-					""", parameters);
-			this.queries.write("""
-					MATCH (p:Area {code: $parent}), (a:Area {code: $code})
-					CREATE (p)-[:HAS {since: $on}]->(a)
-					""", parameters);
-		};
+		return () -> this.queries.moveUnder("Area", "HAS", id.code(), parentId.code(), on);
 	}
 
 	Runnable update(Work work) {

@@ -1,6 +1,5 @@
 package org.partynet.change;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,24 +10,20 @@ import org.partynet.organization.Organization;
 import org.partynet.person.Person;
 
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
  * The {@code Mutation} type: each mutation is one write transaction through {@link Changes}; only
- * the organization department (ORG_DEPT) may change the network. Also {@code version} of the types
- * a mutation checks it on.
+ * the organization department (ORG_DEPT) may change the network, which the class-level check
+ * applies to every mutation.
  */
 @Controller
+@PreAuthorize("hasRole('ORG_DEPT')")
 class MutationController {
 
-	private static final String ORG_DEPT = "hasRole('ORG_DEPT')";
-
 	private final Changes changes;
-
-	private final MutationQueries queries;
 
 	private final AreaChangeQueries areas;
 
@@ -38,10 +33,9 @@ class MutationController {
 
 	private final LinkChangeQueries links;
 
-	MutationController(Changes changes, MutationQueries queries, AreaChangeQueries areas,
-			OrganizationChangeQueries organizations, PersonChangeQueries people, LinkChangeQueries links) {
+	MutationController(Changes changes, AreaChangeQueries areas, OrganizationChangeQueries organizations,
+			PersonChangeQueries people, LinkChangeQueries links) {
 		this.changes = changes;
-		this.queries = queries;
 		this.areas = areas;
 		this.organizations = organizations;
 		this.people = people;
@@ -80,91 +74,76 @@ class MutationController {
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	AreaPayload createArea(@Argument Map<String, Object> input) {
 		return area("createArea", input, this.areas::create);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	AreaPayload updateArea(@Argument Map<String, Object> input) {
 		return area("updateArea", input, this.areas::update);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	AreaPayload transferArea(@Argument Map<String, Object> input) {
 		return area("transferArea", input, this.areas::transfer);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload createOrganization(@Argument Map<String, Object> input) {
 		return organization("createOrganization", input, this.organizations::create);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload updateOrganization(@Argument Map<String, Object> input) {
 		return organization("updateOrganization", input, this.organizations::update);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	PersonPayload createPerson(@Argument Map<String, Object> input) {
 		return person("createPerson", input, this.people::create);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	PersonPayload updatePerson(@Argument Map<String, Object> input) {
 		return person("updatePerson", input, this.people::update);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	PersonPayload assignRole(@Argument Map<String, Object> input) {
 		return person("assignRole", input, work -> this.people.role(work, true));
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	PersonPayload endRole(@Argument Map<String, Object> input) {
 		return person("endRole", input, work -> this.people.role(work, false));
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload addCoverage(@Argument Map<String, Object> input) {
 		return organization("addCoverage", input, work -> this.organizations.coverage(work, true));
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload endCoverage(@Argument Map<String, Object> input) {
 		return organization("endCoverage", input, work -> this.organizations.coverage(work, false));
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	PersonPayload addMembership(@Argument Map<String, Object> input) {
 		return person("addMembership", input, work -> this.people.membership(work, true));
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	PersonPayload endMembership(@Argument Map<String, Object> input) {
 		return person("endMembership", input, work -> this.people.membership(work, false));
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	LinkPayload addLink(@Argument Map<String, Object> input) {
 		return link("addLink", input, true);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	LinkPayload endLink(@Argument Map<String, Object> input) {
 		return link("endLink", input, false);
 	}
@@ -175,55 +154,28 @@ class MutationController {
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload transferOrganization(@Argument Map<String, Object> input) {
 		return organization("transferOrganization", input, this.organizations::transfer);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload mergeOrganizations(@Argument Map<String, Object> input) {
 		return organization("mergeOrganizations", input, this.organizations::merge);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload splitOrganization(@Argument Map<String, Object> input) {
 		return organization("splitOrganization", input, this.organizations::split);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload dissolveOrganization(@Argument Map<String, Object> input) {
 		return organization("dissolveOrganization", input, this.organizations::dissolve);
 	}
 
 	@MutationMapping
-	@PreAuthorize(ORG_DEPT)
 	OrganizationPayload restoreOrganization(@Argument Map<String, Object> input) {
 		return organization("restoreOrganization", input, this.organizations::restore);
-	}
-
-	@BatchMapping(typeName = "Organization", field = "version")
-	Map<Organization, Integer> organizationVersions(List<Organization> organizations) {
-		return versions(organizations, Organization::code);
-	}
-
-	@BatchMapping(typeName = "Area", field = "version")
-	Map<Area, Integer> areaVersions(List<Area> areas) {
-		return versions(areas, Area::code);
-	}
-
-	@BatchMapping(typeName = "Person", field = "version")
-	Map<Person, Integer> personVersions(List<Person> people) {
-		return versions(people, Person::code);
-	}
-
-	private <T> Map<T, Integer> versions(List<T> nodes, Function<T, String> code) {
-		Map<String, Integer> byCode = this.queries.versions(nodes.stream().map(code).distinct().toList());
-		Map<T, Integer> versions = new LinkedHashMap<>();
-		nodes.forEach(node -> versions.put(node, byCode.getOrDefault(code.apply(node), 0)));
-		return versions;
 	}
 
 }

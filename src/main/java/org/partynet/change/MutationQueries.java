@@ -1,5 +1,6 @@
 package org.partynet.change;
 
+import java.time.LocalDate;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.neo4j.driver.types.Node;
+import org.partynet.graphql.Batch;
 import org.partynet.graphql.GlobalId;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
@@ -101,10 +104,11 @@ class MutationQueries {
 			REMOVE n._lock
 			""";
 
+	// %s is the family's label (PartyOrganization, Area or Person), never input text
 	private static final String VERSIONS = """
 			UNWIND $codes AS code
-			""" + FIND + """
-			RETURN n.code AS code, coalesce(n.version, 0) AS version
+			MATCH (n:`%s` {code: code})
+			RETURN code, coalesce(n.version, 0) AS version
 			""";
 
 	private final Neo4jClient neo4j;
@@ -139,15 +143,33 @@ class MutationQueries {
 		this.neo4j.query(FINISH).bind(List.copyOf(codes)).to("codes").run();
 	}
 
-	Map<String, Integer> versions(Collection<String> codes) {
-		Map<String, Integer> versions = new LinkedHashMap<>();
-		this.neo4j.query(VERSIONS)
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetch()
-			.all()
-			.forEach(row -> versions.put((String) row.get("code"), ((Number) row.get("version")).intValue()));
-		return versions;
+	/**
+	 * The codes of a node's current parents: {@code type} is {@code HAS} for an area, {@code LEADS}
+	 * for an organization, and {@code family} its label ({@code Area}, {@code PartyOrganization}).
+	 */
+	List<String> parents(String family, String type, String code) {
+		return read("""
+				MATCH (p:`%1$s`)-[r:`%2$s` WHERE r.until IS NULL]->(:`%1$s` {code: $code})
+				RETURN p.code AS code
+				""".formatted(family, type), Map.of("code", code)).stream().map(row -> (String) row.get("code")).toList();
+	}
+
+	/** The node leaves its current parent on the day {@code on} and lies under {@code parent} from then. */
+	void moveUnder(String family, String type, String code, String parent, LocalDate on) {
+		Map<String, Object> parameters = Map.of("code", code, "parent", parent, "on", on);
+		write("""
+				MATCH (:`%1$s`)-[r:`%2$s` WHERE r.until IS NULL]->(:`%1$s` {code: $code})
+				SET r.until = $on
+				""".formatted(family, type), parameters);
+		write("""
+				MATCH (p:`%1$s` {code: $parent}), (n:`%1$s` {code: $code})
+				CREATE (p)-[:`%2$s` {since: $on}]->(n)
+				""".formatted(family, type), parameters);
+	}
+
+	/** The versions of a level of nodes of one family, in one statement. */
+	<T> Map<T, Integer> versions(String family, Collection<T> nodes, Function<T, String> code) {
+		return Batch.singles(this.neo4j, VERSIONS.formatted(family), nodes, code, row -> row.get("version").asInt());
 	}
 
 	/**

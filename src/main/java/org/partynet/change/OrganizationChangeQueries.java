@@ -272,10 +272,7 @@ class OrganizationChangeQueries {
 					(expected != null) ? chinese(expected) : "（无）", id.label(), expected));
 			return null;
 		}
-		List<String> oldParents = this.queries.read("""
-				MATCH (p:PartyOrganization)-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization {code: $code})
-				RETURN p.code AS code, p.name AS name
-				""", params("code", id.code())).stream().map(row -> (String) row.get("code")).toList();
+		List<String> oldParents = this.queries.parents("PartyOrganization", "LEADS", id.code());
 		if (oldParents.contains(parentId.code())) {
 			work.invalid("parent", "%s 已在 %s 之下 / %s is under %s already".formatted(work.name(node), work.name(parent),
 					id.code(), parentId.code()));
@@ -287,17 +284,7 @@ class OrganizationChangeQueries {
 		work.summary = "将 %s 调整到 %s 之下".formatted(work.name(node), work.name(parent));
 		onAreaRules(work, Work.path("parent"));
 		work.ruleFields.put("PARENT", Work.path("parent"));
-		return () -> {
-			Map<String, Object> parameters = params("code", id.code(), "parent", parentId.code(), "on", on);
-			this.queries.write("""
-					MATCH (:PartyOrganization)-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization {code: $code})
-					SET l.until = $on
-					""", parameters);
-			this.queries.write("""
-					MATCH (p:PartyOrganization {code: $parent}), (o:PartyOrganization {code: $code})
-					CREATE (p)-[:LEADS {since: $on}]->(o)
-					""", parameters);
-		};
+		return () -> this.queries.moveUnder("PartyOrganization", "LEADS", id.code(), parentId.code(), on);
 	}
 
 	/**
