@@ -1,9 +1,9 @@
 package org.partynet.area;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.graphql.GlobalId;
@@ -11,7 +11,6 @@ import org.partynet.graphql.NotFoundException;
 import org.partynet.organization.OrganizationKind;
 import org.partynet.security.Access;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,10 +56,20 @@ public class Scope {
 			}
 			""".formatted(held("r"));
 
-	private final Neo4jClient neo4j;
+	private static final Statement FIND = Statement.read("scope.find", """
+			CALL () {
+			  MATCH (n:Area {code: $code}) RETURN n
+			  UNION
+			  MATCH (n:PartyOrganization {code: $code}) RETURN n
+			}
+			WITH n WHERE $label IN labels(n)
+			RETURN n
+			""");
 
-	Scope(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	private final Graph graph;
+
+	Scope(Graph graph) {
+		this.graph = graph;
 	}
 
 	/**
@@ -76,33 +85,20 @@ public class Scope {
 	/**
 	 * {@link #code(String)} for an argument of another name, which errors then name. A secretary's
 	 * scope is confined to their own organization's subtree: no scope means their organization, and
-	 * a scope outside it is {@link ForbiddenException forbidden}, decided by the same statement that
-	 * looks the scope up.
+	 * a scope outside it is {@link ForbiddenException forbidden}: the executor withholds it from the
+	 * statement that looks the scope up.
 	 */
 	public String code(String scopeId, String argument) {
-		String within = Access.within();
 		if (scopeId == null) {
-			return within;
+			return Access.within();
 		}
 		GlobalId id = parse(scopeId, argument);
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("code", id.code());
-		parameters.put("label", id.label());
-		parameters.put("within", within);
-		Map<String, Object> found = this.neo4j.query(Access.cypher("""
-				CALL () {
-				  MATCH (n:Area {code: $code}) RETURN n
-				  UNION
-				  MATCH (n:PartyOrganization {code: $code}) RETURN n
-				}
-				WITH n WHERE $label IN labels(n)
-				RETURN %s AS visible
-				""".formatted(Access.visible("n")))).bindAll(parameters).fetch().one().orElse(null);
-		if (found == null) {
-			throw new NotFoundException(argument, scopeId);
-		}
-		if (!Boolean.TRUE.equals(found.get("visible"))) {
+		Graph.Rows found = this.graph.query(FIND, Graph.parameters("code", id.code(), "label", id.label()));
+		if (found.withheld() > 0) {
 			throw new ForbiddenException(argument, scopeId);
+		}
+		if (found.rows().isEmpty()) {
+			throw new NotFoundException(argument, scopeId);
 		}
 		return id.code();
 	}

@@ -9,7 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.GlobalId;
@@ -18,7 +21,6 @@ import org.partynet.graphql.NotFoundException;
 import org.partynet.graphql.Paging;
 import org.partynet.network.Nodes;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +37,7 @@ public class ChangeQueries {
 	private static final String FILTER = "c.at >= $from AND ($scope IS NULL OR $scope IN c.scopes)";
 
 	// %2$s checks the scope: the label comes from GlobalId.LABELS, never from the caller's text.
-	private static final String PAGE = """
+	private static final Statement PAGE = Statement.scoped("audit.page", """
 			%2$s
 			OPTIONAL MATCH (cursor:Change {id: $after})
 			CALL (cursor) {
@@ -51,22 +53,22 @@ public class ChangeQueries {
 			  RETURN count(c) AS totalCount
 			}
 			RETURN scopeFound, $after IS NULL OR cursor IS NOT NULL AS cursorFound, page, totalCount
-			""";
+			""").passing("Change");
 
 	// Only nodes the API has a type for (the Node interface); the labels are those of Nodes.toApi.
-	private static final String AFFECTED = """
+	private static final Statement AFFECTED = Statement.read("audit.affected", """
 			UNWIND $codes AS code
 			MATCH (:Change {id: code})-[:AFFECTED]->(n)
 			WHERE n:Area OR n:PartyOrganization OR n:Person OR n:Unit OR n:Alliance OR n:Institution
 			RETURN code, n ORDER BY n.code
-			""";
+			""");
 
 	private static final OffsetDateTime EPOCH = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-	private final Neo4jClient neo4j;
+	private final Graph graph;
 
-	ChangeQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	ChangeQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	/**
@@ -78,7 +80,6 @@ public class ChangeQueries {
 	 * @throws NotFoundException when no area or organization has the scope's id
 	 * @throws BadRequestException when {@code after} names no change
 	 */
-	@SuppressWarnings("unchecked")
 	Paging.Connection<Change> list(GlobalId scope, OffsetDateTime since, int first, String after) {
 		String scopeCheck = (scope == null) ? "WITH true AS scopeFound"
 				: "OPTIONAL MATCH (s:`%s` {code: $scope}) WITH s IS NOT NULL AS scopeFound".formatted(scope.label());
@@ -89,7 +90,8 @@ public class ChangeQueries {
 		parameters.put("from", ((since != null) ? since : EPOCH).withOffsetSameInstant(ZoneOffset.UTC).toZonedDateTime());
 		parameters.put("after", after);
 		parameters.put("limit", first + 1);
-		return this.neo4j.query(PAGE.formatted(FILTER, scopeCheck)).bindAll(parameters).fetchAs(Paging.Connection.class).mappedBy((types, row) -> {
+		Record row = this.graph.one(PAGE.formatted(FILTER, scopeCheck), parameters).orElseThrow();
+		{
 			if (!row.get("scopeFound").asBoolean()) {
 				throw new NotFoundException("scope", scope.label() + ":" + scope.code());
 			}
@@ -99,18 +101,18 @@ public class ChangeQueries {
 			}
 			List<Change> page = row.get("page").asList(value -> change(value));
 			return Paging.connection(page, first, after != null, row.get("totalCount").asInt(), Change::id);
-		}).one().orElseThrow();
+		}
 	}
 
 	/** The nodes each change affected, ordered by code: one statement for all changes of a level. */
 	Map<Change, List<Identified>> affected(Collection<Change> changes) {
-		return Batch.lists(this.neo4j, AFFECTED, changes, Change::id, row -> Nodes.toApi(row.get("n").asNode()));
+		return Batch.lists(this.graph, AFFECTED, changes, Change::id, row -> Nodes.toApi(row.get("n").asNode()));
 	}
 
 	private static Change change(Value c) {
 		return new Change(c.get("id").asString(), instant(c.get("at")), c.get("user").asString(null),
-				c.get("operation").asString(null), c.get("summary").asString(null), Redaction.json(c.get("input").asString(null)),
-				Redaction.json(c.get("before").asString(null)), Redaction.json(c.get("after").asString(null)));
+				c.get("operation").asString(null), c.get("summary").asString(null), c.get("input").asString(null),
+				c.get("before").asString(null), c.get("after").asString(null));
 	}
 
 	/** {@code at} in UTC; a local date-time (not what the mutations write) is taken as UTC. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.partynet.security.Access;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.WebApplicationType;
@@ -79,14 +80,16 @@ public final class ImportCommand {
 				.map(f -> new BulkImporter.Source(f, f.getFileName().toString()))
 				.toList();
 			long[] last = { 0 };
-			ImportResult result = importer.importFiles(sources, dryRun, progress -> {
+			// the service's own work: there is no signed-in account on the command line
+			boolean dry = dryRun;
+			ImportResult result = Access.asService(() -> importer.importFiles(sources, dry, progress -> {
 				long now = System.nanoTime();
 				if (now - last[0] > 1_000_000_000L || progress.phase().equals("done")) {
 					last[0] = now;
 					System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(), progress.total(),
 							progress.percent(), progress.rowsPerSecond());
 				}
-			});
+			}));
 			System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.body(result)));
 			return result.ok() ? 0 : 1;
 		}

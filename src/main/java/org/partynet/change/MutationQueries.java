@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.GlobalId;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,17 +43,17 @@ class MutationQueries {
 			}
 			""";
 
-	private static final String SNAPSHOT = "UNWIND $codes AS code\n" + FIND + """
+	private static final Statement SNAPSHOT = Statement.write("change.snapshot", "UNWIND $codes AS code\n" + FIND + """
 			RETURN n.code AS code, labels(n) AS labels, properties(n) AS properties,
 			       [(n)-[r]-(o) WHERE type(r) <> 'AFFECTED' | {type: type(r),
 			         direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END, other: o.code,
 			         since: r.since, until: r.until, role: r.role, title: r.title, status: r.status}] AS relationships
-			""";
+			""");
 
 	// What "is or contains" a node: an area with the areas above it and the organizations governing
 	// or covering those; an organization with the organizations above it and the areas it governs
 	// or covers; a person, unit or alliance through the areas and organizations it is linked to.
-	private static final String SCOPES = "UNWIND $codes AS code\n" + FIND + """
+	private static final Statement SCOPES = Statement.write("change.scopes", "UNWIND $codes AS code\n" + FIND + """
 			CALL (n) {
 			  WITH n WHERE n:Area OR n:PartyOrganization RETURN n AS s
 			  UNION
@@ -88,43 +90,47 @@ class MutationQueries {
 			UNWIND found AS f
 			WITH DISTINCT f.code AS scope ORDER BY scope
 			RETURN collect(scope) AS scopes
-			""";
+			""");
 
-	private static final String AUDIT = """
+	private static final Statement AUDIT = Statement.write("change.audit", """
 			CREATE (c:Change {id: $id, at: datetime({timezone: 'UTC'}), user: $user, operation: $operation,
 			                  summary: $summary, input: $input, before: $before, after: $after, scopes: $scopes})
 			WITH c
 			UNWIND $codes AS code
 			""" + FIND + """
 			CREATE (c)-[:AFFECTED]->(n)
-			""";
+			""");
 
-	private static final String FINISH = "UNWIND $codes AS code\n" + FIND + """
+	private static final Statement FINISH = Statement.write("change.finish", "UNWIND $codes AS code\n" + FIND + """
 			SET n.version = coalesce(n.version, 0) + 1
 			REMOVE n._lock
-			""";
+			""");
 
 	// %s is the family's label (PartyOrganization, Area or Person), never input text
-	private static final String VERSIONS = """
+	private static final Statement VERSIONS = Statement.read("change.versions", """
 			UNWIND $codes AS code
 			MATCH (n:`%s` {code: code})
 			RETURN code, coalesce(n.version, 0) AS version
-			""";
+			""");
 
-	private final Neo4jClient neo4j;
+	// %s is a label of GlobalId.LABELS, never input text
+	private static final Statement NODE = Statement.write("change.node", "MATCH (n:`%s` {code: $code}) RETURN n");
 
-	MutationQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	private static final Statement LOCK = Statement.write("change.lock",
+			"MATCH (n:`%s` {code: $code}) SET n._lock = true RETURN count(n) > 0 AS found");
+
+	private static final Statement INVARIANTS = Statement.write("change.invariants", Invariants.CHECKS);
+
+	private final Graph graph;
+
+	MutationQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	/** The node of an id, {@code null} when there is none. */
 	Node node(GlobalId id) {
-		return this.neo4j.query("MATCH (n:`%s` {code: $code}) RETURN n".formatted(label(id)))
-			.bind(id.code())
-			.to("code")
-			.fetchAs(Node.class)
-			.mappedBy((types, row) -> row.get("n").asNode())
-			.one()
+		return this.graph.one(NODE.formatted(label(id)), Graph.parameters("code", id.code()))
+			.map(row -> row.get("n").asNode())
 			.orElse(null);
 	}
 
@@ -133,14 +139,15 @@ class MutationQueries {
 	 * read after the lock is sure to see the last committed version.
 	 */
 	Node lock(GlobalId id) {
-		boolean found = this.neo4j.query("MATCH (n:`%s` {code: $code}) SET n._lock = true RETURN count(n) > 0 AS found"
-			.formatted(label(id))).bind(id.code()).to("code").fetchAs(Boolean.class).one().orElse(false);
+		boolean found = this.graph.one(LOCK.formatted(label(id)), Graph.parameters("code", id.code()))
+			.map(row -> row.get("found").asBoolean())
+			.orElse(false);
 		return found ? node(id) : null;
 	}
 
 	/** Adds 1 to the version of every node that still exists, and drops the lock marker. */
 	void finish(Collection<String> codes) {
-		this.neo4j.query(FINISH).bind(List.copyOf(codes)).to("codes").run();
+		this.graph.run(FINISH, Graph.parameters("codes", List.copyOf(codes)));
 	}
 
 	/**
@@ -169,7 +176,7 @@ class MutationQueries {
 
 	/** The versions of a level of nodes of one family, in one statement. */
 	<T> Map<T, Integer> versions(String family, Collection<T> nodes, Function<T, String> code) {
-		return Batch.singles(this.neo4j, VERSIONS.formatted(family), nodes, code, row -> row.get("version").asInt());
+		return Batch.singles(this.graph, VERSIONS.formatted(family), nodes, code, row -> row.get("version").asInt());
 	}
 
 	/**
@@ -179,7 +186,7 @@ class MutationQueries {
 	 */
 	Map<String, Object> snapshot(Collection<String> codes) {
 		Map<String, Object> nodes = new TreeMap<>();
-		this.neo4j.query(SNAPSHOT).bind(List.copyOf(codes)).to("codes").fetch().all().forEach(row -> {
+		this.graph.rows(SNAPSHOT, Graph.parameters("codes", List.copyOf(codes))).stream().map(Record::asMap).forEach(row -> {
 			Map<String, Object> node = new LinkedHashMap<>();
 			@SuppressWarnings("unchecked")
 			List<String> labels = (List<String>) row.get("labels");
@@ -213,17 +220,8 @@ class MutationQueries {
 
 	/** Codes of the areas and party organizations that are or contain any of the nodes. */
 	List<String> scopes(Collection<String> codes) {
-		return this.neo4j.query(SCOPES)
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetchAs(List.class)
-			.mappedBy((types, row) -> row.get("scopes").asList(value -> value.asString()))
-			.one()
-			.map(list -> {
-				@SuppressWarnings("unchecked")
-				List<String> scopes = (List<String>) list;
-				return scopes;
-			})
+		return this.graph.one(SCOPES, Graph.parameters("codes", List.copyOf(codes)))
+			.map(row -> row.get("scopes").asList(value -> value.asString()))
 			.orElse(List.of());
 	}
 
@@ -231,29 +229,28 @@ class MutationQueries {
 	void audit(Map<String, Object> change, Collection<String> codes) {
 		Map<String, Object> parameters = new LinkedHashMap<>(change);
 		parameters.put("codes", List.copyOf(codes));
-		this.neo4j.query(AUDIT).bindAll(parameters).run();
+		this.graph.run(AUDIT, parameters);
 	}
 
 	/** Runs a write statement of a mutation. */
 	void write(String cypher, Map<String, Object> parameters) {
-		this.neo4j.query(cypher).bindAll(parameters).run();
+		this.graph.run(Statement.write("change.write", cypher), parameters);
 	}
 
-	/** Runs a read statement of a mutation's checks. */
+	/**
+	 * Runs a read statement of a mutation's checks: part of the write, so the organization
+	 * department's, and it sees what the write transaction sees.
+	 */
 	Collection<Map<String, Object>> read(String cypher, Map<String, Object> parameters) {
-		return this.neo4j.query(cypher).bindAll(parameters).fetch().all();
+		return this.graph.rows(Statement.write("change.check", cypher), parameters).stream().map(Record::asMap).toList();
 	}
 
 	/** Every broken invariant around the codes: rule, code and a bilingual message. */
 	List<Invariants.Broken> invariants(Collection<String> codes) {
-		return this.neo4j.query(Invariants.CHECKS)
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetchAs(Invariants.Broken.class)
-			.mappedBy((types, row) -> new Invariants.Broken(row.get("rule").asString(), row.get("code").asString(),
-					row.get("name").asString("")))
-			.all()
+		return this.graph.rows(INVARIANTS, Graph.parameters("codes", List.copyOf(codes)))
 			.stream()
+			.map(row -> new Invariants.Broken(row.get("rule").asString(), row.get("code").asString(),
+					row.get("name").asString("")))
 			.toList();
 	}
 

@@ -13,10 +13,11 @@ import java.util.Optional;
 import org.neo4j.driver.Record;
 import org.partynet.area.Area;
 import org.partynet.area.Scope;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.Paging;
 import org.partynet.organization.Organization;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -84,7 +85,7 @@ class CoverageQueries {
 
 	// `exists` says whether the scope's id names a node ($label given), so that the controller
 	// needs no separate look-up.
-	private static final String REPORT = ROOTS + """
+	private static final Statement REPORT = Statement.scoped("coverage.report", ROOTS + """
 			OPTIONAL MATCH (area:Area {code: $scope})
 			OPTIONAL MATCH (organization:PartyOrganization {code: $scope})
 			WITH codes, area, coalesce(area.name, organization.name, '全网 Whole network') AS name,
@@ -92,10 +93,10 @@ class CoverageQueries {
 			""" + METRICS + """
 			RETURN codes, area, name, exists, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
 			       sites, sitesCovered, communities, communitiesOrganized
-			""";
+			""").optional("area");
 
 	// Several organizations' reports at once, each over the areas it governs or covers.
-	private static final String OF_ORGANIZATIONS = """
+	private static final Statement OF_ORGANIZATIONS = Statement.read("coverage.ofOrganizations", """
 			UNWIND $codes AS scopeCode
 			MATCH (organization:PartyOrganization {code: scopeCode})
 			CALL (organization) {
@@ -103,15 +104,15 @@ class CoverageQueries {
 			  WITH top ORDER BY top.code
 			  RETURN collect(top.code) AS codes
 			}
-			WITH scopeCode, codes, null AS area, organization.name AS name
+			WITH scopeCode, organization, codes, null AS area, organization.name AS name
 			""".formatted(held("r")) + METRICS + """
-			RETURN scopeCode AS code, codes, area, name, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
-			       sites, sitesCovered, communities, communitiesOrganized
-			""";
+			RETURN scopeCode AS code, organization, codes, area, name, grids, gridsCovered, gridsDual, buildings,
+			       buildingsGrouped, buildingsHeaded, sites, sitesCovered, communities, communitiesOrganized
+			""");
 
 	// The next level down (streets of a district, communities of a street, grids of a community)
 	// for several reports at once.
-	private static final String BREAKDOWN = """
+	private static final Statement BREAKDOWN = Statement.read("coverage.breakdown", """
 			UNWIND $parents AS parent
 			UNWIND parent.codes AS parentCode
 			MATCH (:Area {code: parentCode})-[h:HAS]->(area:Street|Community|Grid)
@@ -121,9 +122,9 @@ class CoverageQueries {
 			""".formatted(held("h")) + METRICS + """
 			RETURN key, codes, area, name, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
 			       sites, sitesCovered, communities, communitiesOrganized
-			""";
+			""");
 
-	private static final Map<CoverageMetric, String> GAPS = new EnumMap<>(CoverageMetric.class);
+	private static final Map<CoverageMetric, Statement> GAPS = new EnumMap<>(CoverageMetric.class);
 
 	static {
 		gaps(CoverageMetric.GRID, "a:Grid AND NOT " + GRID_COVERED.replace("(g)", "(a)"), "$reason");
@@ -143,7 +144,7 @@ class CoverageQueries {
 	// Several reports' gaps of one metric in one statement: each request brings its report's
 	// codes, its cursor and its page size.
 	private static void gaps(CoverageMetric metric, String predicate, String reason) {
-		GAPS.put(metric, """
+		GAPS.put(metric, Statement.read("coverage.gaps." + metric.name().toLowerCase(java.util.Locale.ROOT), """
 				UNWIND $requests AS request
 				CALL (request) {
 				  WITH request.codes AS codes
@@ -161,13 +162,13 @@ class CoverageQueries {
 				  RETURN collect({area: gap, path: coalesce(x, []), reason: %s}) AS gaps
 				}
 				RETURN request.key AS key, totalCount, gaps
-				""".formatted(AREAS.indent(2).stripTrailing(), predicate, held("h"), reason));
+				""".formatted(AREAS.indent(2).stripTrailing(), predicate, held("h"), reason)));
 	}
 
-	private final Neo4jClient neo4j;
+	private final Graph graph;
 
-	CoverageQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	CoverageQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	CoverageReport report(String scope, LocalDate asOf) {
@@ -180,11 +181,7 @@ class CoverageQueries {
 		parameters.put("scope", scope);
 		parameters.put("label", label);
 		parameters.put("asOf", asOf);
-		return this.neo4j.query(REPORT)
-			.bindAll(parameters)
-			.fetchAs(Record.class)
-			.mappedBy((types, row) -> row)
-			.one()
+		return this.graph.one(REPORT, parameters)
 			.filter(row -> row.get("exists").asBoolean())
 			.map(row -> report(row, asOf));
 	}
@@ -192,11 +189,9 @@ class CoverageQueries {
 	/** The reports of several organizations, one statement. */
 	Map<Organization, CoverageReport> ofOrganizations(Collection<Organization> organizations, LocalDate asOf) {
 		Map<String, CoverageReport> byCode = new HashMap<>();
-		this.neo4j.query(OF_ORGANIZATIONS)
-			.bindAll(Map.of("codes", organizations.stream().map(Organization::code).distinct().toList(), "asOf", asOf))
-			.fetchAs(Record.class)
-			.mappedBy((types, row) -> row)
-			.all()
+		this.graph
+			.rows(OF_ORGANIZATIONS,
+					Graph.parameters("codes", organizations.stream().map(Organization::code).distinct().toList(), "asOf", asOf))
 			.forEach(row -> byCode.put(row.get("code").asString(), report(row, asOf)));
 		Map<Organization, CoverageReport> result = new LinkedHashMap<>();
 		organizations.forEach(organization -> result.put(organization, byCode.get(organization.code())));
@@ -214,11 +209,7 @@ class CoverageQueries {
 			for (int i = 0; i < reports.size(); i++) {
 				keyed.add(Map.of("key", String.valueOf(i), "codes", reports.get(i).roots()));
 			}
-			this.neo4j.query(BREAKDOWN)
-				.bindAll(Map.of("parents", keyed, "asOf", day))
-				.fetchAs(Record.class)
-				.mappedBy((types, row) -> row)
-				.all()
+			this.graph.rows(BREAKDOWN, Graph.parameters("parents", keyed, "asOf", day))
 				.forEach(row -> result.get(reports.get(Integer.parseInt(row.get("key").asString()))).add(report(row, day)));
 		});
 		return result;
@@ -242,11 +233,9 @@ class CoverageQueries {
 				request.put("limit", members.get(i).first() + 1);
 				keyed.add(request);
 			}
-			this.neo4j.query(GAPS.get(metric))
-				.bindAll(Map.of("requests", keyed, "asOf", members.get(0).report().asOf(), "reason", metric.gapReason()))
-				.fetchAs(Record.class)
-				.mappedBy((types, row) -> row)
-				.all()
+			this.graph
+				.rows(GAPS.get(metric),
+						Graph.parameters("requests", keyed, "asOf", members.get(0).report().asOf(), "reason", metric.gapReason()))
 				.forEach(row -> {
 					GapsRequest request = members.get(Integer.parseInt(row.get("key").asString()));
 					List<CoverageGap> gaps = row.get("gaps")

@@ -10,10 +10,11 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partynet.area.Area;
 import org.partynet.area.Scope;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,7 +55,7 @@ class HealthQueries {
 			          WHEN expiresOn <= $asOf + duration({months: $first}) THEN 'TERM_DUE' END AS status
 			""";
 
-	private static final String FINDINGS = ORGANIZATIONS + """
+	private static final Statement FINDINGS = Statement.scoped("health.findings", ORGANIZATIONS + """
 			CALL (organizations, areas) {
 			  UNWIND organizations AS o
 			  WITH o WHERE o:GridBranch
@@ -103,51 +104,47 @@ class HealthQueries {
 			  RETURN status AS rule, o AS organization, null AS person, null AS area,
 			         '届满日期 ' + toString(expiresOn) + ' / term ends ' + toString(expiresOn) AS figures
 			}
-			RETURN name, rule, organization, person {.code, .name, .gender, .phone, .idNumber} AS person, area, figures
+			RETURN name, rule, organization, person, area, figures
 			ORDER BY rule, coalesce(organization.code, area.code)
-			""".formatted(held("m"), held("h"), held("j"), held("hd"), TERMS.indent(2).strip());
+			""".formatted(held("m"), held("h"), held("j"), held("hd"), TERMS.indent(2).strip()));
 
-	private static final String TERM_LIST = ORGANIZATIONS + TERMS + """
+	private static final Statement TERM_LIST = Statement.scoped("health.termList", ORGANIZATIONS + TERMS + """
 			WITH o, years, expiresOn, status WHERE status IS NOT NULL
 			RETURN o, o.electedOn AS electedOn, years, expiresOn, status
 			ORDER BY expiresOn, o.code
-			""";
+			""");
 
-	private final Neo4jClient neo4j;
+	private static final Statement NAME = Statement.scoped("health.name", ORGANIZATIONS + "RETURN name");
+
+	private final Graph graph;
 
 	private final HealthRules rules;
 
-	HealthQueries(Neo4jClient neo4j, HealthRules rules) {
-		this.neo4j = neo4j;
+	HealthQueries(Graph graph, HealthRules rules) {
+		this.graph = graph;
 		this.rules = rules;
 	}
 
 	HealthReport report(String scope, LocalDate asOf) {
 		Map<String, Object> parameters = parameters(scope, asOf);
 		String[] name = { null };
-		List<HealthReport.Finding> findings = this.neo4j.query(FINDINGS)
-			.bindAll(parameters)
-			.fetchAs(HealthReport.Finding.class)
-			.mappedBy((types, row) -> {
+		List<HealthReport.Finding> findings = this.graph.rows(FINDINGS, parameters)
+			.stream()
+			.map(row -> {
 				name[0] = row.get("name").asString();
 				return finding(row);
 			})
-			.all()
-			.stream()
 			// most serious first, then in the rules' own order
 			.sorted(Comparator.comparing((HealthReport.Finding f) -> f.severity()).thenComparing(HealthReport.Finding::rule))
 			.toList();
-		List<HealthReport.TermExpiry> terms = this.neo4j.query(TERM_LIST)
-			.bindAll(parameters)
-			.fetchAs(HealthReport.TermExpiry.class)
-			.mappedBy((types, row) -> new HealthReport.TermExpiry(Organization.from(row.get("o").asNode()),
+		List<HealthReport.TermExpiry> terms = this.graph.rows(TERM_LIST, parameters)
+			.stream()
+			.map(row -> new HealthReport.TermExpiry(Organization.from(row.get("o").asNode()),
 					row.get("electedOn").asLocalDate(), row.get("years").asInt(), row.get("expiresOn").asLocalDate(),
 					HealthRule.valueOf(row.get("status").asString())))
-			.all()
-			.stream()
 			.toList();
 		if (name[0] == null) {
-			name[0] = this.neo4j.query(ORGANIZATIONS + "RETURN name").bindAll(parameters).fetchAs(String.class).one().orElseThrow();
+			name[0] = this.graph.one(NAME, parameters).orElseThrow().get("name").asString();
 		}
 		return new HealthReport(name[0], asOf, findings, terms);
 	}
@@ -173,7 +170,7 @@ class HealthQueries {
 	private static HealthReport.Finding finding(Record row) {
 		return new HealthReport.Finding(HealthRule.valueOf(row.get("rule").asString()),
 				row.get("organization").isNull() ? null : Organization.from(row.get("organization").asNode()),
-				row.get("person").isNull() ? null : Person.from(row.get("person")), areaOf(row.get("area")),
+				row.get("person").isNull() ? null : Person.from(row.get("person").asNode()), areaOf(row.get("area")),
 				row.get("figures").asString());
 	}
 

@@ -17,6 +17,8 @@ import org.neo4j.driver.types.Path;
 import org.neo4j.driver.types.Relationship;
 import org.partynet.area.Area;
 import org.partynet.area.Scope;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
@@ -28,7 +30,6 @@ import org.partynet.unit.Alliance;
 import org.partynet.unit.Unit;
 import org.partynet.unit.UnitCategory;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +42,7 @@ class LinkageQueries {
 	// the grids its branches cover and those of the alliances it leads; the alliances it leads or
 	// that cover those sites; and every current link among them and the outside units and people.
 	// An alliance's sites elsewhere stay out: a community's chart shows its own part.
-	private static final String CROSS_LINKS = """
+	private static final Statement CROSS_LINKS = Statement.read("linkage.crossLinks", """
 			UNWIND $codes AS code
 			MATCH (root:PartyOrganization {code: code})
 			CALL (root) {
@@ -117,7 +118,7 @@ class LinkageQueries {
 			  RETURN 7 AS rank, 'INSTRUCTOR' AS kind, p AS from, s AS to, null AS via
 			}
 			RETURN code, kind, from, to, via ORDER BY code, rank, from.code, to.code
-			""";
+			""").optional("via");
 
 	// Every current link of an outside unit to the communities and commercial sites among `areas`:
 	// one row per link, with what carries it and the community it reaches.
@@ -150,7 +151,7 @@ class LinkageQueries {
 			""";
 
 	// The node itself (no row: it does not exist), then its linkages, in one statement.
-	private static final String LINKAGES = """
+	private static final Statement LINKAGES = Statement.read("linkage.linkages", """
 			MATCH (node:`%s` {code: $scope})
 			CALL (node) {
 			""" + (Scope.AREAS + """
@@ -164,9 +165,9 @@ class LinkageQueries {
 			""").indent(2) + """
 			}
 			RETURN node, links
-			""";
+			""");
 
-	private static final String REACH = """
+	private static final Statement REACH = Statement.read("linkage.reach", """
 			MATCH (u:Unit {code: $code})
 			CALL (u) {
 			  MATCH (u)<-[e:EMPLOYED_BY WHERE e.until IS NULL]-(p:Person)-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]->(cc:CommunityCommittee)-[g:GOVERNS WHERE g.until IS NULL]->(c:Community)
@@ -187,14 +188,13 @@ class LinkageQueries {
 			  OPTIONAL MATCH (al)<-[l:LEADS WHERE l.until IS NULL]-(leader:PartyOrganization)
 			  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, c AS community, g AS grid, s AS site, null AS person, al AS alliance, leader AS organization
 			}
-			WITH * WHERE """ + Access.visible("community") + """
 			RETURN kind, community, grid, site, person, alliance, organization
 			ORDER BY rank, community.code, coalesce(site.code, ''), coalesce(person.code, '')
-			""";
+			""").optional("grid", "site", "person", "alliance", "organization");
 
 	// Counted in the database: units per category and kind, per category, part-time members per
 	// community and communities without any link.
-	private static final String SUMMARY = Scope.AREAS + """
+	private static final Statement SUMMARY = Statement.scoped("linkage.summary", Scope.AREAS + """
 			WITH collect(a) AS areas
 			OPTIONAL MATCH (scopeArea:Area {code: $scope})
 			OPTIONAL MATCH (scopeOrganization:PartyOrganization {code: $scope})
@@ -225,55 +225,54 @@ class LinkageQueries {
 			  RETURN collect({community: c, linked: linked, partTime: partTime}) AS communities
 			}
 			RETURN name, byKind, byCategory, communities
-			""";
+			""");
 
-	private final Neo4jClient neo4j;
+	private static final Statement UNIT = Statement.read("linkage.unit", "MATCH (u:Unit {code: $code}) RETURN u");
 
-	LinkageQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	// %s is a label of GlobalId.LABELS
+	private static final Statement NODE = Statement.read("linkage.node", "MATCH (n:`%s` {code: $code}) RETURN n");
+
+	// %s are labels of GlobalId.LABELS and the checked bound of hops (1 to 8)
+	private static final Statement CONNECTION = Statement.read("linkage.connection", """
+			MATCH (a:`%s` {code: $from}), (b:`%s` {code: $to})
+			MATCH p = ALL SHORTEST (a)-[r:!AFFECTED WHERE r.until IS NULL]-{1,%d}(b)
+			RETURN p LIMIT $limit
+			""");
+
+	private final Graph graph;
+
+	LinkageQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	/** The linkages of an existing area or organization; empty when there is none with that id. */
 	Optional<Linkages> linkages(GlobalId id) {
-		return this.neo4j.query(LINKAGES.formatted(id.label())).bind(id.code()).to("scope").fetchAs(Linkages.class)
-			.mappedBy((types, row) -> {
-				Map<LinkKind, List<Linkages.UnitLink>> groups = new EnumMap<>(LinkKind.class);
-				row.get("links").asList(v -> v).forEach(link -> groups
-					.computeIfAbsent(LinkKind.valueOf(link.get("kind").asString()), kind -> new ArrayList<>())
-					.add(new Linkages.UnitLink(Unit.from(link.get("u").asNode()),
-							sorted(link.get("people").asList(v -> Person.from(v.asNode())), Person::code),
-							sorted(link.get("alliances").asList(v -> Alliance.from(v.asNode())), Alliance::code),
-							sorted(link.get("organizations").asList(v -> Organization.from(v.asNode())), Organization::code),
-							sorted(link.get("communities").asList(v -> Area.from(v.asNode())), Area::code))));
-				return new Linkages(Nodes.toApi(row.get("node").asNode()),
-						groups.entrySet().stream().map(e -> new Linkages.Group(e.getKey(), e.getValue())).toList());
-			})
-			.one();
+		return this.graph.one(LINKAGES.formatted(id.label()), Graph.parameters("scope", id.code())).map(row -> {
+			Map<LinkKind, List<Linkages.UnitLink>> groups = new EnumMap<>(LinkKind.class);
+			row.get("links").asList(v -> v).forEach(link -> groups
+				.computeIfAbsent(LinkKind.valueOf(link.get("kind").asString()), kind -> new ArrayList<>())
+				.add(new Linkages.UnitLink(Unit.from(link.get("u").asNode()),
+						sorted(link.get("people").asList(v -> Person.from(v.asNode())), Person::code),
+						sorted(link.get("alliances").asList(v -> Alliance.from(v.asNode())), Alliance::code),
+						sorted(link.get("organizations").asList(v -> Organization.from(v.asNode())), Organization::code),
+						sorted(link.get("communities").asList(v -> Area.from(v.asNode())), Area::code))));
+			return new Linkages(Nodes.toApi(row.get("node").asNode()),
+					groups.entrySet().stream().map(e -> new Linkages.Group(e.getKey(), e.getValue())).toList());
+			});
 	}
 
 	Optional<Unit> unit(String code) {
-		return this.neo4j.query("MATCH (u:Unit {code: $code}) RETURN u")
-			.bind(code)
-			.to("code")
-			.fetchAs(Unit.class)
-			.mappedBy((types, row) -> Unit.from(row.get("u").asNode()))
-			.one();
+		return this.graph.one(UNIT, Graph.parameters("code", code)).map(row -> Unit.from(row.get("u").asNode()));
 	}
 
 	Reach reach(Unit unit) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("code", unit.code());
-		parameters.put("within", Access.within());
-		List<Reach.Place> places = this.neo4j.query(Access.cypher(REACH))
-			.bindAll(parameters)
-			.fetchAs(Reach.Place.class)
-			.mappedBy((types, row) -> new Reach.Place(LinkKind.valueOf(row.get("kind").asString()),
+		List<Reach.Place> places = this.graph.rows(REACH, Graph.parameters("code", unit.code()))
+			.stream()
+			.map(row -> new Reach.Place(LinkKind.valueOf(row.get("kind").asString()),
 					Area.from(row.get("community").asNode()), area(row.get("grid")), area(row.get("site")),
 					row.get("person").isNull() ? null : Person.from(row.get("person").asNode()),
 					row.get("alliance").isNull() ? null : Alliance.from(row.get("alliance").asNode()),
 					row.get("organization").isNull() ? null : Organization.from(row.get("organization").asNode())))
-			.all()
-			.stream()
 			.toList();
 		return new Reach(unit, places);
 	}
@@ -283,13 +282,11 @@ class LinkageQueries {
 	 * there is no such node. The label is one of {@code GlobalId.LABELS}.
 	 */
 	Optional<Boolean> visible(GlobalId id) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("code", id.code());
-		parameters.put("within", Access.within());
-		return this.neo4j.query(Access.cypher("MATCH (n:`%s` {code: $code}) RETURN %s AS visible".formatted(id.label(), Access.visible("n"))))
-			.bindAll(parameters)
-			.fetchAs(Boolean.class)
-			.one();
+		Graph.Rows found = this.graph.query(NODE.formatted(id.label()), Graph.parameters("code", id.code()));
+		if (found.withheld() > 0) {
+			return Optional.of(false);
+		}
+		return found.rows().isEmpty() ? Optional.empty() : Optional.of(true);
 	}
 
 	/**
@@ -299,30 +296,20 @@ class LinkageQueries {
 	 * parameter there: the search is always bounded.
 	 */
 	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, int limit) {
-		String cypher = """
-				MATCH (a:`%s` {code: $from}), (b:`%s` {code: $to})
-				MATCH p = ALL SHORTEST (a)-[r:!AFFECTED WHERE r.until IS NULL]-{1,%d}(b)
-				WITH p WHERE $within IS NULL OR all(n IN nodes(p) WHERE %s)
-				RETURN p LIMIT $limit
-				""".formatted(from.label(), to.label(), maxHops, Access.visible("n"));
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("from", from.code());
-		parameters.put("to", to.code());
-		parameters.put("limit", limit);
-		parameters.put("within", Access.within());
-		return this.neo4j.query(Access.cypher(cypher))
-			.bindAll(parameters)
-			.fetchAs(LinkPath.class)
-			.mappedBy((types, row) -> path(row.get("p").asPath()))
-			.all()
+		// a secretary's paths through what they may not read are withheld after the search: ask for more
+		int candidates = Access.reader().confined() ? limit * 20 : limit;
+		return this.graph
+			.rows(CONNECTION.formatted(from.label(), to.label(), maxHops),
+					Graph.parameters("from", from.code(), "to", to.code(), "limit", candidates))
 			.stream()
+			.limit(limit)
+			.map(row -> path(row.get("p").asPath()))
 			.toList();
 	}
 
 	LinkageSummary summary(String scopeCode) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("scope", scopeCode);
-		return this.neo4j.query(SUMMARY).bindAll(parameters).fetchAs(LinkageSummary.class).mappedBy((types, row) -> {
+		Record row = this.graph.one(SUMMARY, Graph.parameters("scope", scopeCode)).orElseThrow();
+		{
 			List<LinkageSummary.UnitCount> byKind = row.get("byKind")
 				.asList(v -> new LinkageSummary.UnitCount(UnitCategory.valueOf(v.get("category").asString()),
 						LinkKind.valueOf(v.get("kind").asString()), v.get("units").asInt()))
@@ -346,7 +333,7 @@ class LinkageQueries {
 				}
 			});
 			return new LinkageSummary(row.get("name").asString(), byKind, byCategory, partTime, unlinked);
-		}).one().orElseThrow();
+		}
 	}
 
 	private static LinkPath path(Path path) {
@@ -374,7 +361,7 @@ class LinkageQueries {
 
 	private static String name(Node node) {
 		if (node.hasLabel("Person")) {
-			return Person.from(node).name(); // hidden from a viewer
+			return Person.from(node).name(); // hidden from a viewer by the executor
 		}
 		return node.get("name").asString(node.get("code").asString(""));
 	}
@@ -388,7 +375,7 @@ class LinkageQueries {
 	}
 
 	Map<Organization, List<CrossLink>> crossLinks(Collection<Organization> organizations) {
-		return Batch.lists(this.neo4j, CROSS_LINKS, organizations, Organization::code,
+		return Batch.lists(this.graph, CROSS_LINKS, organizations, Organization::code,
 				row -> new CrossLink(CrossLinkKind.valueOf(row.get("kind").asString()),
 						Nodes.toApi(row.get("from").asNode()), Nodes.toApi(row.get("to").asNode()),
 						row.get("via").isNull() ? null : Person.from(row.get("via").asNode())));

@@ -1,6 +1,5 @@
 package org.partynet.network;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,10 +7,11 @@ import java.util.Optional;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.partynet.area.Scope;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.security.Access;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class NetworkQueries {
 
-	private static final String STATS = Scope.AREAS + """
+	private static final Statement STATS = Statement.scoped("network.stats", Scope.AREAS + """
 			WITH collect(a) AS areas
 			CALL (areas) {
 			  UNWIND areas AS a
@@ -76,10 +76,10 @@ class NetworkQueries {
 			       size([a IN areas WHERE a:Building]) AS buildings,
 			       size([a IN areas WHERE a:CommercialBuilding OR a:Market]) AS commercialSites,
 			       alliances, partTimeMembers, instructors, partyMembers, units
-			""";
+			""");
 
 	// Each family of labels has its own uniqueness constraint on code, so each branch is an index seek.
-	private static final String BY_CODE = """
+	private static final Statement BY_CODE = Statement.read("network.byCode", """
 			CALL () {
 			  MATCH (n:Area {code: $code}) RETURN n
 			  UNION MATCH (n:PartyOrganization {code: $code}) RETURN n
@@ -88,34 +88,32 @@ class NetworkQueries {
 			  UNION MATCH (n:Alliance {code: $code}) RETURN n
 			  UNION MATCH (n:Institution {code: $code}) RETURN n
 			}
-			RETURN n, """ + Access.visible("n") + """
-			  AS visible LIMIT 1
-			""";
+			RETURN n LIMIT 1
+			""");
 
-	private static final String SEARCH = """
+	private static final Statement SEARCH = Statement.read("network.search", """
 			CALL db.index.fulltext.queryNodes('name_fulltext', $text, {limit: $candidates}) YIELD node, score
-			WHERE """ + Access.visible("node") + """
+			WHERE $people OR NOT node:Person
 			RETURN node, score
 			ORDER BY score DESC, node.code
 			LIMIT $first
-			""";
+			""");
 
-	private final Neo4jClient neo4j;
+	private static final Statement DATASET = Statement.read("network.dataset",
+			"MATCH (d:Dataset) RETURN d ORDER BY d.code LIMIT 1")
+		.passing("Dataset");
 
-	NetworkQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	private final Graph graph;
+
+	NetworkQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	NetworkStats stats(String scope) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("scope", scope);
-		return this.neo4j.query(STATS).bindAll(parameters).fetchAs(NetworkStats.class).mappedBy((types, row) -> {
-			var r = row.asMap(Value::asInt);
-			return new NetworkStats(r.get("streetCommittees"), r.get("communityCommittees"), r.get("gridBranches"),
-					r.get("buildingGroups"), r.get("buildingHeads"), r.get("grids"), r.get("buildings"),
-					r.get("commercialSites"), r.get("alliances"), r.get("partTimeMembers"), r.get("instructors"),
-					r.get("partyMembers"), r.get("units"));
-		}).one().orElseThrow();
+		var r = this.graph.one(STATS, Graph.parameters("scope", scope)).orElseThrow().asMap(Value::asInt);
+		return new NetworkStats(r.get("streetCommittees"), r.get("communityCommittees"), r.get("gridBranches"),
+				r.get("buildingGroups"), r.get("buildingHeads"), r.get("grids"), r.get("buildings"), r.get("commercialSites"),
+				r.get("alliances"), r.get("partTimeMembers"), r.get("instructors"), r.get("partyMembers"), r.get("units"));
 	}
 
 	/** The node with this code and, when {@code label} is given, this label. */
@@ -125,57 +123,45 @@ class NetworkQueries {
 
 	/**
 	 * The node with this code and, when {@code label} is given, this label.
-	 * @throws ForbiddenException when it lies outside a secretary's subtree; the same statement
-	 * decides, so that nothing outside is ever read into the service
+	 * @throws ForbiddenException when it lies outside a secretary's subtree: the executor withholds
+	 * it, so nothing outside is ever read into the service
 	 */
 	Optional<Object> byCode(String code, String label, String argument, String value) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("code", code);
-		parameters.put("within", Access.within());
-		return this.neo4j.query(Access.cypher(BY_CODE))
-			.bindAll(parameters)
-			.fetchAs(Node.class)
-			.mappedBy((types, row) -> {
-				if (!row.get("visible").asBoolean()) {
-					throw new ForbiddenException(argument, value);
-				}
-				return row.get("n").asNode();
-			})
-			.one()
+		Graph.Rows found = this.graph.query(BY_CODE, Graph.parameters("code", code));
+		if (found.withheld() > 0) {
+			throw new ForbiddenException(argument, value);
+		}
+		return found.rows()
+			.stream()
+			.findFirst()
+			.map(row -> row.get("n").asNode())
 			.filter(node -> label == null || node.hasLabel(label))
 			.map(Nodes::toApi);
 	}
 
+	/**
+	 * Name search. A viewer's search matches no person at all (a hit with a hidden name would still
+	 * confirm who is who); a secretary's hits are confined after ranking by the executor, so the
+	 * index is asked for more candidates.
+	 */
 	List<SearchHit> search(String text, int first) {
-		return this.neo4j.query(Access.cypher(SEARCH))
-			.bindAll(searchParameters(text, first))
-			.fetchAs(SearchHit.class)
-			.mappedBy((types, row) -> new SearchHit(Nodes.toApi(row.get("node").asNode()), row.get("score").asDouble()))
-			.all()
+		Access.Reader reader = Access.reader();
+		int candidates = reader.unrestricted() ? first : Math.max(first * 20, 1000);
+		Map<String, Object> parameters = Graph.parameters("text", luceneQuery(text), "first", candidates, "candidates",
+				candidates, "people", !reader.viewer());
+		return this.graph.rows(SEARCH, parameters)
 			.stream()
+			.limit(first)
+			.map(row -> new SearchHit(Nodes.toApi(row.get("node").asNode()), row.get("score").asDouble()))
 			.toList();
 	}
 
-	private static Map<String, Object> searchParameters(String text, int first) {
-		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("text", luceneQuery(text));
-		parameters.put("first", first);
-		String within = Access.within();
-		parameters.put("within", within);
-		// A secretary's hits are filtered to their subtree after ranking: look further down the ranking.
-		parameters.put("candidates", (within != null) ? Math.max(first * 20, 1000) : first);
-		return parameters;
-	}
-
 	Optional<Dataset> dataset() {
-		return this.neo4j.query("MATCH (d:Dataset) RETURN d ORDER BY d.code LIMIT 1")
-			.fetchAs(Dataset.class)
-			.mappedBy((types, row) -> {
-				Node d = row.get("d").asNode();
-				return new Dataset(d.get("code").asString(), d.get("name").asString(), d.get("sample").asBoolean(false),
-						d.get("description").asString(null));
-			})
-			.one();
+		return this.graph.one(DATASET, Map.of()).map(row -> {
+			Node d = row.get("d").asNode();
+			return new Dataset(d.get("code").asString(), d.get("name").asString(), d.get("sample").asBoolean(false),
+					d.get("description").asString(null));
+		});
 	}
 
 	/**

@@ -11,12 +11,12 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.partynet.area.Area;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.Batch;
 import org.partynet.organization.Organization;
-import org.partynet.security.Access;
 import org.partynet.unit.Unit;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,31 +25,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class PersonQueries {
 
-	private static final String ROLES = """
+	private static final Statement ROLES = Statement.personal("person.roles", """
 			UNWIND $codes AS code
 			MATCH (:Person {code: code})-[r:HOLDS|MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT WHERE r.until IS NULL]->(x)
-			WHERE """ + Access.visible("x") + """
 			RETURN code, type(r) AS type, r.role AS role, r.title AS title, r.status AS status, r.since AS since, x
 			ORDER BY x.code
-			""";
+			""");
 
-	private static final String PARTY_STATUS = """
+	private static final Statement PARTY_STATUS = Statement.personal("person.partyStatus", """
 			UNWIND $codes AS code
 			MATCH (:Person {code: code})-[m:MEMBER_OF WHERE m.until IS NULL]->(:PartyOrganization)
 			RETURN code, m.status AS status
-			""";
+			""");
 
-	private static final String POSTS = """
+	private static final Statement POSTS = Statement.read("person.posts", """
 			UNWIND $codes AS code
 			MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
-			RETURN code, o, p {.code, .name, .gender, .phone, .idNumber} AS p, h.role AS role, h.title AS title, h.since AS since
+			RETURN code, o, p, h.role AS role, h.title AS title, h.since AS since
 			ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
 			         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
-			""";
+			""");
 
 	// The subquery per organization keeps the planner on the code index (written as one pattern,
 	// it scanned every organization's code for each one asked for).
-	private static final String BUILDING_HEADS = """
+	private static final Statement BUILDING_HEADS = Statement.read("person.buildingHeads", """
 			UNWIND $codes AS code
 			MATCH (o:PartyOrganization {code: code})
 			CALL (o) {
@@ -57,35 +56,35 @@ class PersonQueries {
 			  MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
 			  RETURN DISTINCT p
 			}
-			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
-			""";
+			RETURN code, p ORDER BY p.code
+			""");
 
-	private static final String HEAD = """
+	private static final Statement HEAD = Statement.read("person.head", """
 			UNWIND $codes AS code
 			MATCH (:Building {code: code})<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
-			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
-			""";
+			RETURN code, p ORDER BY p.code
+			""");
 
-	private static final String GRID_WORKERS = """
+	private static final Statement GRID_WORKERS = Statement.read("person.gridWorkers", """
 			UNWIND $codes AS code
 			MATCH (:Grid {code: code})<-[w:WORKS_FOR WHERE w.until IS NULL]-(p:Person)
-			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
-			""";
+			RETURN code, p ORDER BY p.code
+			""");
 
-	private static final String INSTRUCTORS = """
+	private static final Statement INSTRUCTORS = Statement.read("person.instructors", """
 			UNWIND $codes AS code
 			MATCH (:Area {code: code})<-[i:INSTRUCTS WHERE i.until IS NULL]-(p:Person)
-			RETURN code, p {.code, .name, .gender, .phone, .idNumber} AS p ORDER BY p.code
-			""";
+			RETURN code, p ORDER BY p.code
+			""");
 
-	private final Neo4jClient neo4j;
+	private final Graph graph;
 
-	PersonQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	PersonQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	Map<Person, List<Role>> roles(Collection<Person> people) {
-		Map<Person, List<Role>> roles = Batch.lists(this.neo4j, ROLES, people, Person::code, PersonQueries::role);
+		Map<Person, List<Role>> roles = Batch.lists(this.graph, ROLES, people, Person::code, PersonQueries::role);
 		return roles.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey,
@@ -94,7 +93,7 @@ class PersonQueries {
 	}
 
 	Map<Person, PartyStatus> partyStatus(Collection<Person> people) {
-		return Batch.singles(this.neo4j, PARTY_STATUS, people, Person::code,
+		return Batch.singles(this.graph, PARTY_STATUS, people, Person::code,
 				row -> PartyStatus.valueOf(row.get("status").asString()));
 	}
 
@@ -106,30 +105,30 @@ class PersonQueries {
 		return posts(organizations, POSTS.formatted("AND h.role = 'SECRETARY'"));
 	}
 
-	private Map<Organization, List<Post>> posts(Collection<Organization> organizations, String cypher) {
-		return Batch.lists(this.neo4j, cypher, organizations, Organization::code,
-				row -> new Post(Person.from(row.get("p")), Organization.from(row.get("o").asNode()),
+	private Map<Organization, List<Post>> posts(Collection<Organization> organizations, Statement statement) {
+		return Batch.lists(this.graph, statement, organizations, Organization::code,
+				row -> new Post(Person.from(row.get("p").asNode()), Organization.from(row.get("o").asNode()),
 						RoleKind.valueOf(row.get("role").asString()), row.get("title").asString(""), date(row.get("since"))));
 	}
 
 	Map<Organization, List<Person>> buildingHeads(Collection<Organization> organizations) {
-		return Batch.lists(this.neo4j, BUILDING_HEADS, organizations, Organization::code, PersonQueries::person);
+		return Batch.lists(this.graph, BUILDING_HEADS, organizations, Organization::code, PersonQueries::person);
 	}
 
 	Map<Area, Person> heads(Collection<Area> buildings) {
-		return Batch.singles(this.neo4j, HEAD, buildings, Area::code, PersonQueries::person);
+		return Batch.singles(this.graph, HEAD, buildings, Area::code, PersonQueries::person);
 	}
 
 	Map<Area, List<Person>> gridWorkers(Collection<Area> grids) {
-		return Batch.lists(this.neo4j, GRID_WORKERS, grids, Area::code, PersonQueries::person);
+		return Batch.lists(this.graph, GRID_WORKERS, grids, Area::code, PersonQueries::person);
 	}
 
 	Map<Area, List<Person>> instructors(Collection<Area> sites) {
-		return Batch.lists(this.neo4j, INSTRUCTORS, sites, Area::code, PersonQueries::person);
+		return Batch.lists(this.graph, INSTRUCTORS, sites, Area::code, PersonQueries::person);
 	}
 
 	private static Person person(Record row) {
-		return Person.from(row.get("p"));
+		return Person.from(row.get("p").asNode());
 	}
 
 	private static Role role(Record row) {

@@ -1,26 +1,23 @@
 package org.partynet.security;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is asking, and what they may read, for the queries themselves. A secretary's reads are
- * confined to their organization's subtree by the predicate {@link #visible(String)}, which every
- * query that can reach a node by id, by search or by going up or out of a subtree includes; it
- * takes the secretary's organization code as {@code $within} ({@code null}: no confinement).
- *
- * <p>Without an authentication (the service's own start-up work, benchmarks and tools calling the
- * query services directly) nothing is confined: every HTTP request is authenticated before it
- * reaches a query, see {@link SecurityConfiguration}.
+ * Who is asking. The statement executor ({@code graph.Graph}) confines and masks every result by
+ * the {@link #reader()}; without a signed-in account it reads nothing, unless the work declares
+ * itself the service's own with {@link #asService(Supplier)} (fail closed).
  */
 public final class Access {
+
+	/** The name shown for a person to accounts that may not read personal data (a viewer). */
+	public static final String HIDDEN_NAME = "（已隐藏 hidden）";
 
 	private Access() {
 	}
@@ -44,13 +41,13 @@ public final class Access {
 
 	/** Whether phone and ID numbers may be shown in full: only to the organization department. */
 	public static boolean seesUnmasked() {
-		Optional<Role> role = role();
-		return role.isEmpty() || role.get() == Role.ORG_DEPT;
+		return reader().unrestricted();
 	}
 
 	/** Whether people (names, posts, roles) may be shown at all: not to a viewer. */
 	public static boolean seesPeople() {
-		return role().map(role -> role != Role.VIEWER).orElse(true);
+		Reader reader = reader();
+		return !reader.viewer() && !reader.nobody();
 	}
 
 	private static Optional<String> authority(String prefix) {
@@ -67,54 +64,99 @@ public final class Access {
 	}
 
 	/**
-	 * Cypher: whether the node bound to {@code n} lies in the subtree of {@code $within}: the
-	 * organization itself and those it leads, the areas it governs or covers and everything inside
-	 * them, and the people, units, alliances and institutions with a current link into those. True
-	 * for everything when {@code $within} is {@code null}. Its own variables start with
-	 * {@code acc_}, so they cannot clash with the query's.
+	 * Who is reading, for the statement executor ({@code graph.Graph}): the service's own work,
+	 * the organization department, a secretary confined to {@code within}, a viewer, or nobody
+	 * (no signed-in account), who reads nothing.
 	 */
-	public static String visible(String n) {
-		// spaces around it: text blocks strip the space a query leaves before it
-		return " " + START + """
-				($within IS NULL OR EXISTS {
-				  MATCH (acc_root:PartyOrganization {code: $within})
-				  WHERE %1$s
-				     OR EXISTS { MATCH (%2$s)-[acc_r WHERE acc_r.until IS NULL]->(acc_x)
-				                 WHERE NOT (%2$s:Area OR %2$s:PartyOrganization) AND type(acc_r) <> 'LEADS' AND %3$s }
-				     OR EXISTS { MATCH (%2$s:Unit)<-[acc_e:EMPLOYED_BY WHERE acc_e.until IS NULL]-(:Person)-[acc_h:HOLDS WHERE acc_h.until IS NULL]->(acc_x) WHERE %3$s }
-				     OR EXISTS { MATCH (%2$s:Unit)-[acc_m:MEMBER_OF WHERE acc_m.until IS NULL]->(:Alliance)-[acc_c:COVERS WHERE acc_c.until IS NULL]->(acc_x) WHERE %3$s }
-				})""".formatted(inRoot(n), n, inRoot("acc_x")) + END + "\n";
+	public static Reader reader() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication instanceof ServiceAuthentication) {
+			return Reader.SERVICE;
+		}
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return Reader.NOBODY;
+		}
+		Role role = role().orElse(null);
+		if (role == null) {
+			return Reader.NOBODY;
+		}
+		return switch (role) {
+			case ORG_DEPT -> Reader.ORG_DEPT;
+			case VIEWER -> Reader.VIEWER;
+			case SECRETARY -> {
+				String within = within();
+				// a secretary whose organization is unknown reads nothing (fail closed)
+				yield (within != null) ? Reader.secretary(within) : Reader.NOBODY;
+			}
+		};
 	}
-
-	private static final String START = "/*visible*/";
-
-	private static final String END = "/*end*/";
-
-	private static final Pattern PREDICATE = Pattern.compile(Pattern.quote(START) + ".*?" + Pattern.quote(END), Pattern.DOTALL);
-
-	private static final Map<String, String> UNRESTRICTED = new ConcurrentHashMap<>();
 
 	/**
-	 * The statement to run for the current account: for anyone but a secretary, every
-	 * {@link #visible(String)} predicate in it is replaced by {@code true}. The statement is then
-	 * exactly what it was before access control, planned as fast and run as fast; only a
-	 * secretary's statements carry (and pay for) the predicate.
+	 * Runs work nobody asked for over HTTP (start-up, the command line, schedules) as the
+	 * service's own: without this, a statement run with no signed-in account reads nothing.
 	 */
-	public static String cypher(String statement) {
-		if (within() != null || !statement.contains(START)) {
-			return statement;
+	public static <T> T asService(Supplier<T> work) {
+		SecurityContext previous = SecurityContextHolder.getContext();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(ServiceAuthentication.INSTANCE);
+		SecurityContextHolder.setContext(context);
+		try {
+			return work.get();
 		}
-		return UNRESTRICTED.computeIfAbsent(statement, s -> PREDICATE.matcher(s).replaceAll("true"));
+		finally {
+			SecurityContextHolder.setContext(previous);
+		}
 	}
 
-	// The organization acc_root, one it leads, or an area it governs or covers or inside one;
-	// walked upwards from the node, where every step has one current parent.
-	private static String inRoot(String x) {
-		return """
-				(%1$s = acc_root
-				 OR EXISTS { MATCH (%1$s:PartyOrganization)(()<-[acc_l:LEADS WHERE acc_l.until IS NULL]-()){1,4}(acc_root) }
-				 OR EXISTS { MATCH (%1$s:Area)(()<-[acc_a:HAS WHERE acc_a.until IS NULL]-()){0,5}(:Area)<-[acc_g:GOVERNS|COVERS WHERE acc_g.until IS NULL]-(acc_root) })"""
-			.formatted(x);
+	/** {@link #asService(Supplier)} for work without a result. */
+	public static void asService(Runnable work) {
+		asService(() -> {
+			work.run();
+			return null;
+		});
+	}
+
+	/** Who reads: what the statement executor confines and masks by. */
+	public record Reader(Kind kind, String within) {
+
+		static final Reader SERVICE = new Reader(Kind.SERVICE, null);
+
+		static final Reader ORG_DEPT = new Reader(Kind.ORG_DEPT, null);
+
+		static final Reader VIEWER = new Reader(Kind.VIEWER, null);
+
+		static final Reader NOBODY = new Reader(Kind.NOBODY, null);
+
+		static Reader secretary(String within) {
+			return new Reader(Kind.SECRETARY, within);
+		}
+
+		/** Reads everything, unmasked: the service itself and the organization department. */
+		public boolean unrestricted() {
+			return this.kind == Kind.SERVICE || this.kind == Kind.ORG_DEPT;
+		}
+
+		public boolean confined() {
+			return this.kind == Kind.SECRETARY;
+		}
+
+		/** Reads no personal data at all. */
+		public boolean viewer() {
+			return this.kind == Kind.VIEWER;
+		}
+
+		public boolean nobody() {
+			return this.kind == Kind.NOBODY;
+		}
+
+		/** The kinds of reader. */
+		public enum Kind {
+
+			SERVICE, ORG_DEPT, SECRETARY, VIEWER, NOBODY
+
+		}
+
 	}
 
 }

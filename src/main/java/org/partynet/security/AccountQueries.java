@@ -2,9 +2,10 @@ package org.partynet.security;
 
 import java.util.Optional;
 
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.organization.Organization;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,19 +14,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class AccountQueries {
 
-	private final Neo4jClient neo4j;
+	private static final Statement ORGANIZATION = Statement.read("account.organization",
+			"MATCH (o:PartyOrganization {code: $code}) RETURN o");
 
-	AccountQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	private final Graph graph;
+
+	AccountQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	Optional<Organization> organization(String code) {
-		return this.neo4j.query("MATCH (o:PartyOrganization {code: $code}) RETURN o")
-			.bind(code)
-			.to("code")
-			.fetchAs(Organization.class)
-			.mappedBy((types, row) -> Organization.from(row.get("o").asNode()))
-			.one();
+		return this.graph.one(ORGANIZATION, Graph.parameters("code", code))
+			.map(row -> Organization.from(row.get("o").asNode()));
 	}
 
 }

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.partynet.area.Area;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
 import org.partynet.graphql.Batch;
 import org.partynet.organization.Organization;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,61 +18,61 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class UnitQueries {
 
-	private static final String LEADER = """
+	private static final Statement LEADER = Statement.read("unit.leader", """
 			UNWIND $codes AS code
 			MATCH (:Alliance {code: code})<-[r:LEADS WHERE r.until IS NULL]-(o:PartyOrganization)
 			RETURN code, o
-			""";
+			""");
 
-	private static final String MEMBERS = """
+	private static final Statement MEMBERS = Statement.read("unit.members", """
 			UNWIND $codes AS code
 			MATCH (:Alliance {code: code})<-[m:MEMBER_OF WHERE m.until IS NULL]-(u:Unit)
 			RETURN code, u ORDER BY u.code
-			""";
+			""");
 
-	private static final String SITES = """
+	private static final Statement SITES = Statement.read("unit.sites", """
 			UNWIND $codes AS code
 			MATCH (:Alliance {code: code})-[c:COVERS WHERE c.until IS NULL]->(a:Area)
 			RETURN code, a ORDER BY a.code
-			""";
+			""");
 
-	private static final String LED_BY = """
+	private static final Statement LED_BY = Statement.read("unit.ledBy", """
 			UNWIND $codes AS code
 			MATCH (:PartyOrganization {code: code})-[r:LEADS WHERE r.until IS NULL]->(al:Alliance)
 			RETURN code, al ORDER BY al.code
-			""";
+			""");
 
-	private static final String COVERING = """
+	private static final Statement COVERING = Statement.read("unit.covering", """
 			UNWIND $codes AS code
 			MATCH (:Area {code: code})<-[c:COVERS WHERE c.until IS NULL]-(al:Alliance)
 			RETURN code, al ORDER BY al.code
-			""";
+			""");
 
-	private final Neo4jClient neo4j;
+	private final Graph graph;
 
-	UnitQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	UnitQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	Map<Alliance, Organization> leaders(Collection<Alliance> alliances) {
-		return Batch.singles(this.neo4j, LEADER, alliances, Alliance::code, row -> Organization.from(row.get("o").asNode()));
+		return Batch.singles(this.graph, LEADER, alliances, Alliance::code, row -> Organization.from(row.get("o").asNode()));
 	}
 
 	Map<Alliance, List<Unit>> members(Collection<Alliance> alliances) {
-		return Batch.lists(this.neo4j, MEMBERS, alliances, Alliance::code, row -> Unit.from(row.get("u").asNode()));
+		return Batch.lists(this.graph, MEMBERS, alliances, Alliance::code, row -> Unit.from(row.get("u").asNode()));
 	}
 
 	Map<Alliance, List<Area>> sites(Collection<Alliance> alliances) {
-		return Batch.lists(this.neo4j, SITES, alliances, Alliance::code, row -> Area.from(row.get("a").asNode()));
+		return Batch.lists(this.graph, SITES, alliances, Alliance::code, row -> Area.from(row.get("a").asNode()));
 	}
 
 	Map<Organization, List<Alliance>> ledBy(Collection<Organization> organizations) {
-		return Batch.lists(this.neo4j, LED_BY, organizations, Organization::code,
+		return Batch.lists(this.graph, LED_BY, organizations, Organization::code,
 				row -> Alliance.from(row.get("al").asNode()));
 	}
 
 	Map<Area, List<Alliance>> covering(Collection<Area> areas) {
-		return Batch.lists(this.neo4j, COVERING, areas, Area::code, row -> Alliance.from(row.get("al").asNode()));
+		return Batch.lists(this.graph, COVERING, areas, Area::code, row -> Alliance.from(row.get("al").asNode()));
 	}
 
 }

@@ -6,7 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partynet.graph.Graph;
+import org.partynet.support.HarnessTestSupport;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -25,6 +29,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * branches and groups each break one rule.
  */
 class HealthFixtureTests {
+
+	@BeforeEach
+	void signIn() {
+		HarnessTestSupport.signInAs("orgdept", "ROLE_ORG_DEPT");
+	}
+
+	@AfterEach
+	void signOut() {
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+	}
 
 	static Neo4j neo4j;
 
@@ -78,7 +92,7 @@ class HealthFixtureTests {
 					""")
 			.build();
 		driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-		queries = new HealthQueries(Neo4jClient.create(driver), defaults(Map.of()));
+		queries = new HealthQueries(new Graph(Neo4jClient.create(driver)), defaults(Map.of()));
 	}
 
 	@AfterAll
@@ -137,7 +151,7 @@ class HealthFixtureTests {
 
 	@Test
 	void thresholds_are_configuration() {
-		var strict = new HealthQueries(Neo4jClient.create(driver), defaults(Map.of("partynet.health.branch-min-full-members", "6")));
+		var strict = new HealthQueries(new Graph(Neo4jClient.create(driver)), defaults(Map.of("partynet.health.branch-min-full-members", "6")));
 		assertThat(strict.report(null, DAY).findings()
 			.stream()
 			.filter(f -> f.rule() == HealthRule.BRANCH_TOO_SMALL)

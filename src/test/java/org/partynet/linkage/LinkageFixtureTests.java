@@ -2,7 +2,11 @@ package org.partynet.linkage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partynet.graph.Graph;
+import org.partynet.support.HarnessTestSupport;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -19,6 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gap of the summary; links that ended (`until`) no longer count.
  */
 class LinkageFixtureTests {
+
+	@BeforeEach
+	void signIn() {
+		HarnessTestSupport.signInAs("orgdept", "ROLE_ORG_DEPT");
+	}
+
+	@AfterEach
+	void signOut() {
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+	}
 
 	static Neo4j neo4j;
 
@@ -46,7 +60,7 @@ class LinkageFixtureTests {
 					""")
 			.build();
 		driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-		queries = new LinkageQueries(Neo4jClient.create(driver));
+		queries = new LinkageQueries(new Graph(Neo4jClient.create(driver)));
 	}
 
 	@AfterAll

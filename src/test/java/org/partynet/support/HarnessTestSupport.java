@@ -1,9 +1,15 @@
 package org.partynet.support;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +37,27 @@ public abstract class HarnessTestSupport {
 
 	@Autowired
 	protected StatementCounter statements;
+
+	/**
+	 * Tests that call the query services directly do so as the organization department: the
+	 * statement executor reads nothing for a thread with no signed-in account.
+	 */
+	@BeforeEach
+	void signInAsOrgDept() {
+		signInAs("orgdept", "ROLE_ORG_DEPT");
+	}
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	/** Signs the test's thread in, for calls to the services that do not go over HTTP. */
+	public static void signInAs(String username, String... authorities) {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+					java.util.Arrays.stream(authorities).map(SimpleGrantedAuthority::new).toList()));
+	}
 
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) {

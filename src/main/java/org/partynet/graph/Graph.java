@@ -1,0 +1,176 @@
+package org.partynet.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.summary.ResultSummary;
+import org.partynet.graphql.ForbiddenException;
+import org.partynet.security.Access;
+import org.partynet.security.Access.Reader;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The one way to the database: every statement runs here, and what it returns reaches the caller
+ * only as the signed-in account may read it ({@link Disclosure}). Confinement is built into how
+ * statements run, not remembered per query, and fails closed: without a signed-in account a
+ * statement runs only as the service's own work ({@link Access#asService}); a secretary's
+ * statements return only what lies in their {@link Reach}; writes and privileged reads are the
+ * organization department's. Statements join the caller's transaction (Spring's), as
+ * {@link Neo4jClient} does.
+ */
+@Component
+public class Graph {
+
+	private final Neo4jClient neo4j;
+
+	private final Reach reach;
+
+	public Graph(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+		this.reach = new Reach(neo4j);
+	}
+
+	/** Parameters from name-value pairs; values may be {@code null}, which {@link Map#of} refuses. */
+	public static Map<String, Object> parameters(Object... namesAndValues) {
+		Map<String, Object> parameters = new HashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return parameters;
+	}
+
+	/** Every row the reader may receive. */
+	public List<Record> rows(Statement statement, Map<String, Object> parameters) {
+		return query(statement, parameters).rows();
+	}
+
+	/** The first row the reader may receive, if any. */
+	public Optional<Record> one(Statement statement, Map<String, Object> parameters) {
+		return rows(statement, parameters).stream().findFirst();
+	}
+
+	/** The rows the reader may receive, and how many were withheld from them. */
+	public Rows query(Statement statement, Map<String, Object> parameters) {
+		Reader reader = admit(statement, parameters);
+		Collection<Record> all = this.neo4j.query(statement.cypher())
+			.bindAll(parameters)
+			.fetchAs(Record.class)
+			.mappedBy((types, row) -> row)
+			.all();
+		if (statement.kind() == Statement.Kind.WRITE) {
+			written();
+		}
+		if (!Disclosure.needed(reader, statement)) {
+			return new Rows(List.copyOf(all), 0);
+		}
+		if (reader.viewer() && statement.kind() == Statement.Kind.PERSONAL) {
+			return new Rows(List.of(), all.size());
+		}
+		Disclosure disclosure = new Disclosure(reader, reader.confined() ? reachOf(reader) : null, statement);
+		List<Record> rows = new ArrayList<>(all.size());
+		for (Record row : all) {
+			Record disclosed = disclosure.row(row);
+			if (disclosed != null) {
+				rows.add(disclosed);
+			}
+		}
+		return new Rows(rows, disclosure.withheld());
+	}
+
+	/** Runs a write (or a privileged statement) whose rows nobody needs. */
+	public ResultSummary run(Statement statement, Map<String, Object> parameters) {
+		admit(statement, parameters);
+		if (!statement.kind().restrictedToOrgDept()) {
+			throw new IllegalArgumentException("Only writes and privileged reads run without rows: " + statement.name());
+		}
+		ResultSummary summary = this.neo4j.query(statement.cypher()).bindAll(parameters).run();
+		if (statement.kind() == Statement.Kind.WRITE) {
+			written();
+		}
+		return summary;
+	}
+
+	/**
+	 * Streams the rows of a privileged read (the export), never holding them all: only the
+	 * organization department and the service run these, and nothing of them is filtered.
+	 */
+	public <T> T stream(Statement statement, Map<String, Object> parameters, Function<Stream<Record>, T> reader) {
+		admit(statement, parameters);
+		if (!statement.kind().restrictedToOrgDept()) {
+			throw new IllegalArgumentException("Only privileged statements stream: " + statement.name());
+		}
+		return this.neo4j.delegateTo(runner -> {
+			Result result = runner.run(statement.cypher(), parameters);
+			return Optional.ofNullable(reader.apply(result.stream()));
+		}).run().orElse(null);
+	}
+
+	/**
+	 * Whether a node with this code, among the areas and organizations, lies in what the reader may
+	 * read: the scope check of reports and look-ups that name a place.
+	 */
+	public boolean readable(String placeCode) {
+		Reader reader = Access.reader();
+		if (reader.nobody()) {
+			return false;
+		}
+		return !reader.confined() || reachOf(reader).places().contains(placeCode);
+	}
+
+	private Reader admit(Statement statement, Map<String, Object> parameters) {
+		Reader reader = Access.reader();
+		if (reader.nobody()) {
+			throw new AccessDeniedException("No signed-in account for statement " + statement.name());
+		}
+		if (statement.kind().restrictedToOrgDept() && !reader.unrestricted()) {
+			throw new AccessDeniedException("Statement " + statement.name() + " is the organization department's");
+		}
+		if (statement.kind() == Statement.Kind.SCOPED && reader.confined()) {
+			Object scope = parameters.get("scope");
+			if (!(scope instanceof String code) || !reachOf(reader).places().contains(code)) {
+				throw new ForbiddenException("scope", String.valueOf(scope));
+			}
+		}
+		return reader;
+	}
+
+	private Reach.Of reachOf(Reader reader) {
+		return this.reach.of(reader.within());
+	}
+
+	// Every reach may change with a write: forget them now and again once it is committed or
+	// rolled back, so that no reach read meanwhile outlives it.
+	private void written() {
+		this.reach.changed();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					Graph.this.reach.changed();
+				}
+			});
+		}
+	}
+
+	/**
+	 * What a statement returned to its reader.
+	 * @param rows the rows the reader may receive
+	 * @param withheld how many rows were withheld from them
+	 */
+	public record Rows(List<Record> rows, int withheld) {
+	}
+
+}

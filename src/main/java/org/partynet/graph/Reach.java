@@ -1,0 +1,122 @@
+package org.partynet.graph;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * What a secretary may read: the one place the rule is written (README, "Access control"). For
+ * the organization {@code within}: itself and the organizations it leads; the areas it governs or
+ * covers and everything inside them; and the people, units, alliances and institutions with a
+ * current link into those, the units employing a person who holds a post in one of its
+ * organizations, and the member units of alliances covering one of its areas.
+ *
+ * <p>Computed by one statement from the secretary's organization outwards and kept until the next
+ * write ({@link #changed()}) or for {@link #LIFETIME} at most, so that a write by another
+ * instance reaches this one soon.
+ */
+final class Reach {
+
+	static final Duration LIFETIME = Duration.ofSeconds(30);
+
+	// Relationships of the audit trail and of bookkeeping do not make a node part of the network.
+	private static final String REACH = """
+			MATCH (root:PartyOrganization {code: $within})
+			CALL (root) {
+			  MATCH (root)(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){0,4}(o:PartyOrganization)
+			  RETURN collect(DISTINCT o) AS orgs
+			}
+			CALL (root) {
+			  OPTIONAL MATCH (root)-[g:GOVERNS|COVERS WHERE g.until IS NULL]->(:Area)(()-[h:HAS WHERE h.until IS NULL]->(:Area)){0,5}(a:Area)
+			  RETURN collect(DISTINCT a) AS areas
+			}
+			CALL (orgs, areas) {
+			  UNWIND orgs + areas AS x
+			  MATCH (x)<-[r WHERE r.until IS NULL AND NOT type(r) IN ['LEADS', 'AFFECTED']]-(n)
+			  WHERE NOT (n:Area OR n:PartyOrganization)
+			  RETURN n
+			  UNION
+			  UNWIND orgs AS o
+			  MATCH (o)<-[h:HOLDS WHERE h.until IS NULL]-(:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(n:Unit)
+			  RETURN n
+			  UNION
+			  UNWIND areas AS a
+			  MATCH (a)<-[c:COVERS WHERE c.until IS NULL]-(:Alliance)<-[m:MEMBER_OF WHERE m.until IS NULL]-(n:Unit)
+			  RETURN n
+			}
+			WITH orgs, areas, collect(DISTINCT elementId(n)) AS linked
+			RETURN [x IN orgs + areas | elementId(x)] + linked AS nodes, [x IN orgs + areas | x.code] AS places
+			""";
+
+	private final Neo4jClient neo4j;
+
+	private final AtomicLong writes = new AtomicLong();
+
+	private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+	Reach(Neo4jClient neo4j) {
+		this.neo4j = neo4j;
+	}
+
+	/** The reach of the organization with this code; empty when there is none. */
+	Of of(String within) {
+		long epoch = this.writes.get();
+		long now = System.nanoTime();
+		Entry entry = this.cache.get(within);
+		if (entry != null && entry.epoch == epoch && now - entry.at < LIFETIME.toNanos()) {
+			return entry.reach;
+		}
+		Of reach = compute(within);
+		if (this.cache.size() > 10_000) {
+			// bounded: at most one entry per organization of a secretary who signed in
+			this.cache.clear();
+		}
+		this.cache.put(within, new Entry(reach, epoch, now));
+		return reach;
+	}
+
+	/** A write began or ended: every reach may have changed. */
+	void changed() {
+		this.writes.incrementAndGet();
+	}
+
+	private Of compute(String within) {
+		return this.neo4j.query(REACH)
+			.bind(within)
+			.to("within")
+			.fetchAs(Of.class)
+			.mappedBy((types, row) -> of(row))
+			.one()
+			.orElse(new Of(Set.of(), Set.of()));
+	}
+
+	private static Of of(Record row) {
+		return new Of(new HashSet<>(row.get("nodes").asList(value -> value.asString())),
+				new HashSet<>(row.get("places").asList(value -> value.asString())));
+	}
+
+	/**
+	 * One secretary's reach.
+	 * @param nodes the element ids of every node in it
+	 * @param places the codes of its areas and organizations, which scopes name
+	 */
+	record Of(Set<String> nodes, Set<String> places) {
+
+		boolean contains(Node node) {
+			return this.nodes.contains(node.elementId());
+		}
+
+	}
+
+	private record Entry(Of reach, long epoch, long at) {
+	}
+
+}
