@@ -1,8 +1,10 @@
 package org.partynet.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,7 @@ class LoginPage {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String message = "";
 		if (request.getParameter("error") != null) {
-			message = "<p class=\"error\" role=\"alert\">用户名或密码不正确 / Wrong user name or password</p>";
+			message = "<p class=\"error\" role=\"alert\">%s</p>".formatted(HtmlUtils.htmlEscape(failure(request)));
 		}
 		else if (request.getParameter("logout") != null) {
 			message = "<p class=\"info\" role=\"status\">已退出 / Signed out</p>";
@@ -60,6 +62,14 @@ class LoginPage {
 				</form>
 				%s
 				""".formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()), demo));
+	}
+
+	/** Why the last sign-in of this session failed, as Spring Security's failure handler kept it. */
+	private static String failure(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		Object failure = (session != null) ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
+		return (failure instanceof SignInRefusedException refused) ? refused.getMessage()
+				: "用户名或密码不正确 / Wrong user name or password";
 	}
 
 	private static String page(String title, String body) {

@@ -1,18 +1,26 @@
 package org.partynet.security;
 
+import java.time.Clock;
 import java.util.Set;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -28,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * send without a CORS preflight that this service never grants; the session cookie is also
  * {@code SameSite=Lax}. Nor does a request that brings its own HTTP Basic header: a browser never
  * has Basic credentials for this site to attach by itself, because it is never asked for them.
+ * Failed sign-ins, by the form or by Basic, are slowed and then locked by {@link SignInThrottle}.
  * See docs/adr/0010-access-control.md.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +44,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
+			SignInThrottle throttle, AuthenticationEventPublisher events, @Value("${server.error.path:/error}") String errorPath)
+			throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("partynet");
 		basic.afterPropertiesSet();
@@ -47,15 +58,33 @@ class SecurityConfiguration {
 		RequestMatcher apiClient = new AndRequestMatcher(api, new NegatedRequestMatcher(html));
 		// An API client (curl, scripts, the tests) sends HTTP Basic itself, with no cookie to forge.
 		RequestMatcher basicClient = (request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/error").permitAll()
-			.anyRequest()
-			.authenticated())
-			.httpBasic(Customizer.withDefaults())
+		// The only authentication manager of the chain, without the global one as a parent, which
+		// would check the password again after a refusal.
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(encoder);
+		ProviderManager authentication = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		authentication.setAuthenticationEventPublisher(events);
+		// Error pages render whatever error the container dispatches, for anyone; the error path asked
+		// for directly has no error to show and answers 404.
+		http.authenticationManager(authentication)
+			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/login")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.addFilterBefore(new DirectErrorRequests(errorPath), AuthorizationFilter.class)
+			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(new SignInRefusals(basic)))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, apiClient))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(api, basicClient));
 		return http.build();
+	}
+
+	@Bean
+	SignInThrottle signInThrottle(SecurityProperties properties, ObjectProvider<Clock> clock) {
+		return new SignInThrottle(properties.signIn(), clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
