@@ -16,8 +16,8 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * What a secretary may read: the one place the rule is written (README, "Access control"). For
  * the organization {@code within}: itself and the organizations it leads; the areas it governs or
  * covers and everything inside them; and the people, units, alliances and institutions with a
- * current link into those, the units employing a person who holds a post in one of its
- * organizations, and the member units of alliances covering one of its areas.
+ * current link into those, the units employing one of those people, and the member units of
+ * alliances covering one of its areas.
  *
  * <p>Computed by one statement from the secretary's organization outwards and kept until the next
  * write ({@link #changed()}) or for {@link #LIFETIME} at most, so that a write by another
@@ -42,18 +42,22 @@ final class Reach {
 			  UNWIND orgs + areas AS x
 			  MATCH (x)<-[r WHERE r.until IS NULL AND NOT type(r) IN ['LEADS', 'AFFECTED']]-(n)
 			  WHERE NOT (n:Area OR n:PartyOrganization)
-			  RETURN n
-			  UNION
-			  UNWIND orgs AS o
-			  MATCH (o)<-[h:HOLDS WHERE h.until IS NULL]-(:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(n:Unit)
-			  RETURN n
-			  UNION
-			  UNWIND areas AS a
-			  MATCH (a)<-[c:COVERS WHERE c.until IS NULL]-(:Alliance)<-[m:MEMBER_OF WHERE m.until IS NULL]-(n:Unit)
-			  RETURN n
+			  RETURN collect(DISTINCT n) AS linked
 			}
-			WITH orgs, areas, collect(DISTINCT elementId(n)) AS linked
-			RETURN [x IN orgs + areas | elementId(x)] + linked AS nodes, [x IN orgs + areas | x.code] AS places
+			CALL (linked, areas) {
+			  CALL (linked, areas) {
+			    UNWIND linked AS p
+			    MATCH (p:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(n:Unit)
+			    RETURN n
+			    UNION
+			    UNWIND areas AS a
+			    MATCH (a)<-[c:COVERS WHERE c.until IS NULL]-(:Alliance)<-[m:MEMBER_OF WHERE m.until IS NULL]-(n:Unit)
+			    RETURN n
+			  }
+			  RETURN collect(DISTINCT n) AS units
+			}
+			RETURN [x IN orgs + areas + linked | elementId(x)] + [u IN units | elementId(u)] AS nodes,
+			       [x IN orgs + areas | x.code] AS places
 			""";
 
 	private final Neo4jClient neo4j;
