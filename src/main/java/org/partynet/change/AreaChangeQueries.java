@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.neo4j.driver.types.Node;
 import org.partynet.area.AreaKind;
-import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.GlobalId;
 
 import org.springframework.stereotype.Component;
@@ -48,15 +47,12 @@ class AreaChangeQueries {
 			work.invalid("kind", "只能新建街道、社区、网格、楼院、商务楼宇或商圈市场 / Only streets, communities, grids, buildings and commercial sites can be created");
 			return null;
 		}
-		String code = work.code("code");
+		String code = work.newCode("code");
 		String name = work.name("name");
 		String parentLabel = parentLabel(kind);
 		GlobalId parentId = work.id("parent", Set.of(parentLabel));
 		Node parent = work.require(parentId, "parent");
 		LocalDate on = work.on();
-		if (code != null && !this.queries.read("MATCH (a:Area {code: $code}) RETURN a.code", params("code", code)).isEmpty()) {
-			work.error(UserErrorCode.CONFLICT, Work.path("code"), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
-		}
 		if (work.failed()) {
 			return null;
 		}

@@ -36,6 +36,7 @@ class LinkChangeQueries {
 		Node from = work.lock(fromId, "from", "version");
 		GlobalId toId = work.id("to", kind.to());
 		Node to = work.lockOther(toId, "to");
+		String title = work.optionalText("title");
 		LocalDate on = work.on();
 		if (add && Work.ended(to)) {
 			work.invalid("to", "该组织已撤销 / The organization has ended");
@@ -44,8 +45,7 @@ class LinkChangeQueries {
 			return null;
 		}
 		String type = kind.type();
-		Map<String, Object> parameters = params("from", fromId.code(), "to", toId.code(), "on", on, "title",
-				work.given("title") ? work.raw("title").toString().strip() : null);
+		Map<String, Object> parameters = params("from", fromId.code(), "to", toId.code(), "on", on, "title", title);
 		String match = "MATCH (:`%s` {code: $from})-[r:%s WHERE r.until IS NULL]->(:`%s` {code: $to})".formatted(fromId.label(),
 				type, toId.label());
 		boolean current = !this.queries.read(match + " RETURN r", parameters).isEmpty();

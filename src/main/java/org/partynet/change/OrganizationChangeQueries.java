@@ -107,11 +107,6 @@ class OrganizationChangeQueries {
 				: List.of();
 	}
 
-	private boolean codeInUse(String family, String code) {
-		return !this.queries.read("MATCH (n:%s {code: $code}) RETURN n.code AS code".formatted(family), params("code", code))
-			.isEmpty();
-	}
-
 	private static void onAreaRules(Work work, List<String> field) {
 		for (String rule : List.of("BRANCH_GRIDS", "GROUP_BUILDINGS", "AREA_KIND")) {
 			work.ruleFields.put(rule, field);
@@ -120,7 +115,7 @@ class OrganizationChangeQueries {
 
 	Runnable create(Work work) {
 		String label = organizationLabel(work, "kind");
-		String code = work.code("code");
+		String code = work.newCode("code");
 		String name = work.name("name");
 		LocalDate on = work.on();
 		if (label == null) {
@@ -143,9 +138,6 @@ class OrganizationChangeQueries {
 		notEnded(work, parent, "parent");
 		for (int i = 0; i < areas.size(); i++) {
 			work.require(areas.get(i), Work.path("areas", Integer.toString(i)));
-		}
-		if (code != null && codeInUse("PartyOrganization", code)) {
-			work.error(UserErrorCode.CONFLICT, Work.path("code"), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
 		}
 		if (work.failed()) {
 			return null;
@@ -194,7 +186,7 @@ class OrganizationChangeQueries {
 		GlobalId id = work.id("id", ORGANIZATIONS);
 		Node node = work.lock(id, "id", "version");
 		String name = work.optionalName("name");
-		Object electedOn = work.raw("electedOn");
+		LocalDate electedOn = work.day("electedOn");
 		notEnded(work, node, "id");
 		if (work.failed()) {
 			return null;
@@ -381,15 +373,11 @@ class OrganizationChangeQueries {
 	Runnable split(Work work) {
 		GlobalId id = work.id("id", ORGANIZATIONS);
 		Node node = work.lock(id, "id", "version");
-		String code = work.code("code");
+		String code = work.newCode("code");
 		String name = work.name("name");
 		LocalDate on = work.on();
 		notEnded(work, node, "id");
 		if (work.failed()) {
-			return null;
-		}
-		if (codeInUse("PartyOrganization", code)) {
-			work.error(UserErrorCode.CONFLICT, Work.path("code"), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
 			return null;
 		}
 		String label = id.label();

@@ -39,7 +39,7 @@ class PersonChangeQueries {
 	}
 
 	Runnable create(Work work) {
-		String code = work.code("code");
+		String code = work.newCode("code");
 		String name = work.name("name");
 		String gender = work.gender("gender");
 		String phone = work.phone("phone");
@@ -50,9 +50,6 @@ class PersonChangeQueries {
 			work.invalid("organization", "该组织已撤销 / The organization has ended");
 		}
 		LocalDate on = work.on();
-		if (code != null && !this.queries.read("MATCH (p:Person {code: $code}) RETURN p.code", params("code", code)).isEmpty()) {
-			work.error(UserErrorCode.CONFLICT, Work.path("code"), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
-		}
 		if (work.failed()) {
 			return null;
 		}
@@ -111,6 +108,7 @@ class PersonChangeQueries {
 		GlobalId organizationId = work.id("organization", ORGANIZATIONS);
 		Node organization = work.lockOther(organizationId, "organization");
 		String role = String.valueOf(work.raw("role"));
+		String title = work.optionalText("title");
 		LocalDate on = work.on();
 		if (!POSTS.containsKey(role)) {
 			work.invalid("role", "职务应为书记、副书记、委员、兼职委员或党小组组长 / The post must be SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, PART_TIME_MEMBER or GROUP_LEADER");
@@ -125,7 +123,7 @@ class PersonChangeQueries {
 			return null;
 		}
 		Map<String, Object> parameters = params("person", id.code(), "organization", organizationId.code(), "role", role,
-				"title", work.given("title") ? work.raw("title").toString().strip() : POSTS.get(role), "on", on);
+				"title", (title != null) ? title : POSTS.get(role), "on", on);
 		boolean holds = !this.queries.read("""
 				MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
 				RETURN h

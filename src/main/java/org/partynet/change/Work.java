@@ -25,9 +25,18 @@ final class Work {
 
 	static final int MAX_NAME = 100;
 
+	/** No day of a change lies before it (the Party's founding year, as for reports). */
+	static final int FIRST_YEAR = 1921;
+
+	/** Longest part of a refused value quoted back in a message. */
+	private static final int MAX_SHOWN = 80;
+
 	private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 +-]{2,19}");
 
 	private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9X]");
+
+	/** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
+	private static final String BIDI_CONTROLS = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
 
 	final String operation;
 
@@ -92,10 +101,34 @@ final class Work {
 		return this.input.get(field) != null;
 	}
 
-	/** The effective day: {@code on}, or today in Beijing. */
+	/** The effective day: {@code on}, or today in Beijing; a day out of range is an error on {@code on}. */
 	LocalDate on() {
-		Object on = this.input.get("on");
-		return (on instanceof LocalDate day) ? day : LocalDate.now(BEIJING);
+		LocalDate on = day("on");
+		return (on != null) ? on : LocalDate.now(BEIJING);
+	}
+
+	/**
+	 * An optional day: {@code null} when absent. Like a report's {@code asOf}, no day before the
+	 * Party's founding year nor after today: a relationship that began in the future would count as
+	 * current everywhere at once, and nothing can be asked as of a day before 1921.
+	 */
+	LocalDate day(String field) {
+		if (!(this.input.get(field) instanceof LocalDate day)) {
+			return null;
+		}
+		LocalDate today = LocalDate.now(BEIJING);
+		String message = null;
+		if (day.isAfter(today)) {
+			message = "日期不能晚于今天（%s），为 %s / The day cannot be after today (%s), was %s".formatted(today, day, today, day);
+		}
+		else if (day.getYear() < FIRST_YEAR) {
+			message = "日期不能早于 %d 年，为 %s / The day cannot be before %d, was %s".formatted(FIRST_YEAR, day, FIRST_YEAR, day);
+		}
+		// on() is asked once per plan, but each error once all the same
+		if (message != null && this.errors.stream().noneMatch(error -> error.field().equals(path(field)))) {
+			invalid(field, message);
+		}
+		return day;
 	}
 
 	/** A required name: not blank, at most 100 characters; {@code null} (and an error) otherwise. */
@@ -106,12 +139,41 @@ final class Work {
 			invalid(field, "名称不能为空 / Name must not be empty");
 			return null;
 		}
-		if (name.length() > MAX_NAME) {
-			invalid(field, "名称最长 %d 个字符 / Name must be at most %d characters, was %d".formatted(MAX_NAME, MAX_NAME,
-					name.length()));
+		return text(field, name);
+	}
+
+	/** An optional text (a title): {@code null} when absent or blank, checked like a name otherwise. */
+	String optionalText(String field) {
+		Object value = this.input.get(field);
+		String text = (value != null) ? value.toString().strip() : "";
+		return text.isEmpty() ? null : text(field, text);
+	}
+
+	/**
+	 * At most 100 characters, and only characters that print as themselves: control characters,
+	 * half a surrogate pair and the bidirectional overrides (which make a name read differently from
+	 * what it holds) are refused, since every page, report and workbook shows names as they are.
+	 */
+	private String text(String field, String text) {
+		if (text.length() > MAX_NAME) {
+			invalid(field, "最长 %d 个字符，为 %d 个 / At most %d characters, was %d".formatted(MAX_NAME, text.length(), MAX_NAME,
+					text.length()));
 			return null;
 		}
-		return name;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1));
+			if (pair) {
+				i++;
+			}
+			else if (Character.isISOControl(c) || Character.isSurrogate(c) || BIDI_CONTROLS.indexOf(c) >= 0) {
+				invalid(field, "含有不可显示的字符（第 %d 个，U+%04X） / Contains a character that does not print (at %d, U+%04X)"
+					.formatted(i + 1, (int) c, i + 1, (int) c));
+				return null;
+			}
+		}
+		return text;
 	}
 
 	/** A name that may be absent (unchanged). */
@@ -125,6 +187,20 @@ final class Work {
 		if (!GlobalId.isWellFormedCode(code)) {
 			invalid(field, "编码只能包含字母、数字、“-”“_”“.”，最长 64 个字符 / Code must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit");
 			return null;
+		}
+		return code;
+	}
+
+	/**
+	 * The code of a node to create: well formed, and used by no node of any kind. Codes are unique
+	 * across kinds, not only within one: {@code node(code:)} and the audit record find a node by its
+	 * code alone, so a person sharing a community's code would hide one of the two.
+	 */
+	String newCode(String field) {
+		String code = code(field);
+		if (code != null && !this.queries.read("WITH $code AS code\n" + MutationQueries.FIND + "RETURN n.code LIMIT 1",
+				Map.of("code", code)).isEmpty()) {
+			error(UserErrorCode.CONFLICT, path(field), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
 		}
 		return code;
 	}
@@ -174,12 +250,19 @@ final class Work {
 		int colon = (value != null) ? value.toString().indexOf(':') : -1;
 		String code = (colon >= 0) ? value.toString().substring(colon + 1) : null;
 		String label = (colon >= 0) ? value.toString().substring(0, colon) : null;
-		if (!labels.contains(label) || !GlobalId.isWellFormedCode(code)) {
+		// Set.of(...).contains(null) throws: a plain code (no colon) has no label to look up.
+		if (label == null || !labels.contains(label) || !GlobalId.isWellFormedCode(code)) {
 			error(UserErrorCode.VALIDATION, field, "%s 不是有效的 ID，应为 %s 之一的“类型:编码” / %s is not a valid id of a %s"
-				.formatted(value, String.join("/", labels), value, String.join(" or ", labels)));
+				.formatted(shown(value), String.join("/", labels), shown(value), String.join(" or ", labels)));
 			return null;
 		}
 		return new GlobalId(label, code);
+	}
+
+	/** A refused value as a message quotes it: its start only, without what does not print. */
+	static String shown(Object value) {
+		String text = String.valueOf(value).replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}]", "\uFFFD");
+		return (text.length() > MAX_SHOWN) ? text.substring(0, MAX_SHOWN) + "…" : text;
 	}
 
 	/** The ids of a list field; each error names its index. */

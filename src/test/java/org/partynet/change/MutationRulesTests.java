@@ -145,4 +145,45 @@ class MutationRulesTests extends MutationTestSupport {
 				"VALIDATION", "input", "idNumber");
 	}
 
+	// Regression tests of what HostileInputProperties looks for: malformed input is a user error
+	// on its field, never an internal error, and nothing is written.
+
+	@Test
+	void a_plain_code_where_an_id_is_expected_is_invalid() {
+		// was INTERNAL_ERROR: Set.of(...).contains(null) threw for an id without a colon
+		refused("updateOrganization", "UpdateOrganizationInput", Map.of("id", "GZ-DJ-C12-SQDW", "version", 0, "name", "无"),
+				"VALIDATION", "input", "id");
+		refused("createArea", "CreateAreaInput", Map.of("kind", "GRID", "code", "T-R04", "name", "新网格", "parent",
+				"GZ-DJ-C12"), "VALIDATION", "input", "parent");
+		refused("createOrganization", "CreateOrganizationInput", Map.of("kind", "GRID_BRANCH", "code", "T-R05", "name",
+				"新支部", "parent", "CommunityCommittee:GZ-DJ-C12-SQDW", "areas", java.util.List.of("GZ-DJ-C12-G01")),
+				"VALIDATION", "input", "areas", "0");
+	}
+
+	@Test
+	void a_day_is_neither_in_the_future_nor_before_1921() {
+		refused("createArea", "CreateAreaInput", Map.of("kind", "GRID", "code", "T-R06", "name", "未来网格", "parent",
+				"Community:GZ-DJ-C12", "on", "9999-12-31"), "VALIDATION", "input", "on");
+		refused("updateOrganization", "UpdateOrganizationInput", Map.of("id", "GridBranch:GZ-DJ-C12-ZB01", "version", 0,
+				"electedOn", "1900-01-01"), "VALIDATION", "input", "electedOn");
+	}
+
+	@Test
+	void names_and_titles_print_as_they_are() {
+		refused("updateArea", "UpdateAreaInput", Map.of("id", "Grid:GZ-DJ-C12-G01", "version", 0, "name", "网格\u0000一"),
+				"VALIDATION", "input", "name");
+		refused("updateArea", "UpdateAreaInput", Map.of("id", "Grid:GZ-DJ-C12-G01", "version", 0, "name", "\u202E格网"),
+				"VALIDATION", "input", "name");
+		refused("assignRole", "AssignRoleInput", Map.of("person", "Person:RY13702", "version", 0, "organization",
+				"GridBranch:GZ-DJ-C13-ZB01", "role", "COMMITTEE_MEMBER", "title", "委".repeat(101)), "VALIDATION", "input",
+				"title");
+	}
+
+	@Test
+	void a_code_is_unique_across_kinds() {
+		// a person with a community's code would hide one of the two from node(code:) and the audit
+		refused("createPerson", "CreatePersonInput", Map.of("code", "GZ-DJ-C12", "name", "测试"), "CONFLICT", "input",
+				"code");
+	}
+
 }
