@@ -9,7 +9,9 @@ import java.util.Map;
 
 import org.neo4j.driver.Value;
 
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.partynet.graph.Graph;
+import org.partynet.graph.Statement;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +36,15 @@ class ImportQueries {
 			LocalDate until, String title, String status) {
 	}
 
-	private final Neo4jClient neo4j;
+	private static final Statement AUDIT = Statement.write("import.audit", """
+			CREATE (c:Change {id: $id, at: datetime({timezone: 'UTC'}), user: $user, operation: $operation,
+			                  summary: $summary, input: $input, before: $before, after: $after, scopes: $scopes})
+			""");
 
-	ImportQueries(Neo4jClient neo4j) {
-		this.neo4j = neo4j;
+	private final Graph graph;
+
+	ImportQueries(Graph graph) {
+		this.graph = graph;
 	}
 
 	/** The nodes of a family ({@code Area}, {@code PartyOrganization}, ...) with these codes. */
@@ -57,12 +64,12 @@ class ImportQueries {
 				       up.rel AS rel, up.until AS until
 				""".formatted(family, parentType);
 		Map<String, Existing> found = new HashMap<>();
-		this.neo4j.query(cypher).bind(List.copyOf(codes)).to("codes").fetchAs(Existing.class).mappedBy((types, row) -> {
-			Map<String, Object> props = row.get("props").asMap();
-			return new Existing(row.get("code").asString(), row.get("labels").asList(Value::asString), props,
-					row.get("parent").isNull() ? null : row.get("parent").asString(), day(row.get("since")),
-					row.get("rel").isNull() ? null : row.get("rel").asString(), day(row.get("until")));
-		}).all().forEach(e -> found.put(e.code(), e));
+		this.graph.rows(Statement.write("import.nodes", cypher), Graph.parameters("codes", List.copyOf(codes)))
+			.stream()
+			.map(row -> new Existing(row.get("code").asString(), row.get("labels").asList(Value::asString),
+					row.get("props").asMap(), row.get("parent").isNull() ? null : row.get("parent").asString(),
+					day(row.get("since")), row.get("rel").isNull() ? null : row.get("rel").asString(), day(row.get("until"))))
+			.forEach(e -> found.put(e.code(), e));
 		return found;
 	}
 
@@ -74,15 +81,14 @@ class ImportQueries {
 				RETURN elementId(r) AS id, a.code AS from, b.code AS to, labels(b) AS labels, r.role AS role,
 				       r.since AS since, r.until AS until, r.title AS title, r.status AS status
 				""".formatted(fromFamily, type);
-		return new ArrayList<>(this.neo4j.query(cypher)
-			.bind(List.copyOf(codes))
-			.to("codes")
-			.fetchAs(ExistingRelationship.class)
-			.mappedBy((types, row) -> new ExistingRelationship(row.get("id").asString(), row.get("from").asString(),
+		return new ArrayList<>(this.graph
+			.rows(Statement.write("import.relationships", cypher), Graph.parameters("codes", List.copyOf(codes)))
+			.stream()
+			.map(row -> new ExistingRelationship(row.get("id").asString(), row.get("from").asString(),
 					row.get("to").asString(null), row.get("labels").asList(Value::asString), row.get("role").asString(null),
 					day(row.get("since")), day(row.get("until")), row.get("title").asString(null),
 					row.get("status").asString(null)))
-			.all());
+			.toList());
 	}
 
 	private static LocalDate day(Value value) {
@@ -124,14 +130,11 @@ class ImportQueries {
 
 	/** The audit record of an import: no AFFECTED links, the counts in its input. */
 	void audit(Map<String, Object> change) {
-		this.neo4j.query("""
-				CREATE (c:Change {id: $id, at: datetime({timezone: 'UTC'}), user: $user, operation: $operation,
-				                  summary: $summary, input: $input, before: $before, after: $after, scopes: $scopes})
-				""").bindAll(change).run();
+		this.graph.run(AUDIT, new HashMap<>(change));
 	}
 
 	private void run(String cypher, List<Map<String, Object>> rows) {
-		this.neo4j.query(cypher).bind(rows).to("rows").run();
+		this.graph.run(Statement.write("import.write", cypher), Graph.parameters("rows", rows));
 	}
 
 }
