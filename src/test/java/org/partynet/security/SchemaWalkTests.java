@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * found in the database, outside it), every field of every type reachable from there (generated
  * from {@code schema.graphqls} by {@link SchemaSelections}, not written by hand), and then every id
  * an answer hands the secretary opened again by {@code node(id:)} and walked on, until nothing new
- * comes back. The downloads are read as well ({@link Downloads}). The answers are judged against
+ * comes back; what it was handed but cannot open is walked on in place, one level, through the
+ * field that handed it over. The downloads are read as well ({@link Downloads}). The answers are judged against
  * the database read straight with the driver ({@link Subtree}):
  * <ol>
  * <li>every id handed to the secretary opens for the secretary;</li>
@@ -163,8 +164,9 @@ class SchemaWalkTests extends HarnessTestSupport {
 		}
 		List<Probe> deeper = new ArrayList<>();
 		fieldsByProbe.forEach((label, fields) -> deeper.add(probes.get(label).deepen(fields)));
+		// what these answers hand over lies behind something that already fails both checks; it
+		// is judged for ids and names, not opened again
 		walk.run(deeper);
-		openUntilNothingNew(walk, () -> walk.idSet);
 	}
 
 	private void walkAsViewer() {
@@ -173,7 +175,7 @@ class SchemaWalkTests extends HarnessTestSupport {
 		this.viewer.run(rootProbes(false));
 		// the viewer may read the whole network: it opens what the secretary was handed, the
 		// samples from outside, and what its own answers hand it inside 青年社区
-		Set<String> toOpen = new LinkedHashSet<>(this.secretary.idSet);
+		Set<String> toOpen = new LinkedHashSet<>(this.secretary.opened.keySet());
 		toOpen.addAll(outsideSamples());
 		this.viewer.run(toOpen.stream().map(this::open).toList());
 		openUntilNothingNew(this.viewer, () -> this.viewer.idSet.stream().filter(this.subtree.allowed::contains).toList());
