@@ -26,6 +26,8 @@ public final class FaultInjector {
 
 	private volatile String containing;
 
+	private final AtomicInteger toSkip = new AtomicInteger();
+
 	private final AtomicInteger failuresLeft = new AtomicInteger();
 
 	private final AtomicInteger commitFailuresLeft = new AtomicInteger();
@@ -46,6 +48,7 @@ public final class FaultInjector {
 	/** Clears every rule and count. */
 	public void reset() {
 		this.containing = null;
+		this.toSkip.set(0);
 		this.failuresLeft.set(0);
 		this.commitFailuresLeft.set(0);
 		this.matching.set(0);
@@ -53,16 +56,21 @@ public final class FaultInjector {
 		this.error = FaultInjector::outdated;
 	}
 
-	/** The next {@code times} statements containing {@code text} ("" for any) throw {@code error}. */
-	public void failStatements(String text, int times, Supplier<RuntimeException> error) {
-		this.matching.set(0);
+	/**
+	 * After {@code skip} statements containing {@code text}, the next {@code times} such statements
+	 * throw {@code error}. Starts the counts afresh.
+	 */
+	public void failStatements(String text, int skip, int times, Supplier<RuntimeException> error) {
+		reset();
 		this.containing = text;
 		this.error = error;
+		this.toSkip.set(skip);
 		this.failuresLeft.set(times);
 	}
 
-	/** The next {@code times} commits of an explicit transaction throw {@code error}. */
+	/** The next {@code times} commits of an explicit transaction throw {@code error}. Starts the counts afresh. */
 	public void failCommits(int times, Supplier<RuntimeException> error) {
+		reset();
 		this.error = error;
 		this.commitFailuresLeft.set(times);
 	}
@@ -90,7 +98,8 @@ public final class FaultInjector {
 				String wanted = this.containing;
 				if (wanted != null && text.contains(wanted)) {
 					this.matching.incrementAndGet();
-					if (this.failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+					if (this.toSkip.getAndUpdate(left -> Math.max(0, left - 1)) == 0
+							&& this.failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
 						throw this.error.get();
 					}
 				}
