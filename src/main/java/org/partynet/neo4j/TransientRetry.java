@@ -27,8 +27,12 @@ public final class TransientRetry {
 
 	private static final Duration FIRST_DELAY = Duration.ofMillis(10);
 
-	/** No new attempt starts once this much time has passed since the first began. */
-	private static final Duration MAX_TOTAL = Duration.ofSeconds(10);
+	/**
+	 * No new attempt starts once this much time has passed since the first failure (the driver's
+	 * default too): a slow first attempt, such as a statement planned for the first time on a busy
+	 * machine, does not use up the retries.
+	 */
+	private static final Duration MAX_RETRY_TIME = Duration.ofSeconds(30);
 
 	private static final Logger logger = LoggerFactory.getLogger(TransientRetry.class);
 
@@ -60,7 +64,7 @@ public final class TransientRetry {
 	 * @param what names the work in the log
 	 */
 	public static <T> T run(String what, Supplier<T> transaction) {
-		long started = System.nanoTime();
+		long firstFailure = 0;
 		for (int attempt = 1;; attempt++) {
 			try {
 				return transaction.get();
@@ -69,11 +73,14 @@ public final class TransientRetry {
 				if (!isTransient(ex)) {
 					throw ex;
 				}
+				if (attempt == 1) {
+					firstFailure = System.nanoTime();
+				}
 				long delay = delayMillis(attempt);
-				long elapsed = (System.nanoTime() - started) / 1_000_000;
-				if (attempt >= MAX_ATTEMPTS || elapsed + delay > MAX_TOTAL.toMillis()) {
+				long elapsed = (System.nanoTime() - firstFailure) / 1_000_000;
+				if (attempt >= MAX_ATTEMPTS || elapsed + delay > MAX_RETRY_TIME.toMillis()) {
 					// the caller reports the error itself, with its detail
-					logger.warn("{}: transient error in each of {} attempts ({} ms), given up: {}", what, attempt, elapsed,
+					logger.warn("{}: transient error in each of {} attempts ({} ms since the first), given up: {}", what, attempt, elapsed,
 							ex.toString());
 					throw ex;
 				}

@@ -138,6 +138,7 @@ class ReadRetryApiTests extends HarnessTestSupport {
 		return web(username).post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", query))
 			.exchange()
 			.expectStatus()
