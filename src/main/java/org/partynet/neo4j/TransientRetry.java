@@ -81,13 +81,22 @@ public final class TransientRetry {
 				if (attempt >= MAX_ATTEMPTS || elapsed + delay > MAX_RETRY_TIME.toMillis()) {
 					// the caller reports the error itself, with its detail
 					logger.warn("{}: transient error in each of {} attempts ({} ms since the first), given up: {}", what, attempt, elapsed,
-							ex.toString());
+							innermost(ex));
 					throw ex;
 				}
-				logger.debug("{}: transient error in attempt {}, retrying in {} ms: {}", what, attempt, delay, ex.toString());
+				logger.debug("{}: transient error in attempt {}, retrying in {} ms: {}", what, attempt, delay, innermost(ex));
 				sleep(delay);
 			}
 		}
+	}
+
+	/** What Neo4j said, under Spring's translation and our wrapping. */
+	private static String innermost(Throwable error) {
+		Throwable cause = error;
+		for (int depth = 0; cause.getCause() != null && cause.getCause() != cause && depth < 20; depth++) {
+			cause = cause.getCause();
+		}
+		return cause.toString();
 	}
 
 	/** 10, 20, 40, 80 ms, each between half and one and a half times that. */
