@@ -152,8 +152,8 @@ class ReadTransaction implements WebGraphQlInterceptor {
 	 * Notes a transient error of a query in its {@link Attempt}, ahead of every other resolver.
 	 * Once a field met one, the transaction is gone and later fields fail because of it: those
 	 * errors belong to the failed attempt too and are not logged as internal errors, since the
-	 * request runs again (a user error is still answered as one). Outside a query (a mutation's payload) nothing retries, and the error is
-	 * left to {@link GraphQlErrors}.
+	 * request runs again (a user error is still answered as one). Outside a query (a mutation's
+	 * payload) nothing retries, and the error is left to {@link GraphQlErrors}.
 	 */
 	@Component
 	@Order(Ordered.HIGHEST_PRECEDENCE)
