@@ -9,17 +9,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import org.neo4j.driver.exceptions.TransientException;
 import org.neo4j.driver.types.Node;
 import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
+import org.partynet.neo4j.TransientRetry;
 import org.partynet.network.Nodes;
 import org.partynet.security.Access;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,12 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a mutation as one write transaction: check the input and take the locks (nothing written
  * yet), snapshot what it affects, write, check the invariants, then bump the versions and write
- * the audit record. Any user error rolls the whole transaction back.
+ * the audit record. Any user error rolls the whole transaction back; a transient error runs the
+ * whole transaction again ({@link TransientRetry}).
  */
 @Component
 class Changes {
-
-	private static final int ATTEMPTS = 3;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -60,22 +58,16 @@ class Changes {
 	 */
 	Outcome run(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
 		// Locks are taken in the order each change needs them, so two changes can deadlock; Neo4j
-		// then fails one of them with a transient error, and it simply runs again.
-		for (int attempt = 1;; attempt++) {
-			try {
-				return attempt(operation, input, plan);
-			}
-			catch (TransientDataAccessException | TransientException ex) {
-				if (attempt == ATTEMPTS) {
-					throw ex;
-				}
-			}
-			catch (DataIntegrityViolationException ex) {
-				// Two changes created the same code at the same moment: the checks of both passed, the
-				// uniqueness constraint stopped the second at commit. Nothing of it was written.
-				return Outcome.refused(List.of(new UserError(UserErrorCode.CONFLICT, List.of("input", "code"),
-						"代码已被同时创建的另一条记录占用 / Another change took this code at the same moment")));
-			}
+		// then fails one of them with a transient error, rolls it back, and it simply runs again
+		// from the start, checks and audit record included.
+		try {
+			return TransientRetry.run(operation, () -> attempt(operation, input, plan));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two changes created the same code at the same moment: the checks of both passed, the
+			// uniqueness constraint stopped the second at commit. Nothing of it was written.
+			return Outcome.refused(List.of(new UserError(UserErrorCode.CONFLICT, List.of("input", "code"),
+					"代码已被同时创建的另一条记录占用 / Another change took this code at the same moment")));
 		}
 	}
 

@@ -23,6 +23,9 @@ final class BenchApp implements AutoCloseable {
 	static final List<String> JVM_OPTIONS = List
 		.of(System.getProperty("bench.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
+	/** How long a start may take; a machine busy with other work needs more (-Dbench.startMinutes=). */
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("bench.startMinutes", 3));
+
 	final Process process;
 
 	final int port;
@@ -66,7 +69,7 @@ final class BenchApp implements AutoCloseable {
 			catch (IOException notYet) {
 				// still starting
 			}
-			if (!process.isAlive() || System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
+			if (!process.isAlive() || System.nanoTime() - started > START_TIMEOUT.toNanos()) {
 				app.close();
 				throw new IllegalStateException("The application did not answer; see " + log);
 			}
