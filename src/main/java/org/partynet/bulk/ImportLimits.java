@@ -3,6 +3,9 @@ package org.partynet.bulk;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -49,7 +52,9 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 		CELL_CHARS("max-cell-chars", "每个单元格的字符数", "characters in one cell"),
 		SHARED_STRINGS("max-shared-strings", "共享字符串的个数", "shared strings"),
 		SHARED_STRINGS_BYTES("max-shared-strings-bytes", "整体读入的工作簿部件（共享字符串、样式）的大小",
-				"size of a workbook part read whole (shared strings, styles)");
+				"size of a workbook part read whole (shared strings, styles)"),
+		/** Apache POI's own zip bomb check, JVM-wide: {@code ZipSecureFile.setMinInflateRatio}. */
+		INFLATE_RATIO("min-inflate-ratio", "工作簿部件的压缩比（压缩后与解压后大小之比）", "ratio of a workbook part's compressed to expanded size");
 
 		final String key;
 
@@ -64,7 +69,7 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 		}
 
 		String property() {
-			return "partynet.import.limits." + this.key;
+			return (this == INFLATE_RATIO) ? "Apache POI ZipSecureFile.setMinInflateRatio" : "partynet.import.limits." + this.key;
 		}
 
 	}
@@ -79,6 +84,7 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 			case CELL_CHARS -> this.maxCellChars;
 			case SHARED_STRINGS -> this.maxSharedStrings;
 			case SHARED_STRINGS_BYTES -> this.maxSharedStringsBytes.toBytes();
+			case INFLATE_RATIO -> 0;
 		};
 	}
 
@@ -88,12 +94,19 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 	 * @param row the row as Excel numbers it, 0 when the limit is not about a row
 	 */
 	ImportException exceeded(Limit limit, String where, int row) {
-		String max = amount(limit, max(limit));
 		String at = (row > 0) ? "，第 %d 行".formatted(row) : "";
 		String atEnglish = (row > 0) ? ", row %d".formatted(row) : "";
-		String message = "“%s”%s超过导入上限：%s最多 %s（%s） / '%s'%s is over an import limit: at most %s %s (%s)".formatted(where,
-				at, limit.chinese, max, limit.property(), where, atEnglish, max, limit.english, limit.property());
+		String message = (limit == Limit.INFLATE_RATIO)
+				? "“%s”解压后过大，疑似压缩炸弹：%s至少 %s（%s） / '%s' expands too much for its size, as a zip bomb does: the %s must be at least %s (%s)"
+					.formatted(where, limit.chinese, ratio(), limit.property(), where, limit.english, ratio(), limit.property())
+				: "“%s”%s超过导入上限：%s最多 %s（%s） / '%s'%s is over an import limit: at most %s %s (%s)".formatted(where, at,
+						limit.chinese, amount(limit, max(limit)), limit.property(), where, atEnglish, amount(limit, max(limit)),
+						limit.english, limit.property());
 		return new ImportException(new ImportError(where, row, "", message, limit.key));
+	}
+
+	private static String ratio() {
+		return "%s%%".formatted(BigDecimal.valueOf(ZipSecureFile.getMinInflateRatio() * 100).stripTrailingZeros().toPlainString());
 	}
 
 	private static String amount(Limit limit, long value) {

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 import javax.xml.parsers.ParserConfigurationException;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.RichTextString;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.model.SharedStrings;
@@ -38,29 +38,36 @@ final class WorkbookLimits {
 
 	private static final String WORKSHEETS = "xl/worksheets/";
 
+	/** How POI's {@link ZipSecureFile} starts the message of a part it takes for a bomb. */
+	private static final String POI_BOMB = "Zip bomb detected!";
+
 	private WorkbookLimits() {
 	}
 
 	/**
 	 * Decompresses every part once, counting: entries, each part (worksheets are streamed, so they
-	 * may be as large as any entry; the other parts are read whole) and the whole.
+	 * may be as large as any entry; the other parts are read whole) and the whole. It reads them as
+	 * POI will, through its {@link ZipSecureFile}, so that POI's own zip bomb check (the ratio of
+	 * compressed to expanded size) trips here, where it can be named, if it is to trip at all.
 	 */
 	static void scan(Path file, String name, Budget budget) {
-		try (ZipFile zip = new ZipFile(file.toFile())) {
-			if (zip.size() > budget.limits.maxEntries()) {
-				throw budget.limits.exceeded(Limit.ENTRIES, name, 0);
-			}
+		String where = name;
+		try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
 			int entries = 0;
-			for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
-				ZipEntry entry = all.nextElement();
+			for (Enumeration<ZipArchiveEntry> all = zip.getEntries(); all.hasMoreElements();) {
+				ZipArchiveEntry entry = all.nextElement();
 				if (++entries > budget.limits.maxEntries()) {
 					throw budget.limits.exceeded(Limit.ENTRIES, name, 0);
 				}
+				where = name + "/" + entry.getName();
 				Limit limit = entry.getName().startsWith(WORKSHEETS) ? Limit.ENTRY_BYTES : Limit.SHARED_STRINGS_BYTES;
-				budget.drain(zip.getInputStream(entry), name + "/" + entry.getName(), limit);
+				budget.drain(zip.getInputStream(entry), where, limit);
 			}
 		}
 		catch (IOException ex) {
+			if (String.valueOf(ex.getMessage()).startsWith(POI_BOMB)) {
+				throw budget.limits.exceeded(Limit.INFLATE_RATIO, where, 0);
+			}
 			throw new ImportException(ImportError.file(
 					"文件不是有效的 Excel 工作簿（.xlsx） / The file is not a valid Excel workbook (.xlsx): " + ex.getMessage()));
 		}
