@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -27,10 +28,15 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.partynet.bulk.ImportLimits.Budget;
 import org.partynet.bulk.ImportLimits.Limit;
+import org.partynet.report.CellText;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -173,9 +179,10 @@ final class ImportReader {
 					}
 					String where = name + "/" + title;
 					Collector collector = new Collector(rows, where, limits);
+					SheetHandler handler = new SheetHandler(reader.getStylesTable(), strings, collector);
+					collector.quoted = handler::quoted;
 					XMLReader xml = XMLHelper.newXMLReader();
-					xml.setContentHandler(WorkbookLimits.cells(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings,
-							collector, new DayFormatter(), false), where, limits));
+					xml.setContentHandler(WorkbookLimits.cells(handler, where, limits));
 					xml.parse(new InputSource(sheet));
 					tables.add(new Table(title, collector.rows));
 				}
@@ -218,6 +225,48 @@ final class ImportReader {
 
 	}
 
+	/**
+	 * POI's sheet handler, which also tells whether the cell being read is quote-prefixed (written
+	 * by {@link CellText} for text a spreadsheet would take for a formula): such a cell is read
+	 * exactly as written.
+	 */
+	private static final class SheetHandler extends XSSFSheetXMLHandler {
+
+		private final StylesTable styles;
+
+		private boolean quoted;
+
+		SheetHandler(StylesTable styles, SharedStrings strings, Collector collector) {
+			super(styles, null, strings, collector, new DayFormatter(), false);
+			this.styles = styles;
+		}
+
+		boolean quoted() {
+			return this.quoted;
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+			if ("c".equals(localName)) {
+				this.quoted = quotePrefixed(attributes.getValue("s"));
+			}
+			super.startElement(uri, localName, qName, attributes);
+		}
+
+		private boolean quotePrefixed(String style) {
+			if (style == null || this.styles == null || !style.matches("\\d{1,5}")) {
+				return false;
+			}
+			int index = Integer.parseInt(style);
+			if (index >= this.styles.getNumCellStyles()) {
+				return false;
+			}
+			XSSFCellStyle cellStyle = this.styles.getStyleAt(index);
+			return cellStyle != null && cellStyle.getQuotePrefixed();
+		}
+
+	}
+
 	private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		final List<Row> rows = new ArrayList<>();
@@ -231,6 +280,9 @@ final class ImportReader {
 		private final List<String> cells = new ArrayList<>();
 
 		private int number;
+
+		/** Whether the current cell is quote-prefixed. */
+		BooleanSupplier quoted = () -> false;
 
 		Collector(LongConsumer progress, String where, ImportLimits limits) {
 			this.progress = progress;
@@ -266,7 +318,8 @@ final class ImportReader {
 			while (this.cells.size() < column) {
 				this.cells.add(null);
 			}
-			String value = (formattedValue == null || formattedValue.isBlank()) ? null : formattedValue.strip();
+			String value = (formattedValue == null || formattedValue.isBlank()) ? null
+					: this.quoted.getAsBoolean() ? formattedValue : formattedValue.strip();
 			if (this.cells.size() == column) {
 				this.cells.add(value);
 			}
@@ -362,9 +415,9 @@ final class ImportReader {
 		return new Table(name, table);
 	}
 
+	/** A field as written by {@link CellText#csv}: one leading apostrophe removed, else stripped. */
 	private static String value(StringBuilder cell) {
-		String value = cell.toString().strip();
-		return value.isEmpty() ? null : value;
+		return CellText.fromCsv(cell.toString());
 	}
 
 	private static void append(StringBuilder cell, char c, ImportLimits limits, String where, int row) {
