@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -113,9 +112,7 @@ class BulkDownloads {
 				if (column.type() == Format.Type.CHOICE) {
 					text = label(column, text);
 				}
-				Cell cell = row.createCell(c);
-				cell.setCellValue(text);
-				cell.setCellStyle(bulk.text());
+				bulk.data(row, c, text);
 			}
 		});
 		return rows;

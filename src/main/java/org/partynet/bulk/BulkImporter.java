@@ -107,12 +107,15 @@ public class BulkImporter {
 
 	private final TransactionTemplate transactions;
 
+	private final ImportLimits limits;
+
 	/** For tests only: fail (as a crash would) after this many write statements; -1 never. */
 	private volatile int failAfterStatements = -1;
 
-	public BulkImporter(ImportQueries queries, PlatformTransactionManager transactionManager) {
+	public BulkImporter(ImportQueries queries, PlatformTransactionManager transactionManager, ImportLimits limits) {
 		this.queries = queries;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.limits = limits;
 	}
 
 	/** Test hook: the next imports fail after this many write statements (-1: never). */
@@ -136,8 +139,9 @@ public class BulkImporter {
 		List<Table> tables = new ArrayList<>();
 		try {
 			progress.phase("reading", 0);
+			ImportLimits.Budget budget = new ImportLimits.Budget(this.limits);
 			for (Source source : sources) {
-				tables.addAll(ImportReader.read(source.path(), source.name(), progress::add));
+				tables.addAll(ImportReader.read(source.path(), source.name(), budget, progress::add));
 			}
 		}
 		catch (ImportException ex) {

@@ -23,6 +23,7 @@ import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
+import org.partynet.report.CellText;
 
 /**
  * What the template and the export share: the instructions sheet, then one sheet per
@@ -51,8 +52,12 @@ final class BulkWorkbook {
 
 	private final CellStyle wrap;
 
+	/** Every text cell, neutralised: a name never becomes a formula, and reads back as it was. */
+	private final CellText.Cells cells;
+
 	BulkWorkbook(Workbook workbook) {
 		this.workbook = workbook;
+		this.cells = CellText.cells(workbook);
 		Font font = workbook.createFont();
 		font.setBold(true);
 		this.optional = workbook.createCellStyle();
@@ -74,9 +79,9 @@ final class BulkWorkbook {
 		this.wrap.setVerticalAlignment(VerticalAlignment.TOP);
 	}
 
-	/** The style of data cells: text, so that codes, phone and ID numbers and days stay as written. */
-	CellStyle text() {
-		return this.text;
+	/** A data cell: text, so that codes, phone and ID numbers and days stay as written. */
+	void data(Row row, int column, String value) {
+		this.cells.text(row, column, value, this.text);
 	}
 
 	/** Creates the data sheet with its header row, formats, drop-downs and hints. */
@@ -89,9 +94,7 @@ final class BulkWorkbook {
 		List<Format.Column> columns = format.columns();
 		for (int c = 0; c < columns.size(); c++) {
 			Format.Column column = columns.get(c);
-			Cell cell = header.createCell(c);
-			cell.setCellValue(column.header());
-			cell.setCellStyle(column.required() ? this.required : this.optional);
+			Cell cell = this.cells.text(header, c, column.header(), column.required() ? this.required : this.optional);
 			ClientAnchor anchor = creation.createClientAnchor();
 			anchor.setCol1(c);
 			anchor.setCol2(c + 3);
@@ -220,10 +223,8 @@ final class BulkWorkbook {
 		};
 	}
 
-	private static void cell(Row row, int column, String value, CellStyle style) {
-		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(style);
+	private void cell(Row row, int column, String value, CellStyle style) {
+		this.cells.text(row, column, value, style);
 	}
 
 	// Chinese first, English beside.

@@ -81,7 +81,7 @@ class ImportController {
 				sources.add(new BulkImporter.Source(path, (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload"));
 			}
 			ImportResult result = this.importer.importFiles(sources, dryRun, progress -> this.running.put(user, progress));
-			return ResponseEntity.status(result.ok() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(body(result));
+			return ResponseEntity.status(status(result)).body(body(result));
 		}
 		finally {
 			this.running.remove(user);
@@ -97,6 +97,14 @@ class ImportController {
 	@ResponseBody
 	ImportProgress progress() {
 		return this.running.getOrDefault(Access.username(), new ImportProgress("idle", 0, 0, 0, 0));
+	}
+
+	/** 200, 400 for errors, 413 when a file is over one of the {@link ImportLimits}. */
+	static HttpStatus status(ImportResult result) {
+		if (result.ok()) {
+			return HttpStatus.OK;
+		}
+		return result.errors().stream().anyMatch(e -> e.limit() != null) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
 	}
 
 	static Map<String, Object> body(ImportResult result) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,11 +25,18 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.partynet.bulk.ImportLimits.Budget;
+import org.partynet.bulk.ImportLimits.Limit;
+import org.partynet.report.CellText;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
@@ -36,6 +44,8 @@ import org.xml.sax.XMLReader;
  * through POI's event API (the sheet XML is parsed as a stream, shared strings read-only), a
  * {@code .csv} (UTF-8, with or without a BOM, RFC 4180 quoting) or a {@code .zip} of CSV files.
  * Only the cell texts are kept, as strings; real Excel date cells come out as {@code yyyy-MM-dd}.
+ * Everything read is counted against the {@link ImportLimits} as it is read, so a file over one is
+ * refused (an {@link ImportException} naming the limit) before what it would cost is held.
  */
 final class ImportReader {
 
@@ -65,9 +75,10 @@ final class ImportReader {
 	/**
 	 * @param file the file as uploaded
 	 * @param name its original name, which says what it is when its content does not
+	 * @param budget what the import may still read
 	 * @param rows told of every row read, for the progress
 	 */
-	static List<Table> read(Path file, String name, LongConsumer rows) {
+	static List<Table> read(Path file, String name, Budget budget, LongConsumer rows) {
 		String lower = (name != null) ? name.toLowerCase(Locale.ROOT) : "";
 		FileMagic magic;
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -82,13 +93,13 @@ final class ImportReader {
 		}
 		if (magic == FileMagic.OOXML) {
 			if (lower.endsWith(".zip")) {
-				return zip(file, rows);
+				return zip(file, name, budget, rows);
 			}
-			return xlsx(file, rows);
+			return xlsx(file, name, budget, rows);
 		}
 		if (lower.endsWith(".csv")) {
-			try (InputStream in = Files.newInputStream(file)) {
-				return List.of(csv(in, baseName(name), rows));
+			try (InputStream in = budget.count(Files.newInputStream(file), name, Limit.ENTRY_BYTES)) {
+				return List.of(csv(in, baseName(name), name, budget.limits, rows));
 			}
 			catch (IOException ex) {
 				throw new ImportException(ImportError.file("无法读取文件 / Cannot read the file: " + ex.getMessage()));
@@ -106,18 +117,36 @@ final class ImportReader {
 		return (dot > 0) ? base.substring(0, dot) : base;
 	}
 
-	private static List<Table> zip(Path file, LongConsumer rows) {
+	/**
+	 * The CSV entries of a ZIP, read as a stream. Every entry is read through its limits, those
+	 * that are not CSV too (a bomb need not be a CSV file); an archive inside is not opened, only
+	 * named in the warnings.
+	 */
+	private static List<Table> zip(Path file, String name, Budget budget, LongConsumer rows) {
 		List<Table> tables = new ArrayList<>();
 		boolean workbook = false;
+		int entries = 0;
 		try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file), StandardCharsets.UTF_8)) {
 			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
 				String entryName = entry.getName();
+				String where = name + "/" + entryName;
+				if (++entries > budget.limits.maxEntries()) {
+					throw budget.limits.exceeded(Limit.ENTRIES, name, 0);
+				}
 				if (entryName.equals("[Content_Types].xml")) {
 					workbook = true;
 				}
-				if (!entry.isDirectory() && entryName.toLowerCase(Locale.ROOT).endsWith(".csv")
-						&& !entryName.startsWith("__MACOSX/")) {
-					tables.add(csv(new NonClosing(zip), baseName(entryName), rows));
+				String lower = entryName.toLowerCase(Locale.ROOT);
+				boolean data = !entry.isDirectory() && !entryName.startsWith("__MACOSX/");
+				if (data && lower.endsWith(".csv")) {
+					tables.add(csv(budget.count(new NonClosing(zip), where, Limit.ENTRY_BYTES), baseName(entryName), where,
+							budget.limits, rows));
+				}
+				else {
+					if (data && (lower.endsWith(".zip") || lower.endsWith(".xlsx"))) {
+						tables.add(new Table(entryName, List.of()));
+					}
+					budget.drain(new NonClosing(zip), where, Limit.ENTRY_BYTES);
 				}
 			}
 		}
@@ -125,7 +154,7 @@ final class ImportReader {
 			throw new ImportException(ImportError.file("无法读取 ZIP 文件 / Cannot read the ZIP file: " + ex.getMessage()));
 		}
 		if (tables.isEmpty() && workbook) {
-			return xlsx(file, rows);
+			return xlsx(file, name, budget, rows);
 		}
 		if (tables.isEmpty()) {
 			throw new ImportException(ImportError.file("ZIP 文件中没有 CSV 文件 / The ZIP file holds no CSV file"));
@@ -133,10 +162,12 @@ final class ImportReader {
 		return tables;
 	}
 
-	private static List<Table> xlsx(Path file, LongConsumer rows) {
+	private static List<Table> xlsx(Path file, String name, Budget budget, LongConsumer rows) {
+		ImportLimits limits = budget.limits;
+		WorkbookLimits.scan(file, name, budget);
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
 			XSSFReader reader = new XSSFReader(pkg);
-			ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+			SharedStrings strings = WorkbookLimits.sharedStrings(pkg, name, limits);
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			List<Table> tables = new ArrayList<>();
 			while (sheets.hasNext()) {
@@ -146,10 +177,12 @@ final class ImportReader {
 						tables.add(new Table(title, List.of()));
 						continue;
 					}
-					Collector collector = new Collector(rows);
+					String where = name + "/" + title;
+					Collector collector = new Collector(rows, where, limits);
+					SheetHandler handler = new SheetHandler(reader.getStylesTable(), strings, collector);
+					collector.quoted = handler::quoted;
 					XMLReader xml = XMLHelper.newXMLReader();
-					xml.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null, strings, collector,
-							new DayFormatter(), false));
+					xml.setContentHandler(WorkbookLimits.cells(handler, where, limits));
 					xml.parse(new InputSource(sheet));
 					tables.add(new Table(title, collector.rows));
 				}
@@ -160,6 +193,12 @@ final class ImportReader {
 			throw ex;
 		}
 		catch (Exception ex) {
+			// a refusal thrown while parsing may come back wrapped by the XML parser
+			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+				if (cause instanceof ImportException refused) {
+					throw refused;
+				}
+			}
 			throw new ImportException(ImportError.file(
 					"文件不是有效的 Excel 工作簿（.xlsx） / The file is not a valid Excel workbook (.xlsx): " + ex.getMessage()));
 		}
@@ -186,18 +225,69 @@ final class ImportReader {
 
 	}
 
+	/**
+	 * POI's sheet handler, which also tells whether the cell being read is quote-prefixed (written
+	 * by {@link CellText} for text a spreadsheet would take for a formula): such a cell is read
+	 * exactly as written.
+	 */
+	private static final class SheetHandler extends XSSFSheetXMLHandler {
+
+		private final StylesTable styles;
+
+		private boolean quoted;
+
+		SheetHandler(StylesTable styles, SharedStrings strings, Collector collector) {
+			super(styles, null, strings, collector, new DayFormatter(), false);
+			this.styles = styles;
+		}
+
+		boolean quoted() {
+			return this.quoted;
+		}
+
+		@Override
+		public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+			if ("c".equals(localName)) {
+				this.quoted = quotePrefixed(attributes.getValue("s"));
+			}
+			super.startElement(uri, localName, qName, attributes);
+		}
+
+		private boolean quotePrefixed(String style) {
+			if (style == null || this.styles == null || !style.matches("\\d{1,5}")) {
+				return false;
+			}
+			int index = Integer.parseInt(style);
+			if (index >= this.styles.getNumCellStyles()) {
+				return false;
+			}
+			XSSFCellStyle cellStyle = this.styles.getStyleAt(index);
+			return cellStyle != null && cellStyle.getQuotePrefixed();
+		}
+
+	}
+
 	private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		final List<Row> rows = new ArrayList<>();
 
 		private final LongConsumer progress;
 
+		private final String where;
+
+		private final ImportLimits limits;
+
 		private final List<String> cells = new ArrayList<>();
 
 		private int number;
 
-		Collector(LongConsumer progress) {
+		/** Whether the current cell is quote-prefixed. */
+		BooleanSupplier quoted = () -> false;
+
+		Collector(LongConsumer progress, String where, ImportLimits limits) {
 			this.progress = progress;
+			this.where = where;
+			this.limits = limits;
 		}
 
 		@Override
@@ -210,6 +300,9 @@ final class ImportReader {
 		public void endRow(int rowNum) {
 			Row row = new Row(this.number, this.cells.toArray(new String[0]));
 			if (!row.blank()) {
+				if (this.rows.size() >= this.limits.maxRowsPerSheet()) {
+					throw this.limits.exceeded(Limit.ROWS_PER_SHEET, this.where, this.number);
+				}
 				this.rows.add(row);
 				this.progress.accept(1);
 			}
@@ -218,10 +311,15 @@ final class ImportReader {
 		@Override
 		public void cell(String reference, String formattedValue, XSSFComment comment) {
 			int column = (reference != null) ? new CellReference(reference).getCol() : this.cells.size();
+			// checked before the row is padded up to the column
+			if (column < 0 || column >= this.limits.maxCellsPerRow()) {
+				throw this.limits.exceeded(Limit.CELLS_PER_ROW, this.where, this.number);
+			}
 			while (this.cells.size() < column) {
 				this.cells.add(null);
 			}
-			String value = (formattedValue == null || formattedValue.isBlank()) ? null : formattedValue.strip();
+			String value = (formattedValue == null || formattedValue.isBlank()) ? null
+					: this.quoted.getAsBoolean() ? formattedValue : formattedValue.strip();
 			if (this.cells.size() == column) {
 				this.cells.add(value);
 			}
@@ -232,9 +330,13 @@ final class ImportReader {
 
 	}
 
-	/** One CSV file: UTF-8 with or without a BOM, RFC 4180 (quotes, doubled quotes, newlines in quotes). */
-	static Table csv(InputStream in, String name, LongConsumer rows) throws IOException {
-		Reader reader = new InputStreamReader(new BufferedInputStream(in, 1 << 16), StandardCharsets.UTF_8);
+	/**
+	 * One CSV file: UTF-8 with or without a BOM, RFC 4180 (quotes, doubled quotes, newlines in quotes).
+	 * @param name the table's name (the file's without {@code .csv})
+	 * @param where the file (and ZIP entry), for a refusal
+	 */
+	static Table csv(InputStream in, String name, String where, ImportLimits limits, LongConsumer rows) throws IOException {
+		Chars reader = new Chars(new InputStreamReader(in, StandardCharsets.UTF_8));
 		List<Row> table = new ArrayList<>();
 		List<String> cells = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
@@ -253,7 +355,7 @@ final class ImportReader {
 				if (c == '"') {
 					int next = reader.read();
 					if (next == '"') {
-						cell.append('"');
+						append(cell, '"', limits, where, rowStart);
 					}
 					else {
 						quoted = false;
@@ -265,7 +367,7 @@ final class ImportReader {
 					if (c == '\n') {
 						line++;
 					}
-					cell.append((char) c);
+					append(cell, (char) c, limits, where, rowStart);
 				}
 			}
 			else if (c == '"' && cell.length() == 0 && !wasQuoted) {
@@ -273,6 +375,9 @@ final class ImportReader {
 				wasQuoted = true;
 			}
 			else if (c == ',') {
+				if (cells.size() + 1 >= limits.maxCellsPerRow()) {
+					throw limits.exceeded(Limit.CELLS_PER_ROW, where, rowStart);
+				}
 				cells.add(value(cell));
 				cell.setLength(0);
 				wasQuoted = false;
@@ -282,7 +387,7 @@ final class ImportReader {
 					int next = reader.read();
 					if (next != '\n') {
 						cells.add(value(cell));
-						endCsvRow(table, cells, rowStart, rows);
+						endCsvRow(table, cells, rowStart, rows, limits, where);
 						cell.setLength(0);
 						wasQuoted = false;
 						line++;
@@ -292,36 +397,79 @@ final class ImportReader {
 					}
 				}
 				cells.add(value(cell));
-				endCsvRow(table, cells, rowStart, rows);
+				endCsvRow(table, cells, rowStart, rows, limits, where);
 				cell.setLength(0);
 				wasQuoted = false;
 				line++;
 				rowStart = line;
 			}
 			else {
-				cell.append((char) c);
+				append(cell, (char) c, limits, where, rowStart);
 			}
 			c = reader.read();
 		}
 		if (any && (cell.length() > 0 || !cells.isEmpty() || wasQuoted)) {
 			cells.add(value(cell));
-			endCsvRow(table, cells, rowStart, rows);
+			endCsvRow(table, cells, rowStart, rows, limits, where);
 		}
 		return new Table(name, table);
 	}
 
+	/** A field as written by {@link CellText#csv}: one leading apostrophe removed, else stripped. */
 	private static String value(StringBuilder cell) {
-		String value = cell.toString().strip();
-		return value.isEmpty() ? null : value;
+		return CellText.fromCsv(cell.toString());
 	}
 
-	private static void endCsvRow(List<Row> table, List<String> cells, int number, LongConsumer rows) {
+	private static void append(StringBuilder cell, char c, ImportLimits limits, String where, int row) {
+		if (cell.length() >= limits.maxCellChars()) {
+			throw limits.exceeded(Limit.CELL_CHARS, where, row);
+		}
+		cell.append(c);
+	}
+
+	private static void endCsvRow(List<Row> table, List<String> cells, int number, LongConsumer rows, ImportLimits limits,
+			String where) {
 		Row row = new Row(table.isEmpty() && number == 1 ? 1 : number, cells.toArray(new String[0]));
 		cells.clear();
 		if (!row.blank()) {
+			if (table.size() >= limits.maxRowsPerSheet()) {
+				throw limits.exceeded(Limit.ROWS_PER_SHEET, where, number);
+			}
 			table.add(row);
 			rows.accept(1);
 		}
+	}
+
+	/**
+	 * Characters one at a time from a buffer: a {@code Reader}'s own {@code read()} takes a lock per
+	 * character, which made a 256 MB entry take many seconds to refuse.
+	 */
+	private static final class Chars {
+
+		private final Reader reader;
+
+		private final char[] buffer = new char[1 << 15];
+
+		private int position;
+
+		private int length;
+
+		Chars(Reader reader) {
+			this.reader = reader;
+		}
+
+		int read() throws IOException {
+			if (this.position == this.length) {
+				this.length = this.reader.read(this.buffer);
+				this.position = 0;
+				if (this.length <= 0) {
+					this.length = 0;
+					return -1;
+				}
+			}
+			return this.buffer[this.position++];
+		}
+
 	}
 
 	/** Keeps a ZIP entry's stream open for the next entry. */

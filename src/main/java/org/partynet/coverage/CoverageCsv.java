@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.partynet.report.CellText;
+
 /**
  * The coverage report as CSV: the summary, the breakdown and every gap, in sections separated by
  * a blank line. UTF-8 with a byte-order mark, so that Excel and WPS open the Chinese correctly.
+ * Text fields go through {@link CellText}, so that a name never becomes a formula; figures are
+ * written as numbers.
  */
 final class CoverageCsv {
 
@@ -36,18 +40,18 @@ final class CoverageCsv {
 		}
 		if (!contents.breakdown().isEmpty()) {
 			csv.line();
-			List<String> head = new ArrayList<>(List.of("下级 Breakdown"));
+			List<Object> head = new ArrayList<>(List.of("下级 Breakdown"));
 			for (CoverageMetric metric : CoverageMetric.values()) {
 				head.addAll(List.of(metric.chinese() + " 总数", "已覆盖", "覆盖率"));
 			}
-			csv.line(head.toArray(String[]::new));
+			csv.line(head.toArray());
 			for (CoverageReport child : contents.breakdown()) {
-				List<String> row = new ArrayList<>(List.of(child.name()));
+				List<Object> row = new ArrayList<>(List.of(child.name()));
 				for (CoverageMetric metric : CoverageMetric.values()) {
 					CoverageFigure figure = child.figures().get(metric);
-					row.addAll(List.of(String.valueOf(figure.total()), String.valueOf(figure.covered()), ratio(figure)));
+					row.addAll(List.of(figure.total(), figure.covered(), ratio(figure)));
 				}
-				csv.line(row.toArray(String[]::new));
+				csv.line(row.toArray());
 			}
 		}
 		csv.line();
@@ -60,34 +64,27 @@ final class CoverageCsv {
 	}
 
 	private void figure(String label, CoverageFigure figure) {
-		line(label, String.valueOf(figure.total()), String.valueOf(figure.covered()), ratio(figure));
+		line(label, figure.total(), figure.covered(), ratio(figure));
 	}
 
 	private static String ratio(CoverageFigure figure) {
 		return (figure.ratio() != null) ? String.format("%.1f%%", figure.ratio() * 100) : "";
 	}
 
-	private void line(String... values) {
+	/** A line of fields: numbers as they are, anything else as neutralised text. */
+	private void line(Object... values) {
 		try {
 			for (int i = 0; i < values.length; i++) {
 				if (i > 0) {
 					this.out.write(',');
 				}
-				this.out.write(quoted(values[i]));
+				this.out.write((values[i] instanceof Number number) ? number.toString() : CellText.csv(String.valueOf(values[i])));
 			}
 			this.out.write("\r\n");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	// RFC 4180: quote fields with commas, quotes or line breaks; double the quotes inside.
-	static String quoted(String value) {
-		if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-			return "\"" + value.replace("\"", "\"\"") + "\"";
-		}
-		return value;
 	}
 
 }

@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.partynet.report.CellText;
 
 /**
  * The coverage report as an Excel workbook (opens in Microsoft Office and WPS): a summary sheet with
@@ -25,6 +26,9 @@ final class CoverageExcel {
 	private final CellStyle percent;
 
 	private final CellStyle title;
+
+	/** Every text cell: names never become formulas. */
+	private final CellText.Cells text = CellText.cells(this.workbook);
 
 	private CoverageExcel() {
 		Font bold = this.workbook.createFont();
@@ -63,15 +67,15 @@ final class CoverageExcel {
 			sheet.setColumnWidth(i, widths[i] * 256);
 		}
 		cell(sheet.createRow(0), 0, "全覆盖报告 Coverage report", this.title);
-		sheet.createRow(1).createCell(0).setCellValue(contents.scopeLine());
-		sheet.createRow(2).createCell(0).setCellValue(contents.asOfLine());
-		sheet.createRow(3).createCell(0).setCellValue(contents.madeLine());
+		this.text.text(sheet.createRow(1), 0, contents.scopeLine());
+		this.text.text(sheet.createRow(2), 0, contents.asOfLine());
+		this.text.text(sheet.createRow(3), 0, contents.madeLine());
 		headerRow(sheet, 5, "指标 Metric", "总数 Total", "已覆盖 Covered", "覆盖率 Ratio");
 		sheet.createFreezePane(0, 6);
 		int r = 6;
 		for (CoverageMetric metric : CoverageMetric.values()) {
 			Row row = sheet.createRow(r++);
-			row.createCell(0).setCellValue(metric.chinese() + " " + metric.english());
+			this.text.text(row, 0, metric.chinese() + " " + metric.english());
 			figure(row, 1, contents.report().figures().get(metric));
 		}
 		if (contents.breakdown().isEmpty()) {
@@ -93,7 +97,7 @@ final class CoverageExcel {
 		}
 		for (CoverageReport child : contents.breakdown()) {
 			Row row = sheet.createRow(r++);
-			row.createCell(0).setCellValue(child.name());
+			this.text.text(row, 0, child.name());
 			c = 1;
 			for (CoverageMetric metric : CoverageMetric.values()) {
 				figure(row, c, child.figures().get(metric));
@@ -113,13 +117,13 @@ final class CoverageExcel {
 		int[] next = { 1 };
 		export.eachGap(contents.report(), metric, gap -> {
 			Row row = sheet.createRow(next[0]++);
-			row.createCell(0).setCellValue(gap.area().code());
-			row.createCell(1).setCellValue(gap.area().name());
-			row.createCell(2).setCellValue(gap.place());
-			row.createCell(3).setCellValue(gap.reason());
+			this.text.text(row, 0, gap.area().code());
+			this.text.text(row, 1, gap.area().name());
+			this.text.text(row, 2, gap.place());
+			this.text.text(row, 3, gap.reason());
 		});
 		if (next[0] == 1) {
-			sheet.createRow(1).createCell(0).setCellValue("无缺口 No gaps");
+			this.text.text(sheet.createRow(1), 0, "无缺口 No gaps");
 		}
 	}
 
@@ -140,10 +144,8 @@ final class CoverageExcel {
 		}
 	}
 
-	private static void cell(Row row, int column, String value, CellStyle style) {
-		var cell = row.createCell(column);
-		cell.setCellValue(value);
-		cell.setCellStyle(style);
+	private void cell(Row row, int column, String value, CellStyle style) {
+		this.text.text(row, column, value, style);
 	}
 
 }

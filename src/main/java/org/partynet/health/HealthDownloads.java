@@ -12,6 +12,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.partynet.area.Scope;
 import org.partynet.coverage.CoverageDays;
 import org.partynet.graphql.BadRequestException;
+import org.partynet.report.CellText;
 import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
@@ -69,25 +70,26 @@ class HealthDownloads {
 			OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			CellStyle header = Sheets.headerStyle(workbook);
+			CellText.Cells text = CellText.cells(workbook);
 
 			Sheet sheet = workbook.createSheet("发现 Findings");
 			Sheets.widths(sheet, 10, 36, 40, 24, 30, 50);
-			sheet.createRow(0).createCell(0).setCellValue("组织健康 Organization health · 范围 Scope: " + report.name());
-			sheet.createRow(1).createCell(0).setCellValue("截至 As of: " + report.asOf() + " · 生成时间 Made: "
+			text.text(sheet.createRow(0), 0, "组织健康 Organization health · 范围 Scope: " + report.name());
+			text.text(sheet.createRow(1), 0, "截至 As of: " + report.asOf() + " · 生成时间 Made: "
 					+ made.withNano(0).toString().replace('T', ' ') + "（北京时间 Beijing time）");
 			Sheets.headers(sheet, 3, header, "级别 Severity", "规则 Rule", "依据 Source", "编码 Code", "名称 Name", "情况 Figures");
 			sheet.createFreezePane(0, 4);
 			int r = 4;
 			for (HealthReport.Finding finding : findings) {
 				Row row = sheet.createRow(r++);
-				row.createCell(0).setCellValue(finding.severity().name());
-				row.createCell(1).setCellValue(finding.ruleName());
-				row.createCell(2).setCellValue(finding.source());
+				text.text(row, 0, finding.severity().name());
+				text.text(row, 1, finding.ruleName());
+				text.text(row, 2, finding.source());
 				boolean organization = finding.organization() != null;
-				row.createCell(3).setCellValue(organization ? finding.organization().code() : finding.area().code());
-				row.createCell(4).setCellValue(organization ? finding.organization().name()
+				text.text(row, 3, organization ? finding.organization().code() : finding.area().code());
+				text.text(row, 4, organization ? finding.organization().name()
 						: finding.area().name() + "：" + finding.person().name());
-				row.createCell(5).setCellValue(finding.figures());
+				text.text(row, 5, finding.figures());
 			}
 
 			Sheet counts = workbook.createSheet("按规则 By rule");
@@ -97,8 +99,8 @@ class HealthDownloads {
 			r = 1;
 			for (HealthReport.RuleCount count : report.counts()) {
 				Row row = counts.createRow(r++);
-				row.createCell(0).setCellValue(count.ruleName());
-				row.createCell(1).setCellValue(count.severity().name());
+				text.text(row, 0, count.ruleName());
+				text.text(row, 1, count.severity().name());
 				row.createCell(2).setCellValue(count.count());
 			}
 
@@ -110,12 +112,12 @@ class HealthDownloads {
 			r = 1;
 			for (HealthReport.TermExpiry term : report.terms()) {
 				Row row = terms.createRow(r++);
-				row.createCell(0).setCellValue(term.organization().code());
-				row.createCell(1).setCellValue(term.organization().name());
-				row.createCell(2).setCellValue(term.electedOn().toString());
+				text.text(row, 0, term.organization().code());
+				text.text(row, 1, term.organization().name());
+				text.text(row, 2, term.electedOn().toString());
 				row.createCell(3).setCellValue(term.termYears());
-				row.createCell(4).setCellValue(term.expiresOn().toString());
-				row.createCell(5).setCellValue(term.status().ruleName());
+				text.text(row, 4, term.expiresOn().toString());
+				text.text(row, 5, term.status().ruleName());
 			}
 			workbook.write(out);
 		}

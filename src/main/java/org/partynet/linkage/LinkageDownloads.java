@@ -14,8 +14,9 @@ import org.partynet.area.Scope;
 import org.partynet.graphql.GlobalId;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
-import org.partynet.unit.Alliance;
+import org.partynet.report.CellText;
 import org.partynet.report.Sheets;
+import org.partynet.unit.Alliance;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -60,10 +61,11 @@ class LinkageDownloads {
 	private static void write(LinkageSummary summary, Linkages linkages, OutputStream out) throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			CellStyle header = Sheets.headerStyle(workbook);
+			CellText.Cells text = CellText.cells(workbook);
 
 			Sheet links = workbook.createSheet("联系明细 Links");
 			Sheets.widths(links, 22, 12, 30, 14, 24, 30, 30, 30);
-			links.createRow(0).createCell(0).setCellValue("联动 Linkage · 范围 Scope: " + summary.name());
+			text.text(links.createRow(0), 0, "联动 Linkage · 范围 Scope: " + summary.name());
 			Sheets.headers(links, 2, header, "联系方式 Kind", "单位编码 Unit code", "单位 Unit", "类别 Category", "人员 People",
 					"党建联盟 Alliances", "党组织 Organizations", "社区 Communities");
 			links.createFreezePane(0, 3);
@@ -72,19 +74,19 @@ class LinkageDownloads {
 				for (Linkages.Group group : linkages.groups()) {
 					for (Linkages.UnitLink link : group.links()) {
 						Row row = links.createRow(r++);
-						row.createCell(0).setCellValue(group.kindName());
-						row.createCell(1).setCellValue(link.unit().code());
-						row.createCell(2).setCellValue(link.unit().name());
-						row.createCell(3).setCellValue(link.unit().categoryName());
-						row.createCell(4).setCellValue(names(link.people().stream().map(Person::name).toList()));
-						row.createCell(5).setCellValue(names(link.alliances().stream().map(Alliance::name).toList()));
-						row.createCell(6).setCellValue(names(link.organizations().stream().map(Organization::name).toList()));
-						row.createCell(7).setCellValue(names(link.communities().stream().map(Area::name).toList()));
+						text.text(row, 0, group.kindName());
+						text.text(row, 1, link.unit().code());
+						text.text(row, 2, link.unit().name());
+						text.text(row, 3, link.unit().categoryName());
+						text.text(row, 4, names(link.people().stream().map(Person::name).toList()));
+						text.text(row, 5, names(link.alliances().stream().map(Alliance::name).toList()));
+						text.text(row, 6, names(link.organizations().stream().map(Organization::name).toList()));
+						text.text(row, 7, names(link.communities().stream().map(Area::name).toList()));
 					}
 				}
 			}
 			else {
-				links.createRow(r).createCell(0).setCellValue("请选择范围 / Choose a scope for the list of links");
+				text.text(links.createRow(r), 0, "请选择范围 / Choose a scope for the list of links");
 			}
 
 			Sheet units = workbook.createSheet("单位类别 Units");
@@ -94,14 +96,14 @@ class LinkageDownloads {
 			r = 1;
 			for (LinkageSummary.UnitCount count : summary.unitsByCategory()) {
 				Row row = units.createRow(r++);
-				row.createCell(0).setCellValue(count.categoryName());
-				row.createCell(1).setCellValue("合计 Any");
+				text.text(row, 0, count.categoryName());
+				text.text(row, 1, "合计 Any");
 				row.createCell(2).setCellValue(count.units());
 			}
 			for (LinkageSummary.UnitCount count : summary.units()) {
 				Row row = units.createRow(r++);
-				row.createCell(0).setCellValue(count.categoryName());
-				row.createCell(1).setCellValue(count.kindName());
+				text.text(row, 0, count.categoryName());
+				text.text(row, 1, count.kindName());
 				row.createCell(2).setCellValue(count.units());
 			}
 
@@ -112,10 +114,10 @@ class LinkageDownloads {
 			r = 1;
 			for (LinkageSummary.CommunityPartTimeMembers community : summary.partTimeMembers()) {
 				Row row = partTime.createRow(r++);
-				row.createCell(0).setCellValue(community.community().code());
-				row.createCell(1).setCellValue(community.community().name());
+				text.text(row, 0, community.community().code());
+				text.text(row, 1, community.community().name());
 				row.createCell(2).setCellValue(community.count());
-				row.createCell(3).setCellValue(names(community.people().stream().map(Person::name).toList()));
+				text.text(row, 3, names(community.people().stream().map(Person::name).toList()));
 			}
 
 			Sheet unlinked = workbook.createSheet("无联系社区 Unlinked");
@@ -124,11 +126,11 @@ class LinkageDownloads {
 			r = 1;
 			for (Area community : summary.unlinkedCommunities()) {
 				Row row = unlinked.createRow(r++);
-				row.createCell(0).setCellValue(community.code());
-				row.createCell(1).setCellValue(community.name());
+				text.text(row, 0, community.code());
+				text.text(row, 1, community.name());
 			}
 			if (summary.unlinkedCommunities().isEmpty()) {
-				unlinked.createRow(1).createCell(0).setCellValue("无 None: 每个社区都有驻区单位联系 / every community has an outside link");
+				text.text(unlinked.createRow(1), 0, "无 None: 每个社区都有驻区单位联系 / every community has an outside link");
 			}
 			workbook.write(out);
 		}

@@ -41,10 +41,9 @@ public final class Sheets {
 	/** A header row at {@code index}. */
 	public static void headers(Sheet sheet, int index, CellStyle style, String... titles) {
 		Row row = sheet.createRow(index);
+		CellText.Cells cells = CellText.cells(sheet.getWorkbook());
 		for (int i = 0; i < titles.length; i++) {
-			var cell = row.createCell(i);
-			cell.setCellValue(titles[i]);
-			cell.setCellStyle(style);
+			cells.text(row, i, titles[i], style);
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.partynet.report.CellText;
 import org.partynet.support.HarnessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,8 +112,8 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 		assertThat(body).contains("网格覆盖 Grid coverage,7,7,100.0%\r\n")
 			.contains("党员楼长覆盖,GZ-DJ-C01-G03-B04,")
 			.contains("楼院党小组覆盖,GZ-DJ-C01-G02-B03,");
-		assertThat(CoverageCsv.quoted("a,b")).isEqualTo("\"a,b\"");
-		assertThat(CoverageCsv.quoted("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+		assertThat(CellText.csv("a,b")).isEqualTo("\"a,b\"");
+		assertThat(CellText.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
 	}
 
 	@Autowired
