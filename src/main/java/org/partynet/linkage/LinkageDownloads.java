@@ -48,10 +48,14 @@ class LinkageDownloads {
 	@GetMapping("/reports/linkage.xlsx")
 	ResponseEntity<StreamingResponseBody> excel(@RequestParam(required = false) String scope) {
 		// Checked before anything is streamed: a bad scope is a plain 400 or 404.
-		String code = this.scope.code((scope == null || scope.isBlank()) ? null : scope);
-		Linkages linkages = (code != null) ? this.queries.linkages(GlobalId.parse(scope, "scope")).orElseThrow() : null;
+		String given = (scope == null || scope.isBlank()) ? null : scope;
+		String code = this.scope.code(given);
+		// no scope: a secretary's is their own organization
+		GlobalId id = (given != null) ? GlobalId.parse(given, "scope")
+				: (code != null) ? new GlobalId("PartyOrganization", code) : null;
+		Linkages linkages = (id != null) ? this.queries.linkages(id).orElseThrow() : null;
 		LinkageSummary summary = this.queries.summary(code);
-		String name = "linkage-" + ((code == null) ? "all" : scope.replace(':', '-')) + ".xlsx";
+		String name = "linkage-" + ((id == null) ? "all" : (given != null) ? given.replace(':', '-') : code) + ".xlsx";
 		return ResponseEntity.ok()
 			.contentType(Sheets.XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
