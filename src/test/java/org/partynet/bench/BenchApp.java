@@ -66,7 +66,7 @@ final class BenchApp implements AutoCloseable {
 			catch (IOException notYet) {
 				// still starting
 			}
-			if (!process.isAlive() || System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
+			if (!process.isAlive() || System.nanoTime() - started > Duration.ofMinutes(Long.getLong("bench.start-minutes", 3)).toNanos()) {
 				app.close();
 				throw new IllegalStateException("The application did not answer; see " + log);
 			}
