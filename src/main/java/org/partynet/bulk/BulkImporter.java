@@ -24,20 +24,25 @@ import org.partynet.bulk.ImportQueries.ExistingRelationship;
 import org.partynet.bulk.ImportReader.Row;
 import org.partynet.bulk.ImportReader.Table;
 import org.partynet.graphql.GlobalId;
+import org.partynet.neo4j.EmbeddedNeo4jServer;
 import org.partynet.security.Access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports a filled workbook (or CSV files, one per sheet): reads it as a stream, checks every row
- * before anything is written, compares it with the database, then writes what differs in ONE
- * write transaction of batched statements, so that an error or a crash leaves nothing
- * half-imported. A dry run runs the same comparison and writes nothing.
+ * before anything is written, compares it with the database, then writes what differs in batches,
+ * each a transaction of its own under an {@link ImportJournal}, which undoes them when anything
+ * fails (or at the next start after a crash), so that an import is there completely or not at all
+ * without one transaction holding a city in the heap. A dry run runs the same comparison and
+ * writes nothing.
  *
  * <p>Rows are upserted: nodes by {@code code} within their label family (Area, PartyOrganization,
  * Alliance, Unit, Person); relationships by their two ends, type and role, plus {@code since}.
@@ -53,6 +58,7 @@ public class BulkImporter {
 
 	static final int MAX_ERRORS = 1000;
 
+	/** Rows per write batch by default ({@code partynet.import.batch-size}); codes per look-up are 4 times as many. */
 	static final int BATCH = 5000;
 
 	static final int MAX_TEXT = 100;
@@ -105,20 +111,40 @@ public class BulkImporter {
 
 	private final ImportQueries queries;
 
-	private final TransactionTemplate transactions;
+	private final ImportJournal journal;
+
+	/** Whether the database is the embedded one, which no other process can be importing into. */
+	private final boolean embedded;
+
+	private final TransactionTemplate reads;
+
+	private final TransactionTemplate writes;
+
+	/** Rows per write batch, each a transaction of its own. */
+	private final int batchSize;
 
 	private final ImportLimits limits;
 
-	/** For tests only: fail (as a crash would) after this many write statements; -1 never. */
+	/** For tests only: fail (as a crash would) once this many write batches have committed; -1 never. */
 	private volatile int failAfterStatements = -1;
 
-	public BulkImporter(ImportQueries queries, PlatformTransactionManager transactionManager, ImportLimits limits) {
-		this.queries = queries;
-		this.transactions = new TransactionTemplate(transactionManager);
+	public BulkImporter(ImportQueries queries, ImportJournal journal, PlatformTransactionManager transactionManager,
+			ObjectProvider<EmbeddedNeo4jServer> embedded, ImportLimits limits,
+			@Value("${partynet.import.batch-size:5000}") int batchSize) {
 		this.limits = limits;
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("partynet.import.batch-size must be at least 1, not " + batchSize);
+		}
+		this.batchSize = batchSize;
+		this.queries = queries;
+		this.journal = journal;
+		this.embedded = embedded.getIfAvailable() != null;
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
+		this.writes = new TransactionTemplate(transactionManager);
 	}
 
-	/** Test hook: the next imports fail after this many write statements (-1: never). */
+	/** Test hook: the next imports fail once this many write batches have committed (-1: never). */
 	void failAfterStatements(int statements) {
 		this.failAfterStatements = statements;
 	}
@@ -132,9 +158,28 @@ public class BulkImporter {
 		return importFiles(List.of(new Source(file, name)), dryRun, listener);
 	}
 
-	/** Imports several files together (CSV files, one per sheet), all or nothing. */
+	/**
+	 * Imports several files together (CSV files, one per sheet), all or nothing.
+	 * @throws ImportFailedException when it fails for a reason that is not the file's (out of
+	 * memory, the database): whatever it wrote is undone first
+	 */
 	public ImportResult importFiles(List<Source> sources, boolean dryRun, ImportProgress.Listener listener) {
 		Progress progress = new Progress(listener);
+		// The journal of the writes once they began: what to undo when anything fails. Held out here
+		// so that the import's own memory is garbage by the time a failure is handled.
+		String[] journal = new String[1];
+		try {
+			return importFiles(sources, dryRun, progress, journal);
+		}
+		catch (ImportFailedException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | VirtualMachineError ex) {
+			throw failed(ex, dryRun, journal[0], progress);
+		}
+	}
+
+	private ImportResult importFiles(List<Source> sources, boolean dryRun, Progress progress, String[] journal) {
 		Run run = new Run(dryRun);
 		List<Table> tables = new ArrayList<>();
 		try {
@@ -153,31 +198,29 @@ public class BulkImporter {
 		long rows = tables.stream().mapToLong(t -> Math.max(0, t.rows().size() - 1)).sum();
 		progress.phase("checking", rows);
 		run.parse(tables, progress);
+		tables.clear();
 		if (!run.errors.isEmpty()) {
 			return run.failed();
 		}
-		ImportResult result = this.transactions.execute(status -> {
+		// Reads only, in one read transaction; the writes come after, in transactions of their own
+		// (as before, the comparison holds no locks, so a mutation meanwhile is not seen).
+		this.reads.executeWithoutResult(status -> {
 			run.resolve(progress);
-			if (!run.errors.isEmpty()) {
-				status.setRollbackOnly();
-				return run.failed();
+			if (run.errors.isEmpty()) {
+				run.compare();
 			}
-			run.compare();
-			if (!run.errors.isEmpty()) {
-				status.setRollbackOnly();
-				return run.failed();
-			}
-			String changeId = null;
-			if (!dryRun && run.changed() > 0) {
-				progress.phase("writing", run.writes());
-				changeId = write(run, name, progress);
-			}
-			if (dryRun) {
-				status.setRollbackOnly();
-			}
-			return new ImportResult(run.created, run.updated, run.ended, run.unchanged, dryRun, List.of(), 0,
-					List.copyOf(run.warnings), changeId);
 		});
+		if (!run.errors.isEmpty()) {
+			return run.failed();
+		}
+		String changeId = null;
+		if (!dryRun && run.changed() > 0) {
+			run.forgetRows();
+			progress.phase("writing", run.writes());
+			changeId = write(run, name, progress, journal);
+		}
+		ImportResult result = new ImportResult(run.created, run.updated, run.ended, run.unchanged, dryRun, List.of(), 0,
+				List.copyOf(run.warnings), changeId);
 		progress.phase("done", 0);
 		logger.info("Import of {}{}: created {}, updated {}, ended {}, unchanged {}, errors {}", name,
 				dryRun ? " (dry run)" : "", result.created(), result.updated(), result.ended(), result.unchanged(),
@@ -185,11 +228,82 @@ public class BulkImporter {
 		return result;
 	}
 
-	// ------------------------------------------------------------------------------------------
-	// Writing: creates, then updates, then relationships, then versions and the audit record.
+	/**
+	 * The answer to a failure that is not the file's, once what was written is undone: 503 when
+	 * memory or the database's transient state caused it (trying again may work), 500 otherwise.
+	 */
+	private ImportFailedException failed(Throwable ex, boolean dryRun, String journal, Progress progress) {
+		String code = neo4jCode(ex);
+		boolean memory = causedBy(ex, OutOfMemoryError.class) || (code != null && code.contains("OutOfMemory"));
+		boolean transientError = code != null && code.startsWith("Neo.TransientError");
+		String cause = (code != null) ? code : ex.getClass().getSimpleName();
+		logger.error("Import failed ({}){}", cause, (journal != null) ? ": undoing journal " + journal : "", ex);
+		String data;
+		if (journal == null) {
+			data = "未写入任何数据 / nothing was written";
+		}
+		else {
+			try {
+				progress.phase("undoing", 0);
+				this.journal.undo(journal, "失败后撤销 / undone after a failure: " + cause);
+				data = "已写入的部分已撤销，数据库与导入前相同 / what it had written is undone: the database is as it was before";
+			}
+			catch (RuntimeException | VirtualMachineError undo) {
+				logger.error("Undo of import {} failed; it is undone at the next start", journal, undo);
+				data = "撤销未能完成，服务下次启动时会自动撤销，在此之前可能看到部分导入的数据 / the undo did not finish: the service "
+						+ "undoes it at its next start, and until then part of the import may show";
+			}
+		}
+		progress.phase("done", 0);
+		String[] parts = data.split(" / ", 2);
+		if (memory) {
+			return new ImportFailedException(503, dryRun, ("导入因内存不足而失败（%s），%s。请稍后再试；仍然失败时，请以更大的堆启动服务（如 -Xmx1g）"
+					+ " / The import failed for lack of memory (%s): %s. Try again later; if it fails again, start the service "
+					+ "with a larger heap (e.g. -Xmx1g).").formatted(cause, parts[0], cause, parts[1]), ex);
+		}
+		if (transientError) {
+			return new ImportFailedException(503, dryRun, "数据库暂时无法完成导入（%s），%s。请稍后再试 / The database could not complete the import for now (%s): %s. Try again later."
+				.formatted(cause, parts[0], cause, parts[1]), ex);
+		}
+		return new ImportFailedException(500, dryRun, ("导入因内部错误而失败（%s），%s。请把这条消息和时间告诉管理员，日志中有详情"
+				+ " / The import failed on an internal error (%s): %s. Tell the administrator this message and the time: the log "
+				+ "holds the details.").formatted(cause, parts[0], cause, parts[1]), ex);
+	}
 
-	private String write(Run run, String name, Progress progress) {
-		Writer writer = new Writer(progress);
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The Neo4j status code of the failure ({@code Neo.TransientError...}), if Neo4j gave one. */
+	private static String neo4jCode(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null) {
+				return neo4j.code();
+			}
+		}
+		return null;
+	}
+
+	// ------------------------------------------------------------------------------------------
+	// Writing: creates, then updates, then relationships, then versions, each batch in a
+	// transaction of its own under the import's journal; then the audit record, which commits the
+	// import; then the journal's entries go.
+
+	private String write(Run run, String name, Progress progress, String[] journalOut) {
+		if (!this.journal.recover(this.embedded).isEmpty()) {
+			throw new ImportFailedException(409, false,
+					"另一个导入正在进行（另一个服务实例），请稍后再试 / Another import is running (in another instance of the service): try again later",
+					null);
+		}
+		String id = UUID.randomUUID().toString();
+		this.journal.begin(id, Access.username(), name);
+		journalOut[0] = id;
+		Writer writer = new Writer(id, progress);
 		run.createNodes.forEach((labels, rows) -> writer.batches(rows, batch -> this.queries.createNodes(labels, batch)));
 		run.updateNodes.forEach((family, rows) -> writer.batches(rows, batch -> this.queries.updateNodes(family, batch)));
 		writer.batches(run.updateRelationships, this.queries::updateRelationships);
@@ -201,7 +315,6 @@ public class BulkImporter {
 			List<Map<String, Object>> rows = codes.stream().map(code -> Map.<String, Object>of("code", code)).toList();
 			writer.batches(rows, batch -> this.queries.bumpVersions(family, batch));
 		});
-		String id = UUID.randomUUID().toString();
 		Map<String, Object> input = new LinkedHashMap<>();
 		input.put("file", name);
 		input.put("created", run.created);
@@ -217,30 +330,54 @@ public class BulkImporter {
 		change.put("before", "{}");
 		change.put("after", "{}");
 		change.put("scopes", List.copyOf(run.scopes));
-		this.queries.audit(change);
+		writer.check();
+		this.writes.executeWithoutResult(status -> {
+			this.journal.finish(id);
+			this.queries.audit(change);
+		});
+		// Committed: from here on nothing undoes it. Its entries go now, or at the next start.
+		journalOut[0] = null;
+		try {
+			this.journal.forget(id);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The entries of import journal {} stay until the next start", id, ex);
+		}
 		return id;
 	}
 
 	private final class Writer {
 
+		private final String journal;
+
 		private final Progress progress;
 
 		private int statements;
 
-		Writer(Progress progress) {
+		Writer(String journal, Progress progress) {
+			this.journal = journal;
 			this.progress = progress;
 		}
 
-		void batches(List<Map<String, Object>> rows, java.util.function.Consumer<List<Map<String, Object>>> statement) {
-			for (int from = 0; from < rows.size(); from += BATCH) {
-				List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-				statement.accept(batch);
-				this.statements++;
-				if (BulkImporter.this.failAfterStatements >= 0
-						&& this.statements > BulkImporter.this.failAfterStatements) {
-					throw new IllegalStateException("test: import fails after " + this.statements + " statements");
-				}
+		void batches(List<Map<String, Object>> rows, java.util.function.Consumer<ImportQueries.Batch> statement) {
+			int size = BulkImporter.this.batchSize;
+			for (int from = 0; from < rows.size(); from += size) {
+				List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + size));
+				check();
+				int seq = ++this.statements;
+				BulkImporter.this.writes.executeWithoutResult(status -> {
+					BulkImporter.this.journal.heartbeat(this.journal, seq);
+					statement.accept(new ImportQueries.Batch(this.journal, seq, batch));
+				});
 				this.progress.add(batch.size());
+			}
+		}
+
+		/** The test hook: fails (as a crash would) once that many batches have committed. */
+		void check() {
+			int failAfter = BulkImporter.this.failAfterStatements;
+			if (failAfter >= 0 && this.statements >= failAfter) {
+				throw new IllegalStateException("test: import fails after " + this.statements + " statements");
 			}
 		}
 
@@ -365,6 +502,14 @@ public class BulkImporter {
 
 		int changed() {
 			return this.created + this.updated + this.ended;
+		}
+
+		/** Once compared, only the writes are needed: the rows and what they named can go. */
+		void forgetRows() {
+			this.nodeRows.clear();
+			this.relRows.clear();
+			this.fileNodes.clear();
+			this.dbNodes.clear();
 		}
 
 		long writes() {

@@ -82,14 +82,21 @@ public final class ImportCommand {
 			long[] last = { 0 };
 			// the service's own work: there is no signed-in account on the command line
 			boolean dry = dryRun;
-			ImportResult result = Access.asService(() -> importer.importFiles(sources, dry, progress -> {
-				long now = System.nanoTime();
-				if (now - last[0] > 1_000_000_000L || progress.phase().equals("done")) {
-					last[0] = now;
-					System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(), progress.total(),
-							progress.percent(), progress.rowsPerSecond());
-				}
-			}));
+			ImportResult result;
+			try {
+				result = Access.asService(() -> importer.importFiles(sources, dry, progress -> {
+					long now = System.nanoTime();
+					if (now - last[0] > 1_000_000_000L || progress.phase().equals("done")) {
+						last[0] = now;
+						System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(), progress.total(),
+								progress.percent(), progress.rowsPerSecond());
+					}
+				}));
+			}
+			catch (ImportFailedException ex) {
+				// not the file's fault (memory, the database): the same JSON as over HTTP
+				result = ex.result();
+			}
 			System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.body(result)));
 			return result.ok() ? 0 : 1;
 		}

@@ -95,46 +95,95 @@ class ImportQueries {
 		return (value == null || value.isNull()) ? null : value.asLocalDate();
 	}
 
+	/*
+	 * The writes, one batch each, with their undo: every statement also writes the journal entries
+	 * (see ImportJournal) that say how to undo it, in its own transaction, so that a batch and its
+	 * undo information commit together or not at all. %s are labels and relationship types from
+	 * the format, never the file's text.
+	 */
+
+	static final String CREATE_NODES = """
+			UNWIND $rows AS row
+			CREATE (n:%s)
+			SET n = row, n.version = 1
+			WITH collect(elementId(n)) AS ids
+			CREATE (:ImportJournalEntry {_journal: $journal, _seq: $seq, _kind: 'createdNodes', _ids: ids})
+			""";
+
+	static final String UPDATE_NODES = """
+			UNWIND $rows AS row
+			MATCH (n:`%s` {code: row.code})
+			CREATE (e:ImportJournalEntry)
+			SET e = properties(n), e._journal = $journal, e._seq = $seq, e._kind = 'node', e._id = elementId(n)
+			SET n += row.props
+			""";
+
+	static final String BUMP_VERSIONS = """
+			UNWIND $rows AS row
+			MATCH (n:`%s` {code: row.code})
+			CREATE (:ImportJournalEntry {_journal: $journal, _seq: $seq, _kind: 'version', _id: elementId(n),
+			                             version: n.version})
+			SET n.version = coalesce(n.version, 0) + 1
+			""";
+
+	static final String UPDATE_RELATIONSHIPS = """
+			UNWIND $rows AS row
+			MATCH ()-[r]->()
+			WHERE elementId(r) = row.id
+			CREATE (e:ImportJournalEntry)
+			SET e = properties(r), e._journal = $journal, e._seq = $seq, e._kind = 'relationship', e._id = row.id
+			SET r += row.props
+			""";
+
+	static final String CREATE_RELATIONSHIPS = """
+			UNWIND $rows AS row
+			MATCH (a:`%s` {code: row.from})
+			MATCH (b:`%s` {code: row.to})
+			CREATE (a)-[r:`%s`]->(b)
+			SET r = row.props
+			WITH collect(elementId(r)) AS ids
+			CREATE (:ImportJournalEntry {_journal: $journal, _seq: $seq, _kind: 'createdRelationships', _ids: ids})
+			""";
+
+	/** Where a batch goes: its journal and its place in it (the order of undo is the reverse). */
+	record Batch(String journal, int seq, List<Map<String, Object>> rows) {
+	}
+
 	/** Creates nodes with these labels; each row is the node's properties. */
-	void createNodes(List<String> labels, List<Map<String, Object>> rows) {
+	void createNodes(List<String> labels, Batch batch) {
 		String set = labels.stream().map(l -> "`" + l + "`").reduce((a, b) -> a + ":" + b).orElseThrow();
-		run("UNWIND $rows AS row CREATE (n:%s) SET n = row, n.version = 1".formatted(set), rows);
+		run(CREATE_NODES.formatted(set), batch);
 	}
 
 	/** Sets the properties of existing nodes ({@code row.code}, {@code row.props}). */
-	void updateNodes(String family, List<Map<String, Object>> rows) {
-		run("UNWIND $rows AS row MATCH (n:`%s` {code: row.code}) SET n += row.props".formatted(family), rows);
+	void updateNodes(String family, Batch batch) {
+		run(UPDATE_NODES.formatted(family), batch);
 	}
 
 	/** Adds 1 to the versions of these nodes, as mutations do, so that optimistic locking sees the import. */
-	void bumpVersions(String family, List<Map<String, Object>> rows) {
-		run("UNWIND $rows AS row MATCH (n:`%s` {code: row.code}) SET n.version = coalesce(n.version, 0) + 1"
-			.formatted(family), rows);
+	void bumpVersions(String family, Batch batch) {
+		run(BUMP_VERSIONS.formatted(family), batch);
 	}
 
 	/** Sets properties of relationships by element id ({@code row.id}, {@code row.props}). */
-	void updateRelationships(List<Map<String, Object>> rows) {
-		run("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r += row.props", rows);
+	void updateRelationships(Batch batch) {
+		run(UPDATE_RELATIONSHIPS, batch);
 	}
 
 	/** Creates relationships {@code (from)-[type]->(to)} with {@code row.props}. */
-	void createRelationships(String fromFamily, String type, String toFamily, List<Map<String, Object>> rows) {
-		run("""
-				UNWIND $rows AS row
-				MATCH (a:`%s` {code: row.from})
-				MATCH (b:`%s` {code: row.to})
-				CREATE (a)-[r:`%s`]->(b)
-				SET r = row.props
-				""".formatted(fromFamily, toFamily, type), rows);
+	void createRelationships(String fromFamily, String type, String toFamily, Batch batch) {
+		run(CREATE_RELATIONSHIPS.formatted(fromFamily, toFamily, type), batch);
 	}
+
 
 	/** The audit record of an import: no AFFECTED links, the counts in its input. */
 	void audit(Map<String, Object> change) {
 		this.graph.run(AUDIT, new HashMap<>(change));
 	}
 
-	private void run(String cypher, List<Map<String, Object>> rows) {
-		this.graph.run(Statement.write("import.write", cypher), Graph.parameters("rows", rows));
+	private void run(String cypher, Batch batch) {
+		this.graph.run(Statement.write("import.write", cypher),
+				Graph.parameters("rows", batch.rows(), "journal", batch.journal(), "seq", batch.seq()));
 	}
 
 }

@@ -31,14 +31,20 @@ import org.neo4j.driver.GraphDatabase;
  * over Bolt; then the export of the whole network ({@code /export/network.xlsx}) over loopback,
  * timed, with its rows per sheet, size and the application JVM's peak heap (sampled with
  * {@code jstat} every 50 ms); then that workbook imported ({@code POST /import}) into a second
- * application on an empty store, timed. A benchmark, not a test: it prints figures and asserts
- * nothing. Targets: export ≤ 10 s, import ≤ 30 s.
+ * application on an empty store with the README's {@code -Xmx512m}, timed, with its peak heap and
+ * resident memory. A benchmark, not a test: it prints figures and asserts nothing. Targets: export
+ * ≤ 10 s, import ≤ 30 s. {@code -Dbench.import-only=<workbook>} runs the import alone.
  */
 public final class ImportExportBenchmark {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private static final List<String> IMPORT_JVM_OPTIONS = List.of("-Xmx2g", "-XX:+UseSerialGC");
+	/**
+	 * The import's JVM: the README's default; it writes in batches under a journal, so a city fits.
+	 * {@code -Dbench.import.jvm="..."} to try others.
+	 */
+	private static final List<String> IMPORT_JVM_OPTIONS = List
+		.of(System.getProperty("bench.import.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
 	public static void main(String[] args) throws Exception {
 		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar");
@@ -47,6 +53,18 @@ public final class ImportExportBenchmark {
 		Files.createDirectories(file.getParent());
 		StringBuilder report = new StringBuilder();
 		long totalRows;
+		String importOnly = System.getProperty("bench.import-only", "");
+		if (!importOnly.isBlank()) {
+			// -Dbench.import-only=<workbook>: the import alone, of a workbook an earlier run exported
+			file = Path.of(importOnly);
+			totalRows = rowsPerSheet(file).values().stream().mapToLong(Long::longValue).sum();
+			report.append("## Import benchmark (%d cores, java -jar %s, loopback, %s: %,d rows)%n%n"
+				.formatted(Runtime.getRuntime().availableProcessors(), jar.getFileName(), file.getFileName(), totalRows));
+			importInto(jar, file, totalRows, report);
+			System.out.println();
+			System.out.print(report);
+			return;
+		}
 		try (BenchApp app = BenchApp.start(jar, "--partynet.sample.enabled=false")) {
 			NetworkGenerator.Result network;
 			try (Driver driver = GraphDatabase.driver("bolt://localhost:" + app.boltPort, AuthTokens.none())) {
@@ -84,30 +102,57 @@ public final class ImportExportBenchmark {
 			report.append("| application heap used: before / peak during the exports (-Xmx of %s) | %.0f MB / %.0f MB | bounded |%n%n"
 				.formatted(String.join(" ", BenchApp.JVM_OPTIONS), before / 1e6, peak / 1e6));
 		}
-		// The import is one write transaction (all or nothing), whose state the embedded Neo4j holds
-		// in the service's heap until commit: a city needs more than the sample's 512 MB.
-		report.append("### Import `POST /import` of that workbook into an empty database (%s)\n\n"
-			.formatted(String.join(" ", IMPORT_JVM_OPTIONS)));
-		try (BenchApp empty = BenchApp.start(jar, IMPORT_JVM_OPTIONS, "--partynet.sample.enabled=false")) {
-			long started = System.nanoTime();
-			HttpResponse<String> response = upload(empty, file);
-			double seconds = (System.nanoTime() - started) / 1e9;
-			String body = response.body();
-			body = body.length() > 500 ? body.substring(0, 500) + "…" : body;
-			if (response.statusCode() != 200) {
-				report.append(("Not measured: `POST /import` answered HTTP %d (%s). On a build without the importer (branch "
-						+ "issue7-import) it does not exist.%n%n").formatted(response.statusCode(), body));
-			}
-			else {
-				report.append("| what | value | target |\n|---|---|---|\n");
-				report.append("| import of %,d rows | %.1f s (%,.0f rows/s) | ≤ 30 s |%n%n".formatted(totalRows, seconds,
-						totalRows / seconds));
-				report.append("Answer: `%s`%n%n".formatted(body));
-			}
-		}
+		importInto(jar, file, totalRows, report);
 		System.out.println();
 		System.out.print(report);
 		Files.writeString(Path.of("target", "bench", "import-export-report.md"), report.toString());
+	}
+
+	/**
+	 * The workbook imported into an empty store, timed, with the service's peak heap (jstat every
+	 * 50 ms) and peak resident memory ({@code VmHWM}).
+	 */
+	private static void importInto(Path jar, Path file, long totalRows, StringBuilder report) throws Exception {
+		report.append("### Import `POST /import` of that workbook into an empty database (%s)\n\n"
+			.formatted(String.join(" ", IMPORT_JVM_OPTIONS)));
+		try (BenchApp empty = BenchApp.start(jar, IMPORT_JVM_OPTIONS, "--partynet.sample.enabled=false")) {
+			HeapSampler heap = new HeapSampler(empty.process.pid());
+			long before = heap.sample();
+			heap.start();
+			long started = System.nanoTime();
+			HttpResponse<String> response = upload(empty, file);
+			double seconds = (System.nanoTime() - started) / 1e9;
+			long peak = heap.stop();
+			String rss = peakResident(empty.process.pid());
+			String body = response.body();
+			body = body.length() > 500 ? body.substring(0, 500) + "…" : body;
+			report.append("| what | value | target |\n|---|---|---|\n");
+			report.append("| import of %,d rows: HTTP %d | %.1f s (%,.0f rows/s) | ≤ 30 s |%n".formatted(totalRows,
+					response.statusCode(), seconds, totalRows / seconds));
+			report.append("| service heap used: before / peak during the import | %.0f MB / %.0f MB | within -Xmx |%n"
+				.formatted(before / 1e6, peak / 1e6));
+			report.append("| service resident memory: peak (VmHWM) | %s | |%n%n".formatted(rss));
+			report.append("Answer: `%s`%n%n".formatted(body));
+			if (response.statusCode() == 200) {
+				// the service still answers afterwards
+				empty.graphql("{ dataset { code } }");
+			}
+		}
+	}
+
+	/** The peak resident set of a process, from /proc (Linux). */
+	static String peakResident(long pid) {
+		try {
+			return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))
+				.stream()
+				.filter(line -> line.startsWith("VmHWM:"))
+				.map(line -> "%.0f MB".formatted(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0))
+				.findFirst()
+				.orElse("?");
+		}
+		catch (IOException ex) {
+			return "?";
+		}
 	}
 
 	private static HttpResponse<String> upload(BenchApp app, Path file) throws IOException, InterruptedException {

@@ -296,16 +296,32 @@ class ImportApiTests extends HarnessTestSupport {
 	@Test
 	void a_crash_in_the_middle_leaves_nothing() {
 		var network = ImportFixture.network("CR");
+		// changes to what exists too, so that the undo has before-states to put back
+		network.get("people").add(ImportFixture.row("code", "RY30001", "name", "赵明远改", "gender", "男"));
+		network.get("links").add(ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since",
+				"1995-07-01", "until", "2026-01-31"));
 		List<String> before = dump();
-		this.importer.failAfterStatements(1);
-		try {
-			HttpResponse<String> response = send(List.of(new Part("network.xlsx", ImportFixture.xlsx(network))), false, "orgdept");
-			assertThat(response.statusCode()).isEqualTo(500);
+		for (int batches : List.of(1, 4, 9)) {
+			this.importer.failAfterStatements(batches);
+			try {
+				HttpResponse<String> response = send(List.of(new Part("network.xlsx", ImportFixture.xlsx(network))), false,
+						"orgdept");
+				assertThat(response.statusCode()).isEqualTo(500);
+				Map<String, Object> answer = parse(response.body());
+				assertThat(answer).containsEntry("created", 0).containsEntry("dryRun", false);
+				assertThat(errors(answer)).singleElement()
+					.satisfies(e -> assertThat((String) e.get("message")).contains("内部错误")
+						.contains(" / ")
+						.contains("what it had written is undone"));
+			}
+			finally {
+				this.importer.failAfterStatements(-1);
+			}
+			assertThat(dump()).as("nothing half-imported after %d batches", batches).isEqualTo(before);
 		}
-		finally {
-			this.importer.failAfterStatements(-1);
-		}
-		assertThat(dump()).as("nothing half-imported").isEqualTo(before);
+		assertThat(value("MATCH (j:ImportJournal) WHERE j.state = 'RUNNING' RETURN count(j)")).isEqualTo(0L);
+		assertThat(value("MATCH (j:ImportJournal {state: 'UNDONE'}) RETURN count(j) >= 3")).isEqualTo(true);
+		assertThat(value("MATCH (e:ImportJournalEntry) RETURN count(e)")).isEqualTo(0L);
 	}
 
 	@Test
@@ -465,12 +481,12 @@ class ImportApiTests extends HarnessTestSupport {
 		}
 	}
 
-	/** Every node and relationship with labels and properties, sorted. */
+	/** Every node and relationship with labels and properties, sorted; the import journal aside. */
 	static List<String> dump() {
 		neo4j();
 		try (var session = driver.session()) {
 			List<String> lines = new ArrayList<>();
-			session.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").list().forEach(r -> lines
+			session.run("MATCH (n) WHERE NOT n:ImportJournal RETURN labels(n) AS l, properties(n) AS p").list().forEach(r -> lines
 				.add("N " + r.get("l").asList().stream().map(Object::toString).sorted().toList() + new TreeMap<>(r.get("p").asMap())));
 			session.run("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.code AS a, b.code AS b, properties(r) AS p, b.id AS bid").list()
 				.forEach(r -> lines.add("R " + r.get("t").asString() + " " + r.get("a") + " -> " + r.get("b") + " " + r.get("bid")
