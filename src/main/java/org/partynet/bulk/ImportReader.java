@@ -3,8 +3,6 @@ package org.partynet.bulk;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,7 +97,7 @@ final class ImportReader {
 		}
 		if (lower.endsWith(".csv")) {
 			try (InputStream in = budget.count(Files.newInputStream(file), name, Limit.ENTRY_BYTES)) {
-				return List.of(csv(in, baseName(name), name, budget.limits, rows));
+				return List.of(CsvReader.read(in, baseName(name), name, budget.limits, rows));
 			}
 			catch (IOException ex) {
 				throw new ImportException(ImportError.file("无法读取文件 / Cannot read the file: " + ex.getMessage()));
@@ -139,7 +137,7 @@ final class ImportReader {
 				String lower = entryName.toLowerCase(Locale.ROOT);
 				boolean data = !entry.isDirectory() && !entryName.startsWith("__MACOSX/");
 				if (data && lower.endsWith(".csv")) {
-					tables.add(csv(budget.count(new NonClosing(zip), where, Limit.ENTRY_BYTES), baseName(entryName), where,
+					tables.add(CsvReader.read(budget.count(new NonClosing(zip), where, Limit.ENTRY_BYTES), baseName(entryName), where,
 							budget.limits, rows));
 				}
 				else {
@@ -326,148 +324,6 @@ final class ImportReader {
 			else {
 				this.cells.set(column, value);
 			}
-		}
-
-	}
-
-	/**
-	 * One CSV file: UTF-8 with or without a BOM, RFC 4180 (quotes, doubled quotes, newlines in quotes).
-	 * @param name the table's name (the file's without {@code .csv})
-	 * @param where the file (and ZIP entry), for a refusal
-	 */
-	static Table csv(InputStream in, String name, String where, ImportLimits limits, LongConsumer rows) throws IOException {
-		Chars reader = new Chars(new InputStreamReader(in, StandardCharsets.UTF_8));
-		List<Row> table = new ArrayList<>();
-		List<String> cells = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
-		boolean wasQuoted = false;
-		int line = 1;
-		int rowStart = 1;
-		int c = reader.read();
-		if (c == '\uFEFF') {
-			c = reader.read();
-		}
-		boolean any = false;
-		while (c != -1) {
-			any = true;
-			if (quoted) {
-				if (c == '"') {
-					int next = reader.read();
-					if (next == '"') {
-						append(cell, '"', limits, where, rowStart);
-					}
-					else {
-						quoted = false;
-						c = next;
-						continue;
-					}
-				}
-				else {
-					if (c == '\n') {
-						line++;
-					}
-					append(cell, (char) c, limits, where, rowStart);
-				}
-			}
-			else if (c == '"' && cell.length() == 0 && !wasQuoted) {
-				quoted = true;
-				wasQuoted = true;
-			}
-			else if (c == ',') {
-				if (cells.size() + 1 >= limits.maxCellsPerRow()) {
-					throw limits.exceeded(Limit.CELLS_PER_ROW, where, rowStart);
-				}
-				cells.add(value(cell));
-				cell.setLength(0);
-				wasQuoted = false;
-			}
-			else if (c == '\r' || c == '\n') {
-				if (c == '\r') {
-					int next = reader.read();
-					if (next != '\n') {
-						cells.add(value(cell));
-						endCsvRow(table, cells, rowStart, rows, limits, where);
-						cell.setLength(0);
-						wasQuoted = false;
-						line++;
-						rowStart = line;
-						c = next;
-						continue;
-					}
-				}
-				cells.add(value(cell));
-				endCsvRow(table, cells, rowStart, rows, limits, where);
-				cell.setLength(0);
-				wasQuoted = false;
-				line++;
-				rowStart = line;
-			}
-			else {
-				append(cell, (char) c, limits, where, rowStart);
-			}
-			c = reader.read();
-		}
-		if (any && (cell.length() > 0 || !cells.isEmpty() || wasQuoted)) {
-			cells.add(value(cell));
-			endCsvRow(table, cells, rowStart, rows, limits, where);
-		}
-		return new Table(name, table);
-	}
-
-	/** A field as written by {@link CellText#csv}: one leading apostrophe removed, else stripped. */
-	private static String value(StringBuilder cell) {
-		return CellText.fromCsv(cell.toString());
-	}
-
-	private static void append(StringBuilder cell, char c, ImportLimits limits, String where, int row) {
-		if (cell.length() >= limits.maxCellChars()) {
-			throw limits.exceeded(Limit.CELL_CHARS, where, row);
-		}
-		cell.append(c);
-	}
-
-	private static void endCsvRow(List<Row> table, List<String> cells, int number, LongConsumer rows, ImportLimits limits,
-			String where) {
-		Row row = new Row(table.isEmpty() && number == 1 ? 1 : number, cells.toArray(new String[0]));
-		cells.clear();
-		if (!row.blank()) {
-			if (table.size() >= limits.maxRowsPerSheet()) {
-				throw limits.exceeded(Limit.ROWS_PER_SHEET, where, number);
-			}
-			table.add(row);
-			rows.accept(1);
-		}
-	}
-
-	/**
-	 * Characters one at a time from a buffer: a {@code Reader}'s own {@code read()} takes a lock per
-	 * character, which made a 256 MB entry take many seconds to refuse.
-	 */
-	private static final class Chars {
-
-		private final Reader reader;
-
-		private final char[] buffer = new char[1 << 15];
-
-		private int position;
-
-		private int length;
-
-		Chars(Reader reader) {
-			this.reader = reader;
-		}
-
-		int read() throws IOException {
-			if (this.position == this.length) {
-				this.length = this.reader.read(this.buffer);
-				this.position = 0;
-				if (this.length <= 0) {
-					this.length = 0;
-					return -1;
-				}
-			}
-			return this.buffer[this.position++];
 		}
 
 	}

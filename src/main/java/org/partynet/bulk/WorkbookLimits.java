@@ -23,8 +23,8 @@ import org.partynet.bulk.ImportLimits.Limit;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
-import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.XMLFilterImpl;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -175,10 +175,11 @@ final class WorkbookLimits {
 
 	}
 
-	/** Counts the characters of each cell ({@code c}), and of any other element's text, as they come. */
-	private static final class CellChars implements ContentHandler {
-
-		private final ContentHandler next;
+	/**
+	 * Counts the characters of each cell ({@code c}), and of any other element's text, as they come;
+	 * every event goes on to the sheet's handler ({@link XMLFilterImpl} forwards what is not overridden).
+	 */
+	private static final class CellChars extends XMLFilterImpl {
 
 		private final String where;
 
@@ -191,7 +192,7 @@ final class WorkbookLimits {
 		private boolean inCell;
 
 		CellChars(ContentHandler next, String where, ImportLimits limits) {
-			this.next = next;
+			setContentHandler(next);
 			this.where = where;
 			this.limits = limits;
 		}
@@ -209,7 +210,7 @@ final class WorkbookLimits {
 				// a cell's text may come in several runs (inline rich text): counted from its start
 				this.chars = 0;
 			}
-			this.next.startElement(uri, localName, qName, atts);
+			super.startElement(uri, localName, qName, atts);
 		}
 
 		@Override
@@ -218,56 +219,16 @@ final class WorkbookLimits {
 			if (this.chars > this.limits.maxCellChars()) {
 				throw this.limits.exceeded(Limit.CELL_CHARS, this.where, this.row);
 			}
-			this.next.characters(ch, start, length);
+			super.characters(ch, start, length);
 		}
 
 		@Override
 		public void endElement(String uri, String localName, String qName) throws SAXException {
-			this.next.endElement(uri, localName, qName);
+			super.endElement(uri, localName, qName);
 			if ("c".equals(localName)) {
 				this.inCell = false;
 				this.chars = 0;
 			}
-		}
-
-		@Override
-		public void setDocumentLocator(Locator locator) {
-			this.next.setDocumentLocator(locator);
-		}
-
-		@Override
-		public void startDocument() throws SAXException {
-			this.next.startDocument();
-		}
-
-		@Override
-		public void endDocument() throws SAXException {
-			this.next.endDocument();
-		}
-
-		@Override
-		public void startPrefixMapping(String prefix, String uri) throws SAXException {
-			this.next.startPrefixMapping(prefix, uri);
-		}
-
-		@Override
-		public void endPrefixMapping(String prefix) throws SAXException {
-			this.next.endPrefixMapping(prefix);
-		}
-
-		@Override
-		public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-			this.next.ignorableWhitespace(ch, start, length);
-		}
-
-		@Override
-		public void processingInstruction(String target, String data) throws SAXException {
-			this.next.processingInstruction(target, data);
-		}
-
-		@Override
-		public void skippedEntity(String name) throws SAXException {
-			this.next.skippedEntity(name);
 		}
 
 	}

@@ -118,18 +118,6 @@ public class Graph {
 		}).run().orElse(null);
 	}
 
-	/**
-	 * Whether a node with this code, among the areas and organizations, lies in what the reader may
-	 * read: the scope check of reports and look-ups that name a place.
-	 */
-	public boolean readable(String placeCode) {
-		Reader reader = Access.reader();
-		if (reader.nobody()) {
-			return false;
-		}
-		return !reader.confined() || reachOf(reader).places().contains(placeCode);
-	}
-
 	private Reader admit(Statement statement, Map<String, Object> parameters) {
 		Reader reader = Access.reader();
 		if (reader.nobody()) {

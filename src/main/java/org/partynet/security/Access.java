@@ -39,11 +39,6 @@ public final class Access {
 				&& !(authentication instanceof AnonymousAuthenticationToken)) ? authentication.getName() : "system";
 	}
 
-	/** Whether phone and ID numbers may be shown in full: only to the organization department. */
-	public static boolean seesUnmasked() {
-		return reader().unrestricted();
-	}
-
 	/** Whether people (names, posts, roles) may be shown at all: not to a viewer. */
 	public static boolean seesPeople() {
 		Reader reader = reader();
