@@ -8,6 +8,7 @@ import org.dataloader.DataLoader;
 import org.partynet.graphql.Paging;
 import org.partynet.model.AreaKind;
 import org.partynet.organization.Organization;
+import org.partynet.scope.Scope;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
+import org.partynet.graph.Batch;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
-import org.partynet.graphql.Batch;
 import org.partynet.graphql.Paging;
 import org.partynet.model.AreaKind;
 import org.partynet.organization.Organization;
+import org.partynet.scope.Scope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -4,11 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.partynet.area.Scope;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
 import org.partynet.graphql.Paging;
+import org.partynet.scope.Scope;
 import org.partynet.security.Access;
 
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -11,15 +11,16 @@ import java.util.Map;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
+import org.partynet.graph.Batch;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 import org.partynet.graphql.BadRequestException;
-import org.partynet.graphql.Batch;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
 import org.partynet.graphql.NotFoundException;
 import org.partynet.graphql.Paging;
 import org.partynet.network.Nodes;
+import org.partynet.scope.Scope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,24 +37,32 @@ public class ChangeQueries {
 	// `c.at >= $from` (the epoch without `since`) lets the planner use the range index on `at`.
 	private static final String FILTER = "c.at >= $from AND ($scope IS NULL OR $scope IN c.scopes)";
 
-	// %2$s checks the scope: the label comes from GlobalId.LABELS, never from the caller's text.
-	private static final Statement PAGE = Statement.scoped("audit.page", """
-			%2$s
-			OPTIONAL MATCH (cursor:Change {id: $after})
-			CALL (cursor) {
-			  MATCH (c:Change)
-			  WHERE %1$s
-			    AND ($after IS NULL OR c.at < cursor.at OR (c.at = cursor.at AND c.id < cursor.id))
-			  WITH c ORDER BY c.at DESC, c.id DESC LIMIT $limit
-			  RETURN collect(c) AS page
-			}
-			CALL () {
-			  MATCH (c:Change)
-			  WHERE %1$s
-			  RETURN count(c) AS totalCount
-			}
-			RETURN scopeFound, $after IS NULL OR cursor IS NOT NULL AS cursorFound, page, totalCount
-			""").passing("Change");
+	private static final Statement PAGE = page("audit.page", "WITH true AS scopeFound");
+
+	// %s is the scope's label, from GlobalId.LABELS, never from the caller's text.
+	private static final Statement PAGE_IN_SCOPE = page("audit.pageInScope",
+			"OPTIONAL MATCH (s:`%s` {code: $scope}) WITH s IS NOT NULL AS scopeFound");
+
+	/** A page of changes, after {@code scopeCheck}, which yields {@code scopeFound}. */
+	private static Statement page(String name, String scopeCheck) {
+		return Statement.scoped(name, scopeCheck + """
+
+				OPTIONAL MATCH (cursor:Change {id: $after})
+				CALL (cursor) {
+				  MATCH (c:Change)
+				  WHERE %1$s
+				    AND ($after IS NULL OR c.at < cursor.at OR (c.at = cursor.at AND c.id < cursor.id))
+				  WITH c ORDER BY c.at DESC, c.id DESC LIMIT $limit
+				  RETURN collect(c) AS page
+				}
+				CALL () {
+				  MATCH (c:Change)
+				  WHERE %1$s
+				  RETURN count(c) AS totalCount
+				}
+				RETURN scopeFound, $after IS NULL OR cursor IS NOT NULL AS cursorFound, page, totalCount
+				""".formatted(FILTER)).passing("Change");
+	}
 
 	// Only nodes the API has a type for (the Node interface); the labels are those of Nodes.toApi.
 	private static final Statement AFFECTED = Statement.read("audit.affected", """
@@ -81,8 +90,6 @@ public class ChangeQueries {
 	 * @throws BadRequestException when {@code after} names no change
 	 */
 	Paging.Connection<Change> list(GlobalId scope, OffsetDateTime since, int first, String after) {
-		String scopeCheck = (scope == null) ? "WITH true AS scopeFound"
-				: "OPTIONAL MATCH (s:`%s` {code: $scope}) WITH s IS NOT NULL AS scopeFound".formatted(scope.label());
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("scope", (scope != null) ? scope.code() : null);
 		// A ZonedDateTime at offset zero, which the driver sends as it is (Spring Data Neo4j converts
@@ -90,7 +97,7 @@ public class ChangeQueries {
 		parameters.put("from", ((since != null) ? since : EPOCH).withOffsetSameInstant(ZoneOffset.UTC).toZonedDateTime());
 		parameters.put("after", after);
 		parameters.put("limit", first + 1);
-		Record row = this.graph.one(PAGE.formatted(FILTER, scopeCheck), parameters).orElseThrow();
+		Record row = this.graph.one((scope == null) ? PAGE : PAGE_IN_SCOPE.formatted(scope.label()), parameters).orElseThrow();
 		{
 			if (!row.get("scopeFound").asBoolean()) {
 				throw new NotFoundException("scope", scope.label() + ":" + scope.code());

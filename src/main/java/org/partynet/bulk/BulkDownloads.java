@@ -13,10 +13,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.neo4j.driver.Value;
-import org.partynet.area.Scope;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.model.Fields;
 import org.partynet.report.Sheets;
+import org.partynet.scope.Scope;
 import org.partynet.security.Access;
 import org.partynet.security.Role;
 

@@ -13,9 +13,9 @@ import java.util.function.Function;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.types.Node;
+import org.partynet.graph.Batch;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
-import org.partynet.graphql.Batch;
 import org.partynet.graphql.GlobalId;
 
 import org.springframework.stereotype.Component;

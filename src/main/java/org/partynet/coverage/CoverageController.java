@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
-import org.partynet.area.Scope;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.NotFoundException;
 import org.partynet.graphql.Paging;
 import org.partynet.organization.Organization;
+import org.partynet.scope.Scope;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;

@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.partynet.area.Scope;
 import org.partynet.graphql.Paging;
+import org.partynet.scope.Scope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

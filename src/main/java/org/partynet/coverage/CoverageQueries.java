@@ -12,16 +12,16 @@ import java.util.Optional;
 
 import org.neo4j.driver.Record;
 import org.partynet.area.Area;
-import org.partynet.area.Scope;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 import org.partynet.graphql.Paging;
 import org.partynet.organization.Organization;
+import org.partynet.scope.Scope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.partynet.area.Scope.held;
+import static org.partynet.scope.Scope.held;
 
 /**
  * Coverage (全覆盖) as the organization department counts it, as of a day: a relationship counts when it began on or

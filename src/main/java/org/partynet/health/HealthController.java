@@ -3,8 +3,8 @@ package org.partynet.health;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.partynet.area.Scope;
 import org.partynet.coverage.CoverageDays;
+import org.partynet.scope.Scope;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

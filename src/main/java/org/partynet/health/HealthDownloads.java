@@ -9,11 +9,11 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.partynet.area.Scope;
 import org.partynet.coverage.CoverageDays;
 import org.partynet.graphql.BadRequestException;
 import org.partynet.report.CellText;
 import org.partynet.report.Sheets;
+import org.partynet.scope.Scope;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

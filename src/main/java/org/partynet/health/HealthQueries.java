@@ -9,16 +9,16 @@ import java.util.Map;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.partynet.area.Area;
-import org.partynet.area.Scope;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
+import org.partynet.scope.Scope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import static org.partynet.area.Scope.held;
+import static org.partynet.scope.Scope.held;
 
 /**
  * The party-rule checks, as of a day, in the database: one statement for the findings of a

@@ -3,12 +3,12 @@ package org.partynet.linkage;
 import java.util.List;
 import java.util.Map;
 
-import org.partynet.area.Scope;
 import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.NotFoundException;
 import org.partynet.organization.Organization;
+import org.partynet.scope.Scope;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

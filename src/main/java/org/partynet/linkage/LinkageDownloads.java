@@ -10,12 +10,12 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.partynet.area.Area;
-import org.partynet.area.Scope;
 import org.partynet.graphql.GlobalId;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
 import org.partynet.report.CellText;
 import org.partynet.report.Sheets;
+import org.partynet.scope.Scope;
 import org.partynet.unit.Alliance;
 
 import org.springframework.http.ContentDisposition;

@@ -3,12 +3,12 @@ package org.partynet.network;
 import java.util.List;
 
 import org.partynet.area.Area;
-import org.partynet.area.Scope;
 import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Paging;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
+import org.partynet.scope.Scope;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;

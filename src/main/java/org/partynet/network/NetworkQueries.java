@@ -6,10 +6,10 @@ import java.util.Optional;
 
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
-import org.partynet.area.Scope;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 import org.partynet.graphql.ForbiddenException;
+import org.partynet.scope.Scope;
 import org.partynet.security.Access;
 
 import org.springframework.stereotype.Service;

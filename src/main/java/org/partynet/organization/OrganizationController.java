@@ -3,9 +3,9 @@ package org.partynet.organization;
 import java.util.List;
 import java.util.Map;
 
-import org.partynet.area.Scope;
 import org.partynet.graphql.Paging;
 import org.partynet.model.OrganizationKind;
+import org.partynet.scope.Scope;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.neo4j.driver.Record;
-import org.partynet.area.Scope;
+import org.partynet.graph.Batch;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
-import org.partynet.graphql.Batch;
 import org.partynet.graphql.Paging;
 import org.partynet.model.OrganizationKind;
+import org.partynet.scope.Scope;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

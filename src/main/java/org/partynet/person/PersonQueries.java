@@ -11,9 +11,9 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.types.Node;
 import org.partynet.area.Area;
+import org.partynet.graph.Batch;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
-import org.partynet.graphql.Batch;
 import org.partynet.model.RoleKind;
 import org.partynet.organization.Organization;
 import org.partynet.unit.Unit;
@@ -39,13 +39,20 @@ class PersonQueries {
 			RETURN code, m.status AS status
 			""");
 
-	private static final Statement POSTS = Statement.read("person.posts", """
-			UNWIND $codes AS code
-			MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
-			RETURN code, o, p, h.role AS role, h.title AS title, h.since AS since
-			ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
-			         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
-			""");
+	private static final Statement POSTS = posts("person.posts", "");
+
+	private static final Statement SECRETARIES = posts("person.secretaries", "AND h.role = 'SECRETARY'");
+
+	/** The current posts of each organization of {@code $codes} that meet {@code condition}, in post order. */
+	private static Statement posts(String name, String condition) {
+		return Statement.read(name, """
+				UNWIND $codes AS code
+				MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
+				RETURN code, o, p, h.role AS role, h.title AS title, h.since AS since
+				ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
+				         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
+				""".formatted(condition));
+	}
 
 	// The subquery per organization keeps the planner on the code index (written as one pattern,
 	// it scanned every organization's code for each one asked for).
@@ -99,11 +106,11 @@ class PersonQueries {
 	}
 
 	Map<Organization, List<Post>> posts(Collection<Organization> organizations) {
-		return posts(organizations, POSTS.formatted(""));
+		return posts(organizations, POSTS);
 	}
 
 	Map<Organization, List<Post>> secretaries(Collection<Organization> organizations) {
-		return posts(organizations, POSTS.formatted("AND h.role = 'SECRETARY'"));
+		return posts(organizations, SECRETARIES);
 	}
 
 	private Map<Organization, List<Post>> posts(Collection<Organization> organizations, Statement statement) {

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.partynet.area.Area;
+import org.partynet.graph.Batch;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
-import org.partynet.graphql.Batch;
 import org.partynet.organization.Organization;
 
 import org.springframework.stereotype.Service;

@@ -8,6 +8,7 @@ import org.partynet.graphql.NotFoundException;
 import org.partynet.model.AreaKind;
 import org.partynet.model.OrganizationKind;
 import org.partynet.organization.Organization;
+import org.partynet.scope.Scope;
 import org.partynet.support.HarnessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.partynet.report.CellText;
+import org.partynet.scope.Scope;
 import org.partynet.support.HarnessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StatementsExplainTests {
 
-	// A %s placeholder stands for a label or type, or for a bound after "..", LIMIT, SKIP or "*".
-	private static final Pattern PLACEHOLDER = Pattern.compile("(\\.\\.|LIMIT |SKIP |\\*)?%s");
+	// A %s placeholder stands for a label or type, or for a bound after "..", LIMIT, SKIP or "*"; %d for a bound.
+	private static final Pattern PLACEHOLDER = Pattern.compile("(\\.\\.|LIMIT |SKIP |\\*)?%s|%d");
 
 	private static Neo4j neo4j;
 
@@ -75,7 +75,8 @@ class StatementsExplainTests {
 		StringBuilder filled = new StringBuilder();
 		while (matcher.find()) {
 			String before = matcher.group(1);
-			matcher.appendReplacement(filled, Matcher.quoteReplacement((before == null) ? "Grid" : before + "2"));
+			String value = matcher.group().equals("%d") ? "2" : (before == null) ? "Grid" : before + "2";
+			matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
 		}
 		matcher.appendTail(filled);
 		return filled.toString();

@@ -1,6 +1,8 @@
-package org.partynet.security;
+package org.partynet.account;
 
 import org.partynet.organization.Organization;
+import org.partynet.security.Access;
+import org.partynet.security.Role;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;

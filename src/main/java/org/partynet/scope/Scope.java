@@ -1,4 +1,4 @@
-package org.partynet.area;
+package org.partynet.scope;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.partynet.security;
+package org.partynet.account;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package org.partynet.graphql;
+package org.partynet.graph;
 
 import java.util.Collection;
 import java.util.HashMap;
