@@ -46,21 +46,32 @@ class CoverageQueries {
 			WITH DISTINCT a
 			""".formatted(held("h"));
 
-	private static final String GRID_COVERED = "EXISTS { (g)<-[r:COVERS]-(:GridBranch) WHERE %s }".formatted(held("r"));
+	// What covers an area that day, each a predicate on the area variable it is given.
 
-	private static final String GRID_WORKED = "EXISTS { (g)<-[w:WORKS_FOR]-(:Person) WHERE %s }".formatted(held("w"));
+	private static String gridCovered(String g) {
+		return "EXISTS { (%s)<-[r:COVERS]-(:GridBranch) WHERE %s }".formatted(g, held("r"));
+	}
 
-	private static final String BUILDING_GROUPED = "EXISTS { (b)<-[r:COVERS]-(:BuildingGroup) WHERE %s }"
-		.formatted(held("r"));
+	private static String gridWorked(String g) {
+		return "EXISTS { (%s)<-[w:WORKS_FOR]-(:Person) WHERE %s }".formatted(g, held("w"));
+	}
 
-	private static final String BUILDING_HEADED = "EXISTS { (b)<-[r:HEAD_OF]-(:Person) WHERE %s }".formatted(held("r"));
+	private static String buildingGrouped(String b) {
+		return "EXISTS { (%s)<-[r:COVERS]-(:BuildingGroup) WHERE %s }".formatted(b, held("r"));
+	}
 
-	private static final String SITE_COVERED = ("(EXISTS { (s)<-[r:COVERS]-(:Alliance) WHERE %s }"
-			+ " OR EXISTS { (s)<-[i:INSTRUCTS]-(:Person) WHERE %s })")
-		.formatted(held("r"), held("i"));
+	private static String buildingHeaded(String b) {
+		return "EXISTS { (%s)<-[r:HEAD_OF]-(:Person) WHERE %s }".formatted(b, held("r"));
+	}
 
-	private static final String COMMUNITY_ORGANIZED = "EXISTS { (c)<-[r:GOVERNS]-(:CommunityCommittee) WHERE %s }"
-		.formatted(held("r"));
+	private static String siteCovered(String s) {
+		return "(EXISTS { (%s)<-[r:COVERS]-(:Alliance) WHERE %s } OR EXISTS { (%s)<-[i:INSTRUCTS]-(:Person) WHERE %s })"
+			.formatted(s, held("r"), s, held("i"));
+	}
+
+	private static String communityOrganized(String c) {
+		return "EXISTS { (%s)<-[r:GOVERNS]-(:CommunityCommittee) WHERE %s }".formatted(c, held("r"));
+	}
 
 	// Takes the variable codes; adds the counts of every metric.
 	private static final String METRICS = """
@@ -80,8 +91,8 @@ class CoverageQueries {
 			         size(communities) AS communities,
 			         size([c IN communities WHERE %s]) AS communitiesOrganized
 			}
-			""".formatted(AREAS.indent(2).strip(), GRID_COVERED, GRID_COVERED, GRID_WORKED, BUILDING_GROUPED,
-			BUILDING_HEADED, SITE_COVERED, COMMUNITY_ORGANIZED);
+			""".formatted(AREAS.indent(2).strip(), gridCovered("g"), gridCovered("g"), gridWorked("g"), buildingGrouped("b"),
+			buildingHeaded("b"), siteCovered("s"), communityOrganized("c"));
 
 	// `exists` says whether the scope's id names a node ($label given), so that the controller
 	// needs no separate look-up.
@@ -127,18 +138,15 @@ class CoverageQueries {
 	private static final Map<CoverageMetric, Statement> GAPS = new EnumMap<>(CoverageMetric.class);
 
 	static {
-		gaps(CoverageMetric.GRID, "a:Grid AND NOT " + GRID_COVERED.replace("(g)", "(a)"), "$reason");
-		gaps(CoverageMetric.DUAL_NET,
-				"a:Grid AND NOT (" + GRID_COVERED.replace("(g)", "(a)") + " AND " + GRID_WORKED.replace("(g)", "(a)") + ")",
-				"CASE WHEN " + GRID_COVERED.replace("(g)", "(gap)")
-						+ " THEN '无专职网格员 / no grid worker' WHEN " + GRID_WORKED.replace("(g)", "(gap)")
+		gaps(CoverageMetric.GRID, "a:Grid AND NOT " + gridCovered("a"), "$reason");
+		gaps(CoverageMetric.DUAL_NET, "a:Grid AND NOT (" + gridCovered("a") + " AND " + gridWorked("a") + ")",
+				"CASE WHEN " + gridCovered("gap") + " THEN '无专职网格员 / no grid worker' WHEN " + gridWorked("gap")
 						+ " THEN '无网格党支部覆盖 / no grid branch covers it'"
 						+ " ELSE '无网格党支部、无专职网格员 / neither grid branch nor grid worker' END");
-		gaps(CoverageMetric.BUILDING_GROUP, "a:Building AND NOT " + BUILDING_GROUPED.replace("(b)", "(a)"), "$reason");
-		gaps(CoverageMetric.BUILDING_HEAD, "a:Building AND NOT " + BUILDING_HEADED.replace("(b)", "(a)"), "$reason");
-		gaps(CoverageMetric.COMMERCIAL, "(a:CommercialBuilding OR a:Market) AND NOT " + SITE_COVERED.replace("(s)", "(a)"),
-				"$reason");
-		gaps(CoverageMetric.ORGANIZATION, "a:Community AND NOT " + COMMUNITY_ORGANIZED.replace("(c)", "(a)"), "$reason");
+		gaps(CoverageMetric.BUILDING_GROUP, "a:Building AND NOT " + buildingGrouped("a"), "$reason");
+		gaps(CoverageMetric.BUILDING_HEAD, "a:Building AND NOT " + buildingHeaded("a"), "$reason");
+		gaps(CoverageMetric.COMMERCIAL, "(a:CommercialBuilding OR a:Market) AND NOT " + siteCovered("a"), "$reason");
+		gaps(CoverageMetric.ORGANIZATION, "a:Community AND NOT " + communityOrganized("a"), "$reason");
 	}
 
 	// Several reports' gaps of one metric in one statement: each request brings its report's
