@@ -36,14 +36,11 @@
     GRID_WORKER: '专职网格员', INSTRUCTOR: '党建指导员'
   };
   const PROPERTIES = { name: '名称 name', code: '编码 code', gender: '性别 gender', title: '职务 title', category: '类别 category' };
-  const $ = id => document.getElementById(id);
+  const { $ } = PN;
   const params = new URLSearchParams(location.search);
   // ?first= sets the page size (default 20), kept in the URL with the filters.
   const state = { scope: params.get('scope') || '', since: params.get('since') || '', first: params.get('first') || '' };
   let cursor = null;
-
-  // Beijing time (no daylight saving), as 2026-11-29 16:30:00.
-  const beijing = at => new Date(Date.parse(at) + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
   function element(tag, text, className) {
     const e = document.createElement(tag);
@@ -148,7 +145,7 @@
       const row = body.insertRow();
       row.className = 'change';
       row.dataset.id = change.id;
-      const time = element('time', beijing(change.at));
+      const time = element('time', PN.beijing(change.at));
       time.dateTime = change.at;
       const timeCell = row.insertCell();
       timeCell.className = 'time';
@@ -199,7 +196,7 @@
     delete document.body.dataset.loaded;
     $('error').hidden = true;
     try {
-      const data = await Reports.graphql(QUERY, {
+      const data = await PN.graphql(QUERY, {
         scope: state.scope || null, since: state.since ? `${state.since}T00:00:00+08:00` : null,
         first: state.first ? Number(state.first) : 20, after: more ? cursor : null
       });
@@ -222,9 +219,7 @@
       document.body.dataset.loaded = 'true';
     } catch (e) {
       if (request !== latest) return;
-      $('error').textContent = e.message;
-      $('error').hidden = false;
-      document.body.dataset.loaded = 'error';
+      PN.fail(e);
     }
   }
 
@@ -235,6 +230,5 @@
   });
   $('more').addEventListener('click', () => load(true));
   $('since').value = state.since;
-  Reports.loadScopes($('scope'), state.scope).then(() => load(false))
-    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
+  PN.loadScopes($('scope'), state.scope).then(() => load(false)).catch(PN.fail);
 })();

@@ -19,16 +19,10 @@
   const GAPS_QUERY = `query Gaps($scope: ID, $asOf: Date, $metric: CoverageMetric!, $after: String) {
     coverage(scope: $scope, asOf: $asOf) { ${GAPS} }
   }`;
-  const $ = id => document.getElementById(id);
+  const { $ } = PN;
   const params = new URLSearchParams(location.search);
   const state = { scope: params.get('scope') || '', asOf: params.get('asOf') || '', metric: params.get('metric') || 'GRID', after: null };
   let chart;
-
-  const graphql = Reports.graphql;
-
-  // One decimal, as in the downloads; only complete coverage may read 100.0%.
-  const percent = f => f.ratio === null ? '–'
-    : (f.ratio < 1 && f.ratio >= 0.9995 ? '99.9' : (f.ratio * 100).toFixed(1)) + '%';
 
   function links() {
     const query = new URLSearchParams();
@@ -50,7 +44,7 @@
       card.className = 'card' + (f.total > 0 && f.covered === f.total ? ' full' : '');
       card.dataset.metric = field;
       card.innerHTML = `<div class="name">${chinese} <small>${english}</small></div>
-        <div class="ratio">${percent(f)}</div><div class="count">${f.covered} / ${f.total}</div>`;
+        <div class="ratio">${PN.percent(f.ratio)}</div><div class="count">${f.covered} / ${f.total}</div>`;
       $('summary').appendChild(card);
     });
   }
@@ -67,7 +61,7 @@
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       series: METRICS.map(([field, , chinese, english]) => ({
         name: `${chinese} ${english}`, type: 'bar',
-        data: children.map(c => c[field].ratio === null ? null : +(c[field].ratio * 100).toFixed(1))
+        data: children.map(c => PN.percentValue(c[field].ratio))
       }))
     }, true);
     chart.resize();
@@ -113,7 +107,7 @@
     $('more').disabled = true;
     try {
       const append = what === 'more';
-      const data = await graphql(what === 'all' ? QUERY : GAPS_QUERY, {
+      const data = await PN.graphql(what === 'all' ? QUERY : GAPS_QUERY, {
         scope: state.scope || null, asOf: state.asOf || null, metric: state.metric, after: append ? state.after : null
       });
       if (request !== latest) return;
@@ -127,9 +121,7 @@
       document.body.dataset.loaded = 'true';
     } catch (e) {
       if (request !== latest) return;
-      $('error').textContent = e.message;
-      $('error').hidden = false;
-      document.body.dataset.loaded = 'error';
+      PN.fail(e);
     } finally {
       $('more').disabled = false;
     }
@@ -154,8 +146,7 @@
   $('more').onclick = () => show('more');
   window.addEventListener('resize', () => { if (chart) { chart.resize(); scalable(); } });
 
-  $('asOf').max = Reports.today();
+  $('asOf').max = PN.today();
   $('asOf').value = state.asOf;
-  Reports.loadScopes($('scope'), state.scope).then(() => show())
-    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
+  PN.loadScopes($('scope'), state.scope).then(() => show()).catch(PN.fail);
 })();

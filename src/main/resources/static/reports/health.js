@@ -12,7 +12,7 @@
     }
   }`;
   const SEVERITY = { ERROR: '错误 Error', WARNING: '警告 Warning', INFO: '提示 Info' };
-  const $ = id => document.getElementById(id);
+  const { $ } = PN;
   const params = new URLSearchParams(location.search);
   const state = {
     scope: params.get('scope') || '', asOf: params.get('asOf') || '',
@@ -46,7 +46,7 @@
     delete document.body.dataset.loaded;
     $('error').hidden = true;
     try {
-      const data = await Reports.graphql(QUERY, {
+      const data = await PN.graphql(QUERY, {
         scope: state.scope || null, asOf: state.asOf || null, rule: state.rule || null, severity: state.severity || null
       });
       if (request !== latest) return;
@@ -68,9 +68,7 @@
       document.body.dataset.loaded = 'true';
     } catch (e) {
       if (request !== latest) return;
-      $('error').textContent = e.message;
-      $('error').hidden = false;
-      document.body.dataset.loaded = 'error';
+      PN.fail(e);
     }
   }
 
@@ -79,9 +77,8 @@
     ['scope', 'asOf', 'rule', 'severity'].forEach(key => state[key] = $(key).value);
     show();
   });
-  $('asOf').max = Reports.today();
+  $('asOf').max = PN.today();
   $('asOf').value = state.asOf;
   $('severity').value = state.severity;
-  Reports.loadScopes($('scope'), state.scope).then(() => show())
-    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
+  PN.loadScopes($('scope'), state.scope).then(() => show()).catch(PN.fail);
 })();
