@@ -3,6 +3,7 @@ package org.partynet.area;
 import org.neo4j.driver.types.Node;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
+import org.partynet.model.AreaKind;
 
 /** An area of the governance net, as the API shows it. */
 public record Area(String code, String name, AreaKind kind) implements Identified {

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
 import org.partynet.graphql.Paging;
+import org.partynet.model.AreaKind;
 import org.partynet.organization.Organization;
 import reactor.core.publisher.Mono;
 

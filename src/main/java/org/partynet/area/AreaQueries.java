@@ -10,6 +10,7 @@ import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.Paging;
+import org.partynet.model.AreaKind;
 import org.partynet.organization.Organization;
 
 import org.springframework.stereotype.Service;

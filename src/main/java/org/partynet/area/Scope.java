@@ -8,7 +8,8 @@ import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.NotFoundException;
-import org.partynet.organization.OrganizationKind;
+import org.partynet.model.AreaKind;
+import org.partynet.model.OrganizationKind;
 import org.partynet.security.Access;
 
 import org.springframework.stereotype.Component;

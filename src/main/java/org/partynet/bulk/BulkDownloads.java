@@ -2,7 +2,6 @@ package org.partynet.bulk;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.neo4j.driver.Value;
 import org.partynet.area.Scope;
 import org.partynet.graphql.ForbiddenException;
+import org.partynet.model.Fields;
 import org.partynet.report.Sheets;
 import org.partynet.security.Access;
 import org.partynet.security.Role;
@@ -38,8 +38,6 @@ class BulkDownloads {
 
 	/** Rows the streaming workbook keeps in memory per sheet. */
 	static final int WINDOW = 100;
-
-	private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	private final ExportQueries queries;
 
@@ -76,7 +74,7 @@ class BulkDownloads {
 		SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
 		try {
 			write(this.queries, code, workbook);
-			attachment(response, "network-" + ((code == null) ? "all" : code) + "-" + LocalDate.now(BEIJING) + ".xlsx");
+			attachment(response, "network-" + ((code == null) ? "all" : code) + "-" + Fields.today() + ".xlsx");
 			workbook.write(response.getOutputStream());
 		}
 		finally {

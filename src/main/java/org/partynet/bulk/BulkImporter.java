@@ -2,7 +2,6 @@ package org.partynet.bulk;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,7 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.partynet.bulk.Format.Column;
 import org.partynet.bulk.Format.Sheet;
@@ -24,6 +24,11 @@ import org.partynet.bulk.ImportQueries.ExistingRelationship;
 import org.partynet.bulk.ImportReader.Row;
 import org.partynet.bulk.ImportReader.Table;
 import org.partynet.graphql.GlobalId;
+import org.partynet.model.AreaKind;
+import org.partynet.model.Fields;
+import org.partynet.model.NodeLabel;
+import org.partynet.model.OrganizationKind;
+import org.partynet.model.RelationshipKind;
 import org.partynet.neo4j.EmbeddedNeo4jServer;
 import org.partynet.security.Access;
 import org.slf4j.Logger;
@@ -54,20 +59,12 @@ public class BulkImporter {
 
 	private static final Logger logger = LoggerFactory.getLogger(BulkImporter.class);
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
 	static final int MAX_ERRORS = 1000;
 
 	/** Rows per write batch by default ({@code partynet.import.batch-size}); codes per look-up are 4 times as many. */
 	static final int BATCH = 5000;
 
-	static final int MAX_TEXT = 100;
-
-	private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 +-]{2,19}");
-
-	private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9X]");
-
-	private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+	static final int MAX_TEXT = Fields.MAX_NAME;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -78,36 +75,49 @@ public class BulkImporter {
 	/** The labels a reference to a sheet's rows may name. */
 	private static final Map<String, Set<String>> SHEET_LABELS = Map.of("districts", Set.of("District"), "streets",
 			Set.of("Street"), "communities", Set.of("Community"), "grids", Set.of("Grid"), "buildings", Set.of("Building"),
-			"sites", Set.of("CommercialBuilding", "Market"), "organizations",
-			Set.of("StreetWorkingCommittee", "CommunityCommittee", "GridBranch", "BuildingGroup", "Alliance"), "units",
-			Set.of("Unit"), "people", Set.of("Person"));
+			"sites", labels(OrganizationKind.ALLIANCE_AREAS.stream().map(AreaKind::label)), "organizations",
+			labels(Stream.concat(OrganizationKind.LABELS.stream(), Stream.of("Alliance"))), "units", Set.of("Unit"),
+			"people", Set.of("Person"));
 
 	private static final List<String> FAMILIES = List.of("Area", "PartyOrganization", "Alliance", "Unit", "Person");
-
-	/** The parent of an organization's kind. */
-	private static final Map<String, String> ORGANIZATION_PARENT = Map.of("CommunityCommittee", "StreetWorkingCommittee",
-			"GridBranch", "CommunityCommittee", "BuildingGroup", "GridBranch", "Alliance", "StreetWorkingCommittee");
-
-	/** What each kind of organization governs or covers. */
-	private static final Map<String, Set<String>> COVERAGE = Map.of("GOVERNS:StreetWorkingCommittee", Set.of("Street"),
-			"GOVERNS:CommunityCommittee", Set.of("Community"), "COVERS:GridBranch", Set.of("Grid"),
-			"COVERS:BuildingGroup", Set.of("Building"), "COVERS:Alliance", Set.of("CommercialBuilding", "Market"));
 
 	/** Each kind of link: from labels, relationship type, to labels. */
 	private record LinkKind(Set<String> from, String type, Set<String> to) {
 	}
 
-	private static final Map<String, LinkKind> LINKS = Map.of("MEMBER_OF",
-			new LinkKind(Set.of("Person"), "MEMBER_OF",
-					Set.of("StreetWorkingCommittee", "CommunityCommittee", "GridBranch", "BuildingGroup")),
-			"IN_GROUP", new LinkKind(Set.of("Person"), "IN_GROUP", Set.of("BuildingGroup")), "HEAD_OF",
-			new LinkKind(Set.of("Person"), "HEAD_OF", Set.of("Building")), "WORKS_FOR",
-			new LinkKind(Set.of("Person"), "WORKS_FOR", Set.of("Grid")), "INSTRUCTS",
-			new LinkKind(Set.of("Person"), "INSTRUCTS", Set.of("CommercialBuilding", "Market")), "EMPLOYED_BY",
-			new LinkKind(Set.of("Person"), "EMPLOYED_BY", Set.of("Unit")), "ALLIANCE_MEMBER",
-			new LinkKind(Set.of("Unit"), "MEMBER_OF", Set.of("Alliance")), "CO_BUILDS",
-			new LinkKind(Set.of("Unit"), "CO_BUILDS", Set.of("CommunityCommittee")), "REGISTERED_AT",
-			new LinkKind(Set.of("Person", "Unit"), "REGISTERED_AT", Set.of("Community")));
+	/** The model's link kinds, and party memberships beside them (a person's MEMBER_OF an organization). */
+	private static final Map<String, LinkKind> LINKS = links();
+
+	private static Map<String, LinkKind> links() {
+		Map<String, LinkKind> links = new LinkedHashMap<>();
+		links.put("MEMBER_OF", new LinkKind(Set.of("Person"), "MEMBER_OF", OrganizationKind.LABELS));
+		for (RelationshipKind kind : RelationshipKind.values()) {
+			links.put(kind.name(), new LinkKind(kind.from(), kind.type(), kind.to()));
+		}
+		return Map.copyOf(links);
+	}
+
+	private static Set<String> labels(Stream<String> labels) {
+		return labels.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** The parent of an organization's kind (an alliance's too); {@code null} at the top. */
+	private static String organizationParent(String label) {
+		if (label.equals("Alliance")) {
+			return OrganizationKind.ALLIANCE_PARENT.label();
+		}
+		OrganizationKind parent = OrganizationKind.ofLabel(label).parent();
+		return (parent != null) ? parent.label() : null;
+	}
+
+	/** The area labels an organization (or an alliance) of this label may cover by this relationship. */
+	private static Set<String> coverage(String type, String label) {
+		if (label.equals("Alliance")) {
+			return type.equals("COVERS") ? SHEET_LABELS.get("sites") : null;
+		}
+		OrganizationKind kind = OrganizationKind.ofLabel(label);
+		return (kind != null && kind.areaRelationship().equals(type)) ? Set.of(kind.area().label()) : null;
+	}
 
 	private final ImportQueries queries;
 
@@ -457,7 +467,7 @@ public class BulkImporter {
 		/** Nodes in the database: family → code → node. */
 		final Map<String, Map<String, Existing>> dbNodes = new HashMap<>();
 
-		final LocalDate today = LocalDate.now(BEIJING);
+		final LocalDate today = Fields.today();
 
 		int created;
 
@@ -696,7 +706,7 @@ public class BulkImporter {
 					return text;
 				case DATE:
 					try {
-						if (DAY.matcher(text).matches()) {
+						if (Fields.looksLikeDay(text)) {
 							return LocalDate.parse(text);
 						}
 					}
@@ -716,14 +726,14 @@ public class BulkImporter {
 							String.join("、", column.values().keySet()), text, String.join(", ", column.values().values())));
 					return null;
 				case PHONE:
-					if (!PHONE.matcher(text).matches()) {
+					if (!Fields.isPhone(text)) {
 						error(sheet, row, column.header(), "电话号码“%s”格式不正确 / Phone number '%s' must be 3 to 20 digits, spaces, '+' or '-'"
 							.formatted(text, text));
 						return null;
 					}
 					return text;
 				case ID_NUMBER:
-					if (!ID_NUMBER.matcher(text).matches()) {
+					if (!Fields.isIdNumber(text)) {
 						error(sheet, row, column.header(), "身份证号“%s”应为 17 位数字加一位数字或 X / ID number '%s' must be 17 digits and a digit or X"
 							.formatted(text, text));
 						return null;
@@ -761,7 +771,7 @@ public class BulkImporter {
 					Map<String, Object> props = new LinkedHashMap<>();
 					props.put("name", values.get("name"));
 					putIfGiven(props, "electedOn", values);
-					String parentLabel = ORGANIZATION_PARENT.get(label);
+					String parentLabel = organizationParent(label);
 					String parent = (String) values.get("parent");
 					if (parentLabel == null && parent != null) {
 						error(sheet, row, sheet.column("parent").header(),
@@ -920,7 +930,7 @@ public class BulkImporter {
 				rel.fromFamily = family(rel.fromLabel);
 				rel.toFamily = family(rel.toLabel);
 				if (rel.sheet.key().equals("coverage")) {
-					Set<String> fits = COVERAGE.get(rel.type + ":" + rel.fromLabel);
+					Set<String> fits = coverage(rel.type, rel.fromLabel);
 					if (fits == null || !fits.contains(rel.toLabel)) {
 						error(rel.sheet, rel.row, rel.sheet.column("area").header(),
 								"%s 不能%s %s / A %s cannot %s a %s".formatted(rel.fromLabel, rel.type.equals("GOVERNS") ? "管辖" : "覆盖",
@@ -1176,13 +1186,8 @@ public class BulkImporter {
 	}
 
 	static String family(String label) {
-		return switch (label) {
-			case "Alliance" -> "Alliance";
-			case "Unit" -> "Unit";
-			case "Person" -> "Person";
-			case "StreetWorkingCommittee", "CommunityCommittee", "GridBranch", "BuildingGroup" -> "PartyOrganization";
-			default -> "Area";
-		};
+		NodeLabel node = NodeLabel.of(label);
+		return (node != null) ? node.family() : "Area";
 	}
 
 	static List<String> labels(String family, String label) {

@@ -1,8 +1,16 @@
 package org.partynet.bulk;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+
+import org.partynet.model.AreaKind;
+import org.partynet.model.NodeLabel;
+import org.partynet.model.OrganizationKind;
+import org.partynet.model.RelationshipType;
+import org.partynet.model.RoleKind;
 
 /**
  * The workbook that imports and exports the network (issue 7): one sheet per kind, Chinese
@@ -108,13 +116,11 @@ public final class Format {
 					List.of(Column.code(), Column.name(), Column.reference("grid", "所属网格 Grid", true, "grids"), SINCE)),
 			new Sheet("sites", "商务楼宇与商圈市场 Commercial sites",
 					List.of(Column.code(), Column.name(),
-							Column.choice("kind", "类型 Kind", true, "商务楼宇", "CommercialBuilding", "商圈市场", "Market"),
+							Column.choice("kind", "类型 Kind", true, kinds(AreaKind.COMMERCIAL_BUILDING, AreaKind.MARKET)),
 							Column.reference("grid", "所属网格 Grid", true, "grids"), SINCE)),
 			new Sheet("organizations", "党组织 Organizations",
 					List.of(Column.code(), Column.name(),
-							Column.choice("kind", "类型 Kind", true, "街道党工委", "StreetWorkingCommittee", "社区党委",
-									"CommunityCommittee", "网格党支部", "GridBranch", "楼院党小组", "BuildingGroup", "党建联盟",
-									"Alliance"),
+							Column.choice("kind", "类型 Kind", true, organizationKinds()),
 							Column.reference("parent", "上级组织 Parent", false, "organizations"), SINCE,
 							Column.date("electedOn", "换届日期 Elected on"))),
 			new Sheet("units", "驻区单位 Units",
@@ -129,12 +135,12 @@ public final class Format {
 			new Sheet("roles", "职务 Roles",
 					List.of(Column.reference("person", "人员 Person", true, "people"),
 							Column.reference("organization", "党组织 Organization", true, "organizations"),
-							Column.choice("role", "职务 Role", true, "书记", "SECRETARY", "副书记", "DEPUTY_SECRETARY", "委员",
-									"COMMITTEE_MEMBER", "兼职委员", "PART_TIME_MEMBER", "党小组组长", "GROUP_LEADER"),
+							Column.choice("role", "职务 Role", true, posts()),
 							Column.text("title", "称谓 Title"), SINCE, UNTIL)),
 			new Sheet("coverage", "覆盖 Coverage",
 					List.of(Column.reference("organization", "党组织 Organization", true, "organizations"),
-							Column.choice("relation", "关系 Relation", true, "管辖", "GOVERNS", "覆盖", "COVERS"),
+							Column.choice("relation", "关系 Relation", true, RelationshipType.GOVERNS.chinese(), "GOVERNS",
+									RelationshipType.COVERS.chinese(), "COVERS"),
 							Column.reference("area", "区域 Area", true, "districts", "streets", "communities", "grids", "buildings",
 									"sites"),
 							SINCE, UNTIL)),
@@ -147,6 +153,26 @@ public final class Format {
 									"sites"),
 							Column.choice("status", "党籍 Status", false, "正式", "FULL", "预备", "PROBATIONARY"),
 							Column.text("title", "称谓 Title"), SINCE, UNTIL)));
+
+	// The choices the model gives: Chinese name, then the value stored.
+
+	private static String[] kinds(AreaKind... kinds) {
+		return Arrays.stream(kinds).flatMap(kind -> Stream.of(kind.chinese(), kind.label())).toArray(String[]::new);
+	}
+
+	private static String[] organizationKinds() {
+		return Stream.concat(Arrays.stream(OrganizationKind.values()).map(k -> new String[] { k.chinese(), k.label() }),
+				Stream.<String[]>of(new String[] { NodeLabel.ALLIANCE.chinese(), NodeLabel.ALLIANCE.label() }))
+			.flatMap(Arrays::stream)
+			.toArray(String[]::new);
+	}
+
+	private static String[] posts() {
+		return Arrays.stream(RoleKind.values())
+			.filter(RoleKind::isPost)
+			.flatMap(role -> Stream.of(role.chinese(), role.name()))
+			.toArray(String[]::new);
+	}
 
 	/** The sheet with this key. */
 	public static Sheet sheet(String key) {

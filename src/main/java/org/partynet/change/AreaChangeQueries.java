@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.neo4j.driver.types.Node;
-import org.partynet.area.AreaKind;
 import org.partynet.graphql.GlobalId;
+import org.partynet.model.AreaKind;
 
 import org.springframework.stereotype.Component;
 
@@ -27,13 +27,7 @@ class AreaChangeQueries {
 
 	/** The label of the area a new area of this kind lies in; {@code null} for a district. */
 	static String parentLabel(AreaKind kind) {
-		return switch (kind) {
-			case STREET -> "District";
-			case COMMUNITY -> "Street";
-			case GRID -> "Community";
-			case BUILDING, COMMERCIAL_BUILDING, MARKET -> "Grid";
-			default -> null;
-		};
+		return (kind.parent() != null) ? kind.parent().label() : null;
 	}
 
 	Runnable create(Work work) {
@@ -74,7 +68,7 @@ class AreaChangeQueries {
 	 * covering a grid of another community refuses the whole change).
 	 */
 	Runnable transfer(Work work) {
-		GlobalId id = work.id("id", OrganizationChangeQueries.AREAS);
+		GlobalId id = work.id("id", AreaKind.LABELS);
 		Node node = work.lock(id, "id", "version");
 		if (work.failed()) {
 			return null;
@@ -108,7 +102,7 @@ class AreaChangeQueries {
 	}
 
 	Runnable update(Work work) {
-		GlobalId id = work.id("id", OrganizationChangeQueries.AREAS);
+		GlobalId id = work.id("id", AreaKind.LABELS);
 		Node node = work.lock(id, "id", "version");
 		String name = work.name("name");
 		if (work.failed()) {

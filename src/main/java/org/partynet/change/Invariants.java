@@ -1,7 +1,11 @@
 package org.partynet.change;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.partynet.model.OrganizationKind;
 
 import static java.util.Map.entry;
 
@@ -40,16 +44,12 @@ final class Invariants {
 			MATCH (o:PartyOrganization)
 			WHERE o.code IN $codes AND o.until IS NULL AND NOT o:StreetWorkingCommittee
 			WITH o, [(p:PartyOrganization)-[l:LEADS WHERE l.until IS NULL]->(o) | p] AS parents
-			WHERE size(parents) <> 1
-			   OR NOT ((o:CommunityCommittee AND parents[0]:StreetWorkingCommittee)
-			        OR (o:GridBranch AND parents[0]:CommunityCommittee)
-			        OR (o:BuildingGroup AND parents[0]:GridBranch))
+			WHERE size(parents) <> 1 OR NOT (%s)
 			RETURN 'PARENT' AS rule, o.code AS code, o.name AS name
 			UNION ALL
 			MATCH (o:PartyOrganization)-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(a:Area)
 			WHERE (o.code IN $codes OR a.code IN $codes)
-			  AND NOT ((o:StreetWorkingCommittee AND a:Street) OR (o:CommunityCommittee AND a:Community)
-			        OR (o:GridBranch AND a:Grid) OR (o:BuildingGroup AND a:Building))
+			  AND NOT (%s)
 			RETURN 'AREA_KIND' AS rule, o.code AS code, o.name + ' / ' + a.name AS name
 			UNION ALL
 			MATCH (o:PartyOrganization)
@@ -70,7 +70,7 @@ final class Invariants {
 			RETURN 'ONE_MEMBERSHIP' AS rule, p.code AS code, p.name AS name
 			UNION ALL
 			UNWIND $codes AS code
-			""" + MutationQueries.FIND + """
+			""".formatted(parentRule(), areaRule()) + MutationQueries.FIND + """
 			MATCH (n)-[r]->(o)
 			WHERE type(r) <> 'AFFECTED' AND r.until IS NOT NULL AND r.since IS NOT NULL AND r.until < r.since
 			RETURN DISTINCT 'UNTIL_BEFORE_SINCE' AS rule, n.code AS code, n.name AS name
@@ -82,6 +82,21 @@ final class Invariants {
 			WHERE count > 1
 			RETURN DISTINCT 'DUPLICATE' AS rule, n.code AS code, n.name + ' → ' + o.name AS name
 			""";
+
+	/** The model's hierarchy as a predicate: {@code o} is led by a {@code parents[0]} of the kind above it. */
+	private static String parentRule() {
+		return Arrays.stream(OrganizationKind.values())
+			.filter(kind -> kind.parent() != null)
+			.map(kind -> "(o:%s AND parents[0]:%s)".formatted(kind.label(), kind.parent().label()))
+			.collect(Collectors.joining(" OR "));
+	}
+
+	/** The model's levels as a predicate: {@code o} governs or covers an {@code a} of its own level. */
+	private static String areaRule() {
+		return Arrays.stream(OrganizationKind.values())
+			.map(kind -> "(o:%s AND a:%s)".formatted(kind.label(), kind.area().label()))
+			.collect(Collectors.joining(" OR "));
+	}
 
 	private static final Map<String, String> MESSAGES = Map.ofEntries(
 			entry("GRID_COMMUNITY", "网格只能属于一个社区：%s / A grid lies in exactly one community: %s"),

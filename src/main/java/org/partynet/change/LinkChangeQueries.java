@@ -6,6 +6,7 @@ import java.util.Map;
 import org.neo4j.driver.types.Node;
 import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.GlobalId;
+import org.partynet.model.RelationshipKind;
 
 import org.springframework.stereotype.Component;
 
@@ -22,12 +23,7 @@ class LinkChangeQueries {
 	}
 
 	Runnable link(Work work, boolean add) {
-		RelationshipKind kind = null;
-		for (RelationshipKind value : RelationshipKind.values()) {
-			if (value.name().equals(work.raw("kind"))) {
-				kind = value;
-			}
-		}
+		RelationshipKind kind = (work.raw("kind") instanceof String name) ? RelationshipKind.of(name) : null;
 		if (kind == null) {
 			work.invalid("kind", "未知的关系类型 / Unknown kind of relationship");
 			return null;

@@ -10,7 +10,8 @@ import java.util.Set;
 import org.neo4j.driver.types.Node;
 import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.GlobalId;
-import org.partynet.organization.OrganizationKind;
+import org.partynet.model.AreaKind;
+import org.partynet.model.OrganizationKind;
 
 import org.springframework.stereotype.Component;
 
@@ -24,11 +25,9 @@ import org.springframework.stereotype.Component;
 @Component
 class OrganizationChangeQueries {
 
-	static final Set<String> ORGANIZATIONS = Set.of("StreetWorkingCommittee", "CommunityCommittee", "GridBranch",
-			"BuildingGroup");
+	static final Set<String> ORGANIZATIONS = OrganizationKind.LABELS;
 
-	static final Set<String> AREAS = Set.of("District", "Street", "Community", "Grid", "Building",
-			"CommercialBuilding", "Market");
+	static final Set<String> AREAS = AreaKind.LABELS;
 
 	private final MutationQueries queries;
 
@@ -46,41 +45,28 @@ class OrganizationChangeQueries {
 
 	/** The label of the organization that leads one of this label; {@code null} at the top. */
 	static String parentLabel(String label) {
-		return switch (label) {
-			case "CommunityCommittee" -> "StreetWorkingCommittee";
-			case "GridBranch" -> "CommunityCommittee";
-			case "BuildingGroup" -> "GridBranch";
-			default -> null;
-		};
+		OrganizationKind parent = OrganizationKind.ofLabel(label).parent();
+		return (parent != null) ? parent.label() : null;
 	}
 
 	/** The label of the areas an organization of this label governs or covers. */
 	static String areaLabel(String label) {
-		return switch (label) {
-			case "StreetWorkingCommittee" -> "Street";
-			case "CommunityCommittee" -> "Community";
-			case "GridBranch" -> "Grid";
-			default -> "Building";
-		};
+		return OrganizationKind.ofLabel(label).area().label();
 	}
 
 	/** Street and community organizations govern (GOVERNS); branches and groups cover (COVERS). */
 	static String coverageType(String label) {
-		return ("StreetWorkingCommittee".equals(label) || "CommunityCommittee".equals(label)) ? "GOVERNS" : "COVERS";
+		return OrganizationKind.ofLabel(label).areaRelationship();
 	}
 
 	/** Members of a building group are assigned to it (IN_GROUP); of others, members (MEMBER_OF). */
 	static String membershipType(String label) {
-		return "BuildingGroup".equals(label) ? "IN_GROUP" : "MEMBER_OF";
+		return OrganizationKind.ofLabel(label).membershipType();
 	}
 
 	static String chinese(String label) {
-		for (OrganizationKind kind : OrganizationKind.values()) {
-			if (kind.label().equals(label)) {
-				return kind.chinese();
-			}
-		}
-		return label;
+		OrganizationKind kind = OrganizationKind.ofLabel(label);
+		return (kind != null) ? kind.chinese() : label;
 	}
 
 	private static void notEnded(Work work, Node node, String field) {

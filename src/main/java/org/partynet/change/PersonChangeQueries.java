@@ -7,6 +7,7 @@ import java.util.Set;
 import org.neo4j.driver.types.Node;
 import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.GlobalId;
+import org.partynet.model.RoleKind;
 
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,6 @@ import static org.partynet.change.OrganizationChangeQueries.params;
  */
 @Component
 class PersonChangeQueries {
-
-	/** Posts held in an organization, with their default titles. */
-	private static final Map<String, String> POSTS = Map.of("SECRETARY", "书记", "DEPUTY_SECRETARY", "副书记",
-			"COMMITTEE_MEMBER", "委员", "PART_TIME_MEMBER", "兼职委员", "GROUP_LEADER", "党小组组长");
 
 	/** Membership goes to branches and committees; building groups have IN_GROUP (addLink). */
 	private static final Set<String> MEMBERSHIP = Set.of("StreetWorkingCommittee", "CommunityCommittee", "GridBranch");
@@ -110,7 +107,8 @@ class PersonChangeQueries {
 		String role = String.valueOf(work.raw("role"));
 		String title = work.optionalText("title");
 		LocalDate on = work.on();
-		if (!POSTS.containsKey(role)) {
+		RoleKind post = RoleKind.post(role);
+		if (post == null) {
 			work.invalid("role", "职务应为书记、副书记、委员、兼职委员或党小组组长 / The post must be SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, PART_TIME_MEMBER or GROUP_LEADER");
 		}
 		else if (organizationId != null && ("GROUP_LEADER".equals(role) != "BuildingGroup".equals(organizationId.label()))) {
@@ -123,7 +121,7 @@ class PersonChangeQueries {
 			return null;
 		}
 		Map<String, Object> parameters = params("person", id.code(), "organization", organizationId.code(), "role", role,
-				"title", (title != null) ? title : POSTS.get(role), "on", on);
+				"title", (title != null) ? title : post.chinese(), "on", on);
 		boolean holds = !this.queries.read("""
 				MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
 				RETURN h

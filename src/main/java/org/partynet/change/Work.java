@@ -1,18 +1,17 @@
 package org.partynet.change;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.neo4j.driver.types.Node;
 import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graphql.GlobalId;
+import org.partynet.model.Fields;
 
 /**
  * One mutation in progress, inside its write transaction: reads and checks its input (collecting
@@ -21,22 +20,8 @@ import org.partynet.graphql.GlobalId;
  */
 final class Work {
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-	static final int MAX_NAME = 100;
-
-	/** No day of a change lies before it (the Party's founding year, as for reports). */
-	static final int FIRST_YEAR = 1921;
-
 	/** Longest part of a refused value quoted back in a message. */
 	private static final int MAX_SHOWN = 80;
-
-	private static final Pattern PHONE = Pattern.compile("[0-9+][0-9 +-]{2,19}");
-
-	private static final Pattern ID_NUMBER = Pattern.compile("[0-9]{17}[0-9X]");
-
-	/** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
-	private static final String BIDI_CONTROLS = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
 
 	final String operation;
 
@@ -104,7 +89,7 @@ final class Work {
 	/** The effective day: {@code on}, or today in Beijing; a day out of range is an error on {@code on}. */
 	LocalDate on() {
 		LocalDate on = day("on");
-		return (on != null) ? on : LocalDate.now(BEIJING);
+		return (on != null) ? on : Fields.today();
 	}
 
 	/**
@@ -116,13 +101,13 @@ final class Work {
 		if (!(this.input.get(field) instanceof LocalDate day)) {
 			return null;
 		}
-		LocalDate today = LocalDate.now(BEIJING);
+		LocalDate today = Fields.today();
 		String message = null;
 		if (day.isAfter(today)) {
 			message = "日期不能晚于今天（%s），为 %s / The day cannot be after today (%s), was %s".formatted(today, day, today, day);
 		}
-		else if (day.getYear() < FIRST_YEAR) {
-			message = "日期不能早于 %d 年，为 %s / The day cannot be before %d, was %s".formatted(FIRST_YEAR, day, FIRST_YEAR, day);
+		else if (day.getYear() < Fields.FIRST_YEAR) {
+			message = "日期不能早于 %d 年，为 %s / The day cannot be before %d, was %s".formatted(Fields.FIRST_YEAR, day, Fields.FIRST_YEAR, day);
 		}
 		// on() is asked once per plan, but each error once all the same
 		if (message != null && this.errors.stream().noneMatch(error -> error.field().equals(path(field)))) {
@@ -155,23 +140,17 @@ final class Work {
 	 * what it holds) are refused, since every page, report and workbook shows names as they are.
 	 */
 	private String text(String field, String text) {
-		if (text.length() > MAX_NAME) {
-			invalid(field, "最长 %d 个字符，为 %d 个 / At most %d characters, was %d".formatted(MAX_NAME, text.length(), MAX_NAME,
+		if (text.length() > Fields.MAX_NAME) {
+			invalid(field, "最长 %d 个字符，为 %d 个 / At most %d characters, was %d".formatted(Fields.MAX_NAME, text.length(), Fields.MAX_NAME,
 					text.length()));
 			return null;
 		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-					&& Character.isLowSurrogate(text.charAt(i + 1));
-			if (pair) {
-				i++;
-			}
-			else if (Character.isISOControl(c) || Character.isSurrogate(c) || BIDI_CONTROLS.indexOf(c) >= 0) {
-				invalid(field, "含有不可显示的字符（第 %d 个，U+%04X） / Contains a character that does not print (at %d, U+%04X)"
-					.formatted(i + 1, (int) c, i + 1, (int) c));
-				return null;
-			}
+		int i = Fields.unprintable(text);
+		if (i >= 0) {
+			int c = text.charAt(i);
+			invalid(field, "含有不可显示的字符（第 %d 个，U+%04X） / Contains a character that does not print (at %d, U+%04X)"
+				.formatted(i + 1, c, i + 1, c));
+			return null;
 		}
 		return text;
 	}
@@ -184,8 +163,8 @@ final class Work {
 	String code(String field) {
 		Object value = this.input.get(field);
 		String code = (value != null) ? value.toString() : null;
-		if (!GlobalId.isWellFormedCode(code)) {
-			invalid(field, "编码只能包含字母、数字、“-”“_”“.”，最长 64 个字符 / Code must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit");
+		if (!Fields.isCode(code)) {
+			invalid(field, Fields.CODE_RULE);
 			return null;
 		}
 		return code;
@@ -222,7 +201,7 @@ final class Work {
 		if (value == null) {
 			return null;
 		}
-		if (!PHONE.matcher(value.toString()).matches()) {
+		if (!Fields.isPhone(value.toString())) {
 			invalid(field, "电话号码格式不正确 / Phone number must be 3 to 20 digits, spaces, '+' or '-'");
 			return null;
 		}
@@ -234,7 +213,7 @@ final class Work {
 		if (value == null) {
 			return null;
 		}
-		if (!ID_NUMBER.matcher(value.toString()).matches()) {
+		if (!Fields.isIdNumber(value.toString())) {
 			invalid(field, "身份证号应为 17 位数字加一位数字或 X / Identity number must be 17 digits and a digit or X");
 			return null;
 		}
@@ -251,7 +230,7 @@ final class Work {
 		String code = (colon >= 0) ? value.toString().substring(colon + 1) : null;
 		String label = (colon >= 0) ? value.toString().substring(0, colon) : null;
 		// Set.of(...).contains(null) throws: a plain code (no colon) has no label to look up.
-		if (label == null || !labels.contains(label) || !GlobalId.isWellFormedCode(code)) {
+		if (label == null || !labels.contains(label) || !Fields.isCode(code)) {
 			error(UserErrorCode.VALIDATION, field, "%s 不是有效的 ID，应为 %s 之一的“类型:编码” / %s is not a valid id of a %s"
 				.formatted(shown(value), String.join("/", labels), shown(value), String.join(" or ", labels)));
 			return null;

@@ -2,10 +2,10 @@ package org.partynet.coverage;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import org.partynet.graphql.BadRequestException;
+import org.partynet.model.Fields;
 
 import org.springframework.stereotype.Component;
 
@@ -16,12 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CoverageDays {
 
-	static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
 	private final Clock clock;
 
 	public CoverageDays() {
-		this(Clock.system(BEIJING));
+		this(Clock.system(Fields.BEIJING));
 	}
 
 	CoverageDays(Clock clock) {
@@ -66,7 +64,7 @@ public class CoverageDays {
 			throw new BadRequestException("asOf", "参数 asOf 不能晚于今天（%s）/ Argument 'asOf' cannot be after today (%s), was %s"
 				.formatted(today, today, asOf));
 		}
-		if (asOf.getYear() < 1921) {
+		if (asOf.getYear() < Fields.FIRST_YEAR) {
 			throw new BadRequestException("asOf",
 					"参数 asOf 不能早于 1921 年 / Argument 'asOf' cannot be before 1921, was %s".formatted(asOf));
 		}

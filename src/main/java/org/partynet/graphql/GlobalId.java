@@ -1,7 +1,9 @@
 package org.partynet.graphql;
 
 import java.util.Set;
-import java.util.regex.Pattern;
+
+import org.partynet.model.Fields;
+import org.partynet.model.NodeLabel;
 
 /**
  * The id of any node: its most specific label and its code, {@code GridBranch:GZ-DJ-C01-ZB01}.
@@ -10,12 +12,8 @@ import java.util.regex.Pattern;
  */
 public record GlobalId(String label, String code) {
 
-	/** Labels an id may name; each has a uniqueness constraint on {@code code}. */
-	public static final Set<String> LABELS = Set.of("District", "Street", "Community", "Grid", "Building",
-			"CommercialBuilding", "Market", "StreetWorkingCommittee", "CommunityCommittee", "GridBranch",
-			"BuildingGroup", "Alliance", "Person", "Unit", "Institution");
-
-	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+	/** Labels an id may name: the model's node labels. */
+	public static final Set<String> LABELS = NodeLabel.LABELS;
 
 	public static String of(String label, String code) {
 		return label + ":" + code;
@@ -27,7 +25,7 @@ public record GlobalId(String label, String code) {
 	 */
 	public static GlobalId parse(String id, String argument) {
 		int colon = (id != null) ? id.indexOf(':') : -1;
-		if (colon < 0 || !LABELS.contains(id.substring(0, colon)) || !CODE.matcher(id.substring(colon + 1)).matches()) {
+		if (colon < 0 || !LABELS.contains(id.substring(0, colon)) || !Fields.isCode(id.substring(colon + 1))) {
 			throw new BadRequestException(argument, "参数 %s 不是有效的 ID（应为“类型:编码”，如 GridBranch:GZ-DJ-C01-ZB01）/ Argument '%s' is not a valid id: expected Label:code, for example GridBranch:GZ-DJ-C01-ZB01"
 				.formatted(argument, argument));
 		}
@@ -36,7 +34,7 @@ public record GlobalId(String label, String code) {
 
 	/** Whether a code could exist at all; codes that cannot are answered without a query. */
 	public static boolean isWellFormedCode(String code) {
-		return code != null && CODE.matcher(code).matches();
+		return Fields.isCode(code);
 	}
 
 }

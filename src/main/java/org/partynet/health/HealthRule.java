@@ -28,7 +28,24 @@ public enum HealthRule {
 	/** How serious a finding is. */
 	public enum Severity {
 
-		ERROR, WARNING, INFO
+		ERROR("错误", "Error"), WARNING("警告", "Warning"), INFO("提示", "Info");
+
+		private final String chinese;
+
+		private final String english;
+
+		Severity(String chinese, String english) {
+			this.chinese = chinese;
+			this.english = english;
+		}
+
+		public String chinese() {
+			return this.chinese;
+		}
+
+		public String english() {
+			return this.english;
+		}
 
 	}
 
@@ -49,6 +66,14 @@ public enum HealthRule {
 
 	public Severity severity() {
 		return this.severity;
+	}
+
+	public String chinese() {
+		return this.chinese;
+	}
+
+	public String english() {
+		return this.english;
 	}
 
 	public String ruleName() {

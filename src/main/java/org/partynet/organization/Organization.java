@@ -3,6 +3,7 @@ package org.partynet.organization;
 import org.neo4j.driver.types.Node;
 import org.partynet.graphql.GlobalId;
 import org.partynet.graphql.Identified;
+import org.partynet.model.OrganizationKind;
 
 /** A party organization, as the API shows it. */
 public record Organization(String code, String name, OrganizationKind kind) implements Identified {

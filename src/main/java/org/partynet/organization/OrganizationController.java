@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.partynet.area.Scope;
 import org.partynet.graphql.Paging;
+import org.partynet.model.OrganizationKind;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;

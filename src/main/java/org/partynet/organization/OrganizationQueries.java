@@ -11,6 +11,7 @@ import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 import org.partynet.graphql.Batch;
 import org.partynet.graphql.Paging;
+import org.partynet.model.OrganizationKind;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

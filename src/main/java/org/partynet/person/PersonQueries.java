@@ -14,6 +14,7 @@ import org.partynet.area.Area;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 import org.partynet.graphql.Batch;
+import org.partynet.model.RoleKind;
 import org.partynet.organization.Organization;
 import org.partynet.unit.Unit;
 

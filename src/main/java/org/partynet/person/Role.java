@@ -3,6 +3,7 @@ package org.partynet.person;
 import java.time.LocalDate;
 
 import org.partynet.area.Area;
+import org.partynet.model.RoleKind;
 import org.partynet.organization.Organization;
 import org.partynet.unit.Unit;
 

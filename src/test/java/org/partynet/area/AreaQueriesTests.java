@@ -5,8 +5,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.NotFoundException;
+import org.partynet.model.AreaKind;
+import org.partynet.model.OrganizationKind;
 import org.partynet.organization.Organization;
-import org.partynet.organization.OrganizationKind;
 import org.partynet.support.HarnessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -29,6 +29,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.partynet.PartynetApplication;
+import org.partynet.model.Fields;
 import org.partynet.support.HarnessTestSupport;
 import org.partynet.support.InProcessNeo4j;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,7 +105,7 @@ class ImportApiTests extends HarnessTestSupport {
 			.isEqualTo("importNetwork orgdept 导入 network.xlsx：新增 14，更新 0，终止 0");
 		// a grid's since left blank: the day of the import (Beijing)
 		assertThat(value("MATCH (:Community {code: 'GZ-HP-C1'})-[h:HAS]->(:Grid {code: 'GZ-HP-C1-G1'}) RETURN h.since"))
-			.isEqualTo(LocalDate.now(BulkImporter.BEIJING));
+			.isEqualTo(LocalDate.now(Fields.BEIJING));
 
 		Map<String, Object> again = post("network.xlsx", workbook, false, "orgdept");
 		assertThat(again).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("ended", 0)
@@ -129,7 +130,7 @@ class ImportApiTests extends HarnessTestSupport {
 		assertThat(moved).containsEntry("updated", 1);
 		assertThat(value("MATCH (c:Community)-[h:HAS WHERE h.until IS NULL]->(:Grid {code: 'GZ-HP-C1-G1'}) RETURN c.code")).isEqualTo("GZ-DJ-C01");
 		assertThat(value("MATCH (:Community {code: 'GZ-HP-C1'})-[h:HAS]->(:Grid {code: 'GZ-HP-C1-G1'}) RETURN h.until"))
-			.isEqualTo(LocalDate.now(BulkImporter.BEIJING));
+			.isEqualTo(LocalDate.now(Fields.BEIJING));
 	}
 
 	@Test

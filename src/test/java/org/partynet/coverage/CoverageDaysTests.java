@@ -6,6 +6,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.partynet.graphql.BadRequestException;
+import org.partynet.model.Fields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +15,7 @@ class CoverageDaysTests {
 
 	// 20:00 UTC on 2026-11-29 is already 30 November in Beijing.
 	private final CoverageDays days = new CoverageDays(
-			Clock.fixed(Instant.parse("2026-11-29T20:00:00Z"), CoverageDays.BEIJING));
+			Clock.fixed(Instant.parse("2026-11-29T20:00:00Z"), Fields.BEIJING));
 
 	@Test
 	void today_is_a_beijing_day() {

@@ -3,6 +3,7 @@ package org.partynet.organization;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.partynet.model.OrganizationKind;
 import org.partynet.support.HarnessTestSupport;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -26,6 +26,9 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 
+import org.partynet.model.AreaKind;
+import org.partynet.model.OrganizationKind;
+
 import org.springframework.core.io.ClassPathResource;
 
 /**
