@@ -1,5 +1,5 @@
 // The one module every page loads (window.PN): the navigation, the GraphQL request with its error
-// handling, who is signed in, and the formatting rules. Pages keep
+// handling, who is signed in, the network model's labels, and the formatting rules. Pages keep
 // only what is theirs; a rule written here is the same on every page.
 window.PN = (function () {
   const $ = id => document.getElementById(id);
@@ -95,6 +95,26 @@ window.PN = (function () {
     document.body.dataset.loaded = 'error';
   }
 
+  // --- the network model: labels from the API --------------------------------------------------
+
+  const TERMS = ['labels', 'organizationKinds', 'areaKinds', 'relationships', 'roles', 'operations', 'coverageMetrics',
+    'healthRules', 'severities'];
+  const MODEL = `{ model { ${TERMS.map(f => `${f} { key name english label parent forward backward }`).join(' ')} } }`;
+  let modelRequest = null;
+
+  // The labels of the network, fetched once per page: each list as the API orders it, and
+  // term(list, key), name(list, key) (the key itself when unknown) and both(list, key) ("错误 Error").
+  function model() {
+    modelRequest ||= graphql(MODEL).then(data => {
+      const index = Object.fromEntries(TERMS.map(f => [f, Object.fromEntries(data.model[f].map(t => [t.key, t]))]));
+      const term = (list, key) => index[list][key] || null;
+      const name = (list, key) => term(list, key)?.name ?? key;
+      const both = (list, key) => { const t = term(list, key); return t ? [t.name, t.english].filter(Boolean).join(' ') : key; };
+      return Object.assign({ term, name, both }, data.model);
+    }, error => { modelRequest = null; throw error; });
+    return modelRequest;
+  }
+
   // --- who is signed in ------------------------------------------------------------------------
 
   // Account roles (AccountRole), not the roles people hold in the network (the model's roles).
@@ -168,6 +188,6 @@ window.PN = (function () {
 
   return {
     $, escape, decimal, percent, percentValue, number, today, beijing, fieldOf, keyOf,
-    graphql, fail, expiredAnswer, sessionExpired, me, loadScopes
+    graphql, fail, expiredAnswer, sessionExpired, model, me, loadScopes
   };
 })();

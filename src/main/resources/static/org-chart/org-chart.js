@@ -19,8 +19,6 @@
       areas: '区域', coverageFigures: '覆盖情况', alliances: '党建联盟', openExplorer: '在 GraphQL 查询器中打开',
       openCoverage: '打开全覆盖报告', memberCounts: (f, p) => `正式党员 ${f}，预备党员 ${p}`, building: '楼院',
       coveredBy: '覆盖组织', partyStatus: { FULL: '正式党员', PROBATIONARY: '预备党员' }, none: '无',
-      metrics: { grid: '网格覆盖', buildingGroup: '楼院党小组覆盖', buildingHead: '党员楼长覆盖', commercial: '商务楼宇与商圈市场覆盖', dualNet: '双网合一', organization: '社区党组织覆盖' },
-      kinds: { STREET_WORKING_COMMITTEE: '街道党工委', COMMUNITY_COMMITTEE: '社区党委', GRID_BRANCH: '网格党支部', BUILDING_GROUP: '楼院党小组' },
       links: { PART_TIME_MEMBER: '兼职委员', CO_BUILDING: '共驻共建', REGISTERED: '双报到', ALLIANCE_LEADER: '领导联盟', ALLIANCE_MEMBER: '联盟成员', ALLIANCE_SITE: '联盟覆盖', SITE: '所在网格', INSTRUCTOR: '党建指导员' },
       outside: { Unit: '驻区单位', Alliance: '党建联盟', Area: '商务楼宇/商圈', Person: '党建指导员' }
     },
@@ -36,8 +34,6 @@
       areas: 'Areas', coverageFigures: 'Coverage', alliances: 'Alliances', openExplorer: 'Open in the GraphQL explorer',
       openCoverage: 'Open the coverage report', memberCounts: (f, p) => `${f} full, ${p} probationary`, building: 'Building',
       coveredBy: 'Covered by', partyStatus: { FULL: 'full member', PROBATIONARY: 'probationary member' }, none: 'none',
-      metrics: { grid: 'Grids', buildingGroup: 'Building groups', buildingHead: 'Building heads', commercial: 'Commercial sites', dualNet: 'Dual net', organization: 'Organizations' },
-      kinds: { STREET_WORKING_COMMITTEE: 'Street working committee', COMMUNITY_COMMITTEE: 'Community committee', GRID_BRANCH: 'Grid branch', BUILDING_GROUP: 'Building group' },
       links: { PART_TIME_MEMBER: 'Part-time member', CO_BUILDING: 'Co-building', REGISTERED: 'Dual registration', ALLIANCE_LEADER: 'Leads alliance', ALLIANCE_MEMBER: 'Alliance member', ALLIANCE_SITE: 'Alliance covers', SITE: 'Site in grid', INSTRUCTOR: 'Instructor' },
       outside: { Unit: 'Outside unit', Alliance: 'Alliance', Area: 'Commercial site', Person: 'Instructor' }
     }
@@ -66,6 +62,9 @@
   };
   const timings = {};
   const t = () => TEXT[state.lang];
+  // The kinds and coverage metrics are named by the API (PN.model), in English when there is one.
+  let model = null;
+  const termName = (list, key) => { const term = model.term(list, key); return !term ? key : state.lang === 'en' ? term.english || term.name : term.name; };
   // Rough width of a text in pixels: CJK glyphs are square, others about half as wide.
   const textWidth = (s, size) => [...String(s)].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? size : size * 0.6), 0);
   // An SVG text that is squeezed to fit its box when it would not (names can be long).
@@ -220,7 +219,7 @@
         ? (n.leader ? `${t().leader} ${n.leader}` : null)
         : (n.secretary ? `${t().secretary} ${n.secretary}` : null);
       lines = [fitted(n.name, 13, W - 16, 'class="name" x="8" y="18"'),
-        `<text x="8" y="37">${escape(t().kinds[n.kind])}</text>`,
+        `<text x="8" y="37">${escape(termName('organizationKinds', n.kind))}</text>`,
         leader ? `<text x="8" y="54">${escape(leader)} · ${t().members} ${n.members}</text>`
           : `<text x="8" y="54" class="gap">${n.kind === 'BUILDING_GROUP' ? t().noLeader : t().noSecretary} · ${t().members} ${n.members}</text>`];
     } else {
@@ -500,8 +499,8 @@
           <tr><th>${t().path}</th><td>${o.ancestors.map(a => escape(a.name)).join(' / ') || '–'}</td></tr>
           <tr><th>${t().members}</th><td>${o.members.total}（${t().memberCounts(o.members.full, o.members.probationary)}）</td></tr></table>
           <h3>${t().posts}</h3><ul>${o.posts.map(p => `<li>${escape(p.title)} ${escape(p.person.name)}${p.since ? ` <small>${p.since}</small>` : ''}</li>`).join('') || `<li>${t().none}</li>`}</ul>
-          <h3>${t().coverageFigures}</h3><table>${Object.keys(t().metrics).filter(m => o.coverage[m].total)
-            .map(m => `<tr><th>${t().metrics[m]}</th><td>${o.coverage[m].covered}/${o.coverage[m].total}</td><td>${PN.percent(o.coverage[m].ratio)}</td></tr>`).join('')}</table>
+          <h3>${t().coverageFigures}</h3><table>${model.coverageMetrics.map(m => [PN.fieldOf(m.key), m.key]).filter(([f]) => o.coverage[f]?.total)
+            .map(([f, key]) => `<tr><th>${escape(termName('coverageMetrics', key))}</th><td>${o.coverage[f].covered}/${o.coverage[f].total}</td><td>${PN.percent(o.coverage[f].ratio)}</td></tr>`).join('')}</table>
           <h3>${t().areas}</h3><ul>${o.areas.slice(0, 30).map(a => `<li>${escape(a.name)} <small>${escape(a.kindName)}</small></li>`).join('')}${o.areas.length > 30 ? `<li>… ${o.areas.length}</li>` : ''}</ul>
           ${o.alliances.length ? `<h3>${t().alliances}</h3><ul>${o.alliances.map(a => `<li>${escape(a.name)}</li>`).join('')}</ul>` : ''}
           <p><a id="explorerLink" href="${explorerLink(DETAILS, id)}" target="_blank">${t().openExplorer}</a><br>
@@ -658,7 +657,7 @@
     window.addEventListener('afterprint', afterPrint);
     $('closeDetails').addEventListener('click', () => { $('details').hidden = true; state.selected = null; render(false); });
     window.addEventListener('resize', () => applyView());
-    try { await loadRoots(); } catch (error) { return showError(error); }
+    try { [, model] = await Promise.all([loadRoots(), PN.model()]); } catch (error) { return showError(error); }
     await show();
   }
 
