@@ -2,7 +2,7 @@
 // the upload's progress, then the server's (GET /import/progress) while it checks and writes,
 // then the counts and the errors by sheet, row and column.
 (function () {
-  const $ = id => document.getElementById(id);
+  const { $ } = PN;
   const csrf = document.querySelector('meta[name="_csrf"]').content;
   const csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
   const PHASES = { reading: '读取 Reading', checking: '检查 Checking', resolving: '核对引用 Resolving', comparing: '比对 Comparing',
@@ -81,6 +81,11 @@
       try { body = JSON.parse(request.responseText); } catch (e) { body = null; }
       if (body && ('created' in body)) {
         render(body, dryRun);
+      } else if (PN.expiredAnswer(request.status, request.responseURL)) {
+        // the session is gone (the CSRF token with it): the shared notice offers to sign in again
+        $('error').textContent = PN.sessionExpired().message;
+        $('error').hidden = false;
+        show('', null);
       } else {
         $('error').textContent = `导入失败（HTTP ${request.status}） / The import failed (HTTP ${request.status})`;
         $('error').hidden = false;

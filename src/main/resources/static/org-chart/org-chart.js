@@ -9,7 +9,7 @@
   const TEXT = {
     zh: {
       title: '组织架构图', subtitle: '街道党工委 → 社区党委 → 网格党支部 → 楼院党小组 → 党员楼长',
-      coverage: '全覆盖报告', health: '组织健康', linkage: '联动', changes: '审计记录', import: '导入', explorer: 'GraphQL 查询', lang: 'English',
+      lang: 'English',
       root: '组织', depth: '展开层数', search: '搜索姓名或名称', find: '查找', compact: '紧凑布局',
       crossLinks: '跨界联系', fit: '适合窗口', expandAll: '全部展开', collapseAll: '全部收起', print: '打印',
       streets: '街道党工委', communities: '社区党委', secretary: '书记', leader: '组长', head: '楼长',
@@ -19,14 +19,12 @@
       areas: '区域', coverageFigures: '覆盖情况', alliances: '党建联盟', openExplorer: '在 GraphQL 查询器中打开',
       openCoverage: '打开全覆盖报告', memberCounts: (f, p) => `正式党员 ${f}，预备党员 ${p}`, building: '楼院',
       coveredBy: '覆盖组织', partyStatus: { FULL: '正式党员', PROBATIONARY: '预备党员' }, none: '无',
-      metrics: { grid: '网格覆盖', buildingGroup: '楼院党小组覆盖', buildingHead: '党员楼长覆盖', commercial: '商务楼宇与商圈市场覆盖', dualNet: '双网合一', organization: '社区党组织覆盖' },
-      kinds: { STREET_WORKING_COMMITTEE: '街道党工委', COMMUNITY_COMMITTEE: '社区党委', GRID_BRANCH: '网格党支部', BUILDING_GROUP: '楼院党小组' },
       links: { PART_TIME_MEMBER: '兼职委员', CO_BUILDING: '共驻共建', REGISTERED: '双报到', ALLIANCE_LEADER: '领导联盟', ALLIANCE_MEMBER: '联盟成员', ALLIANCE_SITE: '联盟覆盖', SITE: '所在网格', INSTRUCTOR: '党建指导员' },
       outside: { Unit: '驻区单位', Alliance: '党建联盟', Area: '商务楼宇/商圈', Person: '党建指导员' }
     },
     en: {
       title: 'Org chart', subtitle: 'Street committee → community committees → grid branches → building groups → building heads',
-      coverage: 'Coverage report', health: 'Health', linkage: 'Linkage', changes: 'Audit trail', import: 'Import', explorer: 'GraphQL explorer', lang: '中文',
+      lang: '中文',
       root: 'Organization', depth: 'Levels shown', search: 'Search a name', find: 'Find', compact: 'Compact',
       crossLinks: 'Cross-links', fit: 'Fit', expandAll: 'Expand all', collapseAll: 'Collapse all', print: 'Print',
       streets: 'Street committees', communities: 'Community committees', secretary: 'Secretary', leader: 'Leader', head: 'Head',
@@ -36,8 +34,6 @@
       areas: 'Areas', coverageFigures: 'Coverage', alliances: 'Alliances', openExplorer: 'Open in the GraphQL explorer',
       openCoverage: 'Open the coverage report', memberCounts: (f, p) => `${f} full, ${p} probationary`, building: 'Building',
       coveredBy: 'Covered by', partyStatus: { FULL: 'full member', PROBATIONARY: 'probationary member' }, none: 'none',
-      metrics: { grid: 'Grids', buildingGroup: 'Building groups', buildingHead: 'Building heads', commercial: 'Commercial sites', dualNet: 'Dual net', organization: 'Organizations' },
-      kinds: { STREET_WORKING_COMMITTEE: 'Street working committee', COMMUNITY_COMMITTEE: 'Community committee', GRID_BRANCH: 'Grid branch', BUILDING_GROUP: 'Building group' },
       links: { PART_TIME_MEMBER: 'Part-time member', CO_BUILDING: 'Co-building', REGISTERED: 'Dual registration', ALLIANCE_LEADER: 'Leads alliance', ALLIANCE_MEMBER: 'Alliance member', ALLIANCE_SITE: 'Alliance covers', SITE: 'Site in grid', INSTRUCTOR: 'Instructor' },
       outside: { Unit: 'Outside unit', Alliance: 'Alliance', Area: 'Commercial site', Person: 'Instructor' }
     }
@@ -52,7 +48,7 @@
     coverage { grid { ${FIGURE} } buildingGroup { ${FIGURE} } buildingHead { ${FIGURE} } }`;
   const BUILDINGS = `areas { id code name kind head { name partyStatus } }`;
 
-  const $ = id => document.getElementById(id);
+  const { $, escape } = PN;
   const params = new URLSearchParams(location.search);
   const state = {
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
@@ -66,11 +62,13 @@
   };
   const timings = {};
   const t = () => TEXT[state.lang];
+  // The kinds and coverage metrics are named by the API (PN.model), in English when there is one.
+  let model = null;
+  const termName = (list, key) => { const term = model.term(list, key); return !term ? key : state.lang === 'en' ? term.english || term.name : term.name; };
   // Rough width of a text in pixels: CJK glyphs are square, others about half as wide.
   const textWidth = (s, size) => [...String(s)].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? size : size * 0.6), 0);
   // An SVG text that is squeezed to fit its box when it would not (names can be long).
   const fitted = (s, size, room, attrs) => `<text ${attrs}${textWidth(s, size) > room ? ` textLength="${room}" lengthAdjust="spacingAndGlyphs"` : ''}>${escape(s)}</text>`;
-  const escape = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
   // --- data ---------------------------------------------------------------------------------
 
@@ -108,14 +106,14 @@
   async function loadChildren(ids, levels = 1) {
     if (!ids.length) return;
     const fields = ids.map((id, i) => `o${i}: organization(id: ${JSON.stringify(id)}) { ${selection(levels)} }`).join('\n');
-    const data = await Reports.graphql(`{ ${fields} }`);
+    const data = await PN.graphql(`{ ${fields} }`);
     ids.forEach((id, i) => { if (data['o' + i]) addOrganization(data['o' + i], state.nodes.get(id)?.parent); });
   }
 
   async function loadRoot() {
     const started = performance.now();
     state.nodes.clear(); state.crossLinks = null; state.hits = []; state.selected = null;
-    const data = await Reports.graphql(`query Root($id: ID!) { organization(id: $id) { ${selection(state.depth)} } }`, { id: state.root });
+    const data = await PN.graphql(`query Root($id: ID!) { organization(id: $id) { ${selection(state.depth)} } }`, { id: state.root });
     if (!data.organization) throw new Error(`未找到组织 / No organization ${state.root}`);
     addOrganization(data.organization, null);
     if (state.links) await loadCrossLinks();
@@ -124,7 +122,7 @@
   }
 
   async function loadCrossLinks() {
-    const data = await Reports.graphql(`query Links($id: ID!) { organization(id: $id) { crossLinks {
+    const data = await PN.graphql(`query Links($id: ID!) { organization(id: $id) { crossLinks {
       kind from { __typename id name ...on Unit { categoryName } ...on Area { kindName } }
       to { __typename id name ...on Organization { ancestors { id } } } via { name } } } }`, { id: state.root });
     state.crossLinks = data.organization.crossLinks;
@@ -221,7 +219,7 @@
         ? (n.leader ? `${t().leader} ${n.leader}` : null)
         : (n.secretary ? `${t().secretary} ${n.secretary}` : null);
       lines = [fitted(n.name, 13, W - 16, 'class="name" x="8" y="18"'),
-        `<text x="8" y="37">${escape(t().kinds[n.kind])}</text>`,
+        `<text x="8" y="37">${escape(termName('organizationKinds', n.kind))}</text>`,
         leader ? `<text x="8" y="54">${escape(leader)} · ${t().members} ${n.members}</text>`
           : `<text x="8" y="54" class="gap">${n.kind === 'BUILDING_GROUP' ? t().noLeader : t().noSecretary} · ${t().members} ${n.members}</text>`];
     } else {
@@ -430,7 +428,7 @@
     state.hits = []; $('searchResult').textContent = '';
     if (!text) return render(false);
     try {
-      const data = await Reports.graphql(SEARCH, { text });
+      const data = await PN.graphql(SEARCH, { text });
       const found = data.search.flatMap(h => targets(h.node))
         .map(x => ({ box: x.box, path: x.path.slice(x.path.indexOf(state.root) + 1), inChart: x.box === state.root || x.path.includes(state.root) }))
         .filter(x => x.inChart);
@@ -483,7 +481,6 @@
 }`;
 
   const explorerLink = (query, id) => `/graphiql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ id }, null, 2))}`;
-  const percent = f => f.ratio == null ? '–' : (f.ratio * 100).toFixed(1) + '%';
 
   async function showDetails(id) {
     state.selected = id;
@@ -495,21 +492,21 @@
       const node = state.nodes.get(id);
       let html;
       if (node?.type === 'org') {
-        const o = (await Reports.graphql(DETAILS, { id })).organization;
+        const o = (await PN.graphql(DETAILS, { id })).organization;
         html = `<h2>${escape(o.name)}</h2><table>
           <tr><th>${t().kind}</th><td>${escape(o.kindName)}</td></tr>
           <tr><th>${t().code}</th><td>${escape(o.code)}</td></tr>
           <tr><th>${t().path}</th><td>${o.ancestors.map(a => escape(a.name)).join(' / ') || '–'}</td></tr>
           <tr><th>${t().members}</th><td>${o.members.total}（${t().memberCounts(o.members.full, o.members.probationary)}）</td></tr></table>
           <h3>${t().posts}</h3><ul>${o.posts.map(p => `<li>${escape(p.title)} ${escape(p.person.name)}${p.since ? ` <small>${p.since}</small>` : ''}</li>`).join('') || `<li>${t().none}</li>`}</ul>
-          <h3>${t().coverageFigures}</h3><table>${Object.keys(t().metrics).filter(m => o.coverage[m].total)
-            .map(m => `<tr><th>${t().metrics[m]}</th><td>${o.coverage[m].covered}/${o.coverage[m].total}</td><td>${percent(o.coverage[m])}</td></tr>`).join('')}</table>
+          <h3>${t().coverageFigures}</h3><table>${model.coverageMetrics.map(m => [PN.fieldOf(m.key), m.key]).filter(([f]) => o.coverage[f]?.total)
+            .map(([f, key]) => `<tr><th>${escape(termName('coverageMetrics', key))}</th><td>${o.coverage[f].covered}/${o.coverage[f].total}</td><td>${PN.percent(o.coverage[f].ratio)}</td></tr>`).join('')}</table>
           <h3>${t().areas}</h3><ul>${o.areas.slice(0, 30).map(a => `<li>${escape(a.name)} <small>${escape(a.kindName)}</small></li>`).join('')}${o.areas.length > 30 ? `<li>… ${o.areas.length}</li>` : ''}</ul>
           ${o.alliances.length ? `<h3>${t().alliances}</h3><ul>${o.alliances.map(a => `<li>${escape(a.name)}</li>`).join('')}</ul>` : ''}
           <p><a id="explorerLink" href="${explorerLink(DETAILS, id)}" target="_blank">${t().openExplorer}</a><br>
           <a href="/reports/coverage?scope=${encodeURIComponent(id)}" target="_blank">${t().openCoverage}</a></p>`;
       } else if (node?.type === 'building') {
-        const a = (await Reports.graphql(AREA_DETAILS, { id })).area;
+        const a = (await PN.graphql(AREA_DETAILS, { id })).area;
         html = `<h2>${escape(a.name)}</h2><table>
           <tr><th>${t().kind}</th><td>${escape(a.kindName)}</td></tr>
           <tr><th>${t().code}</th><td>${escape(a.code)}</td></tr>
@@ -519,7 +516,7 @@
           ${a.head ? `<h3>${t().posts}</h3><ul>${a.head.roles.map(r => `<li>${escape(r.title)}${r.organization ? ' · ' + escape(r.organization.name) : ''}</li>`).join('')}</ul>` : ''}
           <p><a id="explorerLink" href="${explorerLink(AREA_DETAILS, id)}" target="_blank">${t().openExplorer}</a></p>`;
       } else {
-        const n = (await Reports.graphql(NODE_DETAILS, { id })).node;
+        const n = (await PN.graphql(NODE_DETAILS, { id })).node;
         const links = (state.crossLinks || []).filter(l => l.from.id === id || l.to.id === id);
         html = `<h2>${escape(n.name)}</h2><table><tr><th>${t().code}</th><td>${escape(n.code)}</td></tr>
           ${n.categoryName ? `<tr><th>${t().kind}</th><td>${escape(n.categoryName)}</td></tr>` : ''}</table>
@@ -593,10 +590,7 @@
 
   // --- page ----------------------------------------------------------------------------------
 
-  function showError(error) {
-    $('error').textContent = error.message;
-    $('error').hidden = false;
-  }
+  const showError = PN.fail;
 
   function remember() {
     const query = new URLSearchParams();
@@ -617,7 +611,7 @@
   }
 
   async function loadRoots() {
-    const data = await Reports.graphql(`{ streets: organizations(kind: STREET_WORKING_COMMITTEE, first: 100) { nodes { id name } }
+    const data = await PN.graphql(`{ streets: organizations(kind: STREET_WORKING_COMMITTEE, first: 100) { nodes { id name } }
       communities: organizations(kind: COMMUNITY_COMMITTEE, first: 100) { nodes { id name } } }`);
     [data.streets.nodes, data.communities.nodes].forEach(nodes => {
       const group = document.createElement('optgroup');
@@ -663,7 +657,7 @@
     window.addEventListener('afterprint', afterPrint);
     $('closeDetails').addEventListener('click', () => { $('details').hidden = true; state.selected = null; render(false); });
     window.addEventListener('resize', () => applyView());
-    try { await loadRoots(); } catch (error) { return showError(error); }
+    try { [, model] = await Promise.all([loadRoots(), PN.model()]); } catch (error) { return showError(error); }
     await show();
   }
 

@@ -8,42 +8,15 @@
       nodes { id at user operation summary input before after affected { __typename id code name } }
     }
   }`;
-  // The mutations by name (issue 6); an unknown one is shown as it is.
-  const OPERATIONS = {
-    createArea: '新建区域', importNetwork: '批量导入', updateArea: '修改区域', createOrganization: '新建党组织', updateOrganization: '修改党组织',
-    renameOrganization: '党组织更名', transferArea: '区域调整', transferOrganization: '党组织隶属调整', mergeOrganizations: '党组织合并',
-    splitOrganization: '党组织拆分', dissolveOrganization: '撤销党组织', restoreOrganization: '恢复党组织',
-    createPerson: '新建人员', updatePerson: '修改人员', assignRole: '任职', endRole: '免职',
-    addCoverage: '新增覆盖', endCoverage: '结束覆盖', addMembership: '新增组织关系', endMembership: '结束组织关系',
-    addLink: '新增联系', endLink: '结束联系'
-  };
-  // What a relationship says, read from the node (OUT) or towards it (IN).
-  const RELATIONSHIPS = {
-    HAS: ['包含', '位于'], GOVERNS: ['领导', '受领导于'], COVERS: ['覆盖', '被覆盖于'], LEADS: ['领导', '隶属于'],
-    IN_GROUP: ['编入', '有组员'], HEAD_OF: ['任楼长', '楼长为'], WORKS_FOR: ['任网格员', '网格员为'],
-    INSTRUCTS: ['指导', '指导员为'], EMPLOYED_BY: ['就职于', '派出'], CO_BUILDS: ['共驻共建', '共建单位为'],
-    REGISTERED_AT: ['双报到于', '接收双报到'], PART_OF: ['隶属于', '下设'], JOINS: ['加入', '联合单位为'],
-    HOLDS: ['任职于', '有任职'], MEMBER_OF: ['组织关系在', '有成员']
-  };
-  const LABELS = {
-    District: '区', Street: '街道', Community: '社区', Grid: '网格', Building: '楼院', CommercialBuilding: '商务楼宇',
-    Market: '商圈市场', StreetWorkingCommittee: '街道党工委', CommunityCommittee: '社区党委', GridBranch: '网格党支部',
-    BuildingGroup: '楼院党小组', Alliance: '党建联盟', Person: '人员', Unit: '驻区单位', Institution: '街道机构'
-  };
-  const ROLES = {
-    SECRETARY: '书记', DEPUTY_SECRETARY: '副书记', COMMITTEE_MEMBER: '委员', PART_TIME_MEMBER: '兼职委员',
-    GROUP_LEADER: '党小组组长', PARTY_MEMBER: '党员', GROUP_MEMBER: '党小组成员', BUILDING_HEAD: '党员楼长',
-    GRID_WORKER: '专职网格员', INSTRUCTOR: '党建指导员'
-  };
+  // The mutations, relationships, node labels and roles are named by the API (PN.model); an
+  // unknown one is shown as it is.
+  let model;
   const PROPERTIES = { name: '名称 name', code: '编码 code', gender: '性别 gender', title: '职务 title', category: '类别 category' };
-  const $ = id => document.getElementById(id);
+  const { $ } = PN;
   const params = new URLSearchParams(location.search);
   // ?first= sets the page size (default 20), kept in the URL with the filters.
   const state = { scope: params.get('scope') || '', since: params.get('since') || '', first: params.get('first') || '' };
   let cursor = null;
-
-  // Beijing time (no daylight saving), as 2026-11-29 16:30:00.
-  const beijing = at => new Date(Date.parse(at) + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
 
   function element(tag, text, className) {
     const e = document.createElement(tag);
@@ -68,7 +41,7 @@
     const status = !before ? '新建 created' : !after ? '删除 deleted' : '修改 changed';
     const name = (after && after.properties && after.properties.name) || (before && before.properties && before.properties.name)
       || names[code] || code;
-    box.appendChild(element('h4', `${LABELS[node.label] || node.label || ''} ${name}（${code}）· ${status}`));
+    box.appendChild(element('h4', `${node.label ? model.name('labels', node.label) : ''} ${name}（${code}）· ${status}`));
 
     const props = Object.assign({}, before && before.properties, after && after.properties);
     const changed = Object.keys(props).filter(key =>
@@ -104,8 +77,9 @@
     if (lines.length) {
       const list = element('ul', null, 'relationships');
       lines.forEach(([kind, what, r]) => {
-        const verb = (RELATIONSHIPS[r.type] || [r.type, r.type])[r.direction === 'IN' ? 1 : 0];
-        const role = r.role ? `（${ROLES[r.role] || r.role}）` : '';
+        const relationship = model.term('relationships', r.type);
+        const verb = (relationship && (r.direction === 'IN' ? relationship.backward : relationship.forward)) || r.type;
+        const role = r.role ? `（${model.name('roles', r.role)}）` : '';
         const item = element('li', `${what}：${verb} ${names[r.other] || r.other}${role}，自 ${show(r.since)} 起`, kind);
         item.dataset.kind = kind;
         list.appendChild(item);
@@ -148,14 +122,14 @@
       const row = body.insertRow();
       row.className = 'change';
       row.dataset.id = change.id;
-      const time = element('time', beijing(change.at));
+      const time = element('time', PN.beijing(change.at));
       time.dateTime = change.at;
       const timeCell = row.insertCell();
       timeCell.className = 'time';
       timeCell.appendChild(time);
       row.insertCell().textContent = change.user;
       const operation = row.insertCell();
-      operation.textContent = OPERATIONS[change.operation] || change.operation;
+      operation.textContent = model.name('operations', change.operation);
       operation.title = change.operation;
       row.insertCell().textContent = change.summary;
       const affected = row.insertCell();
@@ -199,7 +173,7 @@
     delete document.body.dataset.loaded;
     $('error').hidden = true;
     try {
-      const data = await Reports.graphql(QUERY, {
+      const data = await PN.graphql(QUERY, {
         scope: state.scope || null, since: state.since ? `${state.since}T00:00:00+08:00` : null,
         first: state.first ? Number(state.first) : 20, after: more ? cursor : null
       });
@@ -222,9 +196,7 @@
       document.body.dataset.loaded = 'true';
     } catch (e) {
       if (request !== latest) return;
-      $('error').textContent = e.message;
-      $('error').hidden = false;
-      document.body.dataset.loaded = 'error';
+      PN.fail(e);
     }
   }
 
@@ -235,6 +207,7 @@
   });
   $('more').addEventListener('click', () => load(true));
   $('since').value = state.since;
-  Reports.loadScopes($('scope'), state.scope).then(() => load(false))
-    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
+  Promise.all([PN.loadScopes($('scope'), state.scope), PN.model()])
+    .then(([, loaded]) => { model = loaded; return load(false); })
+    .catch(PN.fail);
 })();

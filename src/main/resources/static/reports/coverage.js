@@ -1,14 +1,9 @@
 // The coverage report page: one GraphQL request per view (report, breakdown and a page of gaps).
 (function () {
-  const METRICS = [
-    ['grid', 'GRID', '网格覆盖', 'Grid'],
-    ['buildingGroup', 'BUILDING_GROUP', '楼院党小组覆盖', 'Building groups'],
-    ['buildingHead', 'BUILDING_HEAD', '党员楼长覆盖', 'Building heads'],
-    ['commercial', 'COMMERCIAL', '商务楼宇与商圈市场覆盖', 'Commercial sites'],
-    ['dualNet', 'DUAL_NET', '双网合一', 'Dual net'],
-    ['organization', 'ORGANIZATION', '社区党组织覆盖', 'Organizations']
-  ];
-  const FIGURES = METRICS.map(m => `${m[0]} { total covered ratio }`).join(' ');
+  // The figures the query asks for, in the order shown; their names come from the API (PN.model),
+  // by CoverageMetric key (grid ↔ GRID).
+  const METRICS = ['grid', 'buildingGroup', 'buildingHead', 'commercial', 'dualNet', 'organization'];
+  const FIGURES = METRICS.map(field => `${field} { total covered ratio }`).join(' ');
   const GAPS = `gaps(metric: $metric, first: 50, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
         nodes { area { code name } place reason }
@@ -19,16 +14,15 @@
   const GAPS_QUERY = `query Gaps($scope: ID, $asOf: Date, $metric: CoverageMetric!, $after: String) {
     coverage(scope: $scope, asOf: $asOf) { ${GAPS} }
   }`;
-  const $ = id => document.getElementById(id);
+  const { $ } = PN;
   const params = new URLSearchParams(location.search);
   const state = { scope: params.get('scope') || '', asOf: params.get('asOf') || '', metric: params.get('metric') || 'GRID', after: null };
-  let chart;
-
-  const graphql = Reports.graphql;
-
-  // One decimal, as in the downloads; only complete coverage may read 100.0%.
-  const percent = f => f.ratio === null ? '–'
-    : (f.ratio < 1 && f.ratio >= 0.9995 ? '99.9' : (f.ratio * 100).toFixed(1)) + '%';
+  let chart, model;
+  // "网格覆盖 Grid", for the cards, the chart's legend and the buttons.
+  const names = field => {
+    const term = model.term('coverageMetrics', PN.keyOf(field));
+    return term ? [term.name, term.english || ''] : [field, ''];
+  };
 
   function links() {
     const query = new URLSearchParams();
@@ -44,13 +38,14 @@
     $('title').textContent = report.name;
     $('asOfLine').textContent = `截至 As of ${report.asOf}`;
     $('summary').innerHTML = '';
-    METRICS.forEach(([field, , chinese, english]) => {
+    METRICS.forEach(field => {
       const f = report[field];
+      const [chinese, english] = names(field);
       const card = document.createElement('div');
       card.className = 'card' + (f.total > 0 && f.covered === f.total ? ' full' : '');
       card.dataset.metric = field;
-      card.innerHTML = `<div class="name">${chinese} <small>${english}</small></div>
-        <div class="ratio">${percent(f)}</div><div class="count">${f.covered} / ${f.total}</div>`;
+      card.innerHTML = `<div class="name">${PN.escape(chinese)} <small>${PN.escape(english)}</small></div>
+        <div class="ratio">${PN.percent(f.ratio)}</div><div class="count">${f.covered} / ${f.total}</div>`;
       $('summary').appendChild(card);
     });
   }
@@ -65,9 +60,9 @@
       grid: { left: 50, right: 20, top: 60, bottom: 90 },
       xAxis: { type: 'category', data: children.map(c => c.name), axisLabel: { rotate: 40, interval: 0 } },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: METRICS.map(([field, , chinese, english]) => ({
-        name: `${chinese} ${english}`, type: 'bar',
-        data: children.map(c => c[field].ratio === null ? null : +(c[field].ratio * 100).toFixed(1))
+      series: METRICS.map(field => ({
+        name: names(field).join(' ').trim(), type: 'bar',
+        data: children.map(c => PN.percentValue(c[field].ratio))
       }))
     }, true);
     chart.resize();
@@ -76,10 +71,11 @@
 
   function metricButtons() {
     $('metrics').innerHTML = '';
-    METRICS.forEach(([, metric, chinese, english]) => {
+    METRICS.forEach(field => {
+      const metric = PN.keyOf(field);
       const button = document.createElement('button');
       button.type = 'button';
-      button.textContent = `${chinese} ${english}`;
+      button.textContent = names(field).join(' ').trim();
       button.className = metric === state.metric ? 'active' : '';
       button.onclick = () => { state.metric = metric; state.after = null; show('gaps'); };
       $('metrics').appendChild(button);
@@ -113,7 +109,7 @@
     $('more').disabled = true;
     try {
       const append = what === 'more';
-      const data = await graphql(what === 'all' ? QUERY : GAPS_QUERY, {
+      const data = await PN.graphql(what === 'all' ? QUERY : GAPS_QUERY, {
         scope: state.scope || null, asOf: state.asOf || null, metric: state.metric, after: append ? state.after : null
       });
       if (request !== latest) return;
@@ -127,9 +123,7 @@
       document.body.dataset.loaded = 'true';
     } catch (e) {
       if (request !== latest) return;
-      $('error').textContent = e.message;
-      $('error').hidden = false;
-      document.body.dataset.loaded = 'error';
+      PN.fail(e);
     } finally {
       $('more').disabled = false;
     }
@@ -154,8 +148,9 @@
   $('more').onclick = () => show('more');
   window.addEventListener('resize', () => { if (chart) { chart.resize(); scalable(); } });
 
-  $('asOf').max = Reports.today();
+  $('asOf').max = PN.today();
   $('asOf').value = state.asOf;
-  Reports.loadScopes($('scope'), state.scope).then(() => show())
-    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
+  Promise.all([PN.loadScopes($('scope'), state.scope), PN.model()])
+    .then(([, loaded]) => { model = loaded; return show(); })
+    .catch(PN.fail);
 })();

@@ -11,8 +11,10 @@
       terms { organization { code name } electedOn termYears expiresOn status }
     }
   }`;
-  const SEVERITY = { ERROR: '错误 Error', WARNING: '警告 Warning', INFO: '提示 Info' };
-  const $ = id => document.getElementById(id);
+  const { $ } = PN;
+  // Severities are named by the API (PN.model): "错误 Error".
+  let model;
+  const severity = key => model.both('severities', key);
   const params = new URLSearchParams(location.search);
   const state = {
     scope: params.get('scope') || '', asOf: params.get('asOf') || '',
@@ -46,7 +48,7 @@
     delete document.body.dataset.loaded;
     $('error').hidden = true;
     try {
-      const data = await Reports.graphql(QUERY, {
+      const data = await PN.graphql(QUERY, {
         scope: state.scope || null, asOf: state.asOf || null, rule: state.rule || null, severity: state.severity || null
       });
       if (request !== latest) return;
@@ -57,8 +59,8 @@
         report.counts.forEach(c => $('rule').appendChild(new Option(c.ruleName, c.rule)));
         $('rule').value = state.rule;
       }
-      rows('counts', report.counts.filter(c => c.count > 0).map(c => [c.ruleName, SEVERITY[c.severity], String(c.count)]));
-      rows('findings', report.findings.map(f => [SEVERITY[f.severity], f.ruleName,
+      rows('counts', report.counts.filter(c => c.count > 0).map(c => [c.ruleName, severity(c.severity), String(c.count)]));
+      rows('findings', report.findings.map(f => [severity(f.severity), f.ruleName,
         f.organization ? `${f.organization.name}（${f.organization.code}）` : `${f.area.name}（${f.area.code}）：${f.person.name}`,
         f.figures, f.source]));
       const ruleNames = Object.fromEntries(report.counts.map(c => [c.rule, c.ruleName]));
@@ -68,9 +70,7 @@
       document.body.dataset.loaded = 'true';
     } catch (e) {
       if (request !== latest) return;
-      $('error').textContent = e.message;
-      $('error').hidden = false;
-      document.body.dataset.loaded = 'error';
+      PN.fail(e);
     }
   }
 
@@ -79,9 +79,14 @@
     ['scope', 'asOf', 'rule', 'severity'].forEach(key => state[key] = $(key).value);
     show();
   });
-  $('asOf').max = Reports.today();
+  $('asOf').max = PN.today();
   $('asOf').value = state.asOf;
-  $('severity').value = state.severity;
-  Reports.loadScopes($('scope'), state.scope).then(() => show())
-    .catch(e => { $('error').textContent = e.message; $('error').hidden = false; document.body.dataset.loaded = 'error'; });
+  Promise.all([PN.loadScopes($('scope'), state.scope), PN.model()])
+    .then(([, loaded]) => {
+      model = loaded;
+      model.severities.forEach(s => $('severity').appendChild(new Option(severity(s.key), s.key)));
+      $('severity').value = state.severity;
+      return show();
+    })
+    .catch(PN.fail);
 })();

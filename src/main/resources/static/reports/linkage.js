@@ -10,8 +10,7 @@
       partTimeMembers { community { id name } count people { name } } unlinkedCommunities { id name } }
   }`;
   const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int) { connection(from: $from, to: $to, maxHops: $maxHops) { length sentence } }`;
-  const $ = id => document.getElementById(id);
-  const escape = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const { $, escape } = PN;
   const params = new URLSearchParams(location.search);
   let chart;
 
@@ -68,21 +67,21 @@
     $('xlsx').href = '/reports/linkage.xlsx' + (scope ? `?scope=${encodeURIComponent(scope)}` : '');
     try {
       // The whole network is its district's links.
-      const id = scope || (await Reports.graphql('{ areas(kind: DISTRICT, first: 1) { nodes { id } } }')).areas.nodes[0]?.id;
+      const id = scope || (await PN.graphql('{ areas(kind: DISTRICT, first: 1) { nodes { id } } }')).areas.nodes[0]?.id;
       if (!id) throw new Error('网络为空 / The network is empty');
-      const data = await Reports.graphql(QUERY, { id, scope: scope || null });
+      const data = await PN.graphql(QUERY, { id, scope: scope || null });
       tables(data.linkages, data.linkageSummary);
       drawGraph(data.linkages);
       document.body.dataset.loaded = 'true';
     } catch (error) {
-      $('error').textContent = error.message; $('error').hidden = false;
+      PN.fail(error);
     }
   }
 
   async function paths(event) {
     event.preventDefault();
     try {
-      const data = await Reports.graphql(PATHS, { from: $('from').value.trim(), to: $('to').value.trim(), maxHops: Number($('maxHops').value) });
+      const data = await PN.graphql(PATHS, { from: $('from').value.trim(), to: $('to').value.trim(), maxHops: Number($('maxHops').value) });
       $('paths').innerHTML = data.connection.length
         ? data.connection.map(p => `<li>${escape(p.sentence)} <small>(${p.length})</small></li>`).join('')
         : '<li>在该跳数内没有路径 / No path within that many hops</li>';
@@ -95,6 +94,5 @@
 
   $('controls').addEventListener('submit', e => { e.preventDefault(); delete document.body.dataset.loaded; show(); });
   $('connectionForm').addEventListener('submit', paths);
-  Reports.loadScopes($('scope'), params.get('scope') || 'Community:GZ-DJ-C01').then(show)
-    .catch(error => { $('error').textContent = error.message; $('error').hidden = false; });
+  PN.loadScopes($('scope'), params.get('scope') || 'Community:GZ-DJ-C01').then(show).catch(PN.fail);
 })();

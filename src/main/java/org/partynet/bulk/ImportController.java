@@ -163,14 +163,13 @@ class ImportController {
 			  <meta name="_csrf" content="{{csrf}}">
 			  <meta name="_csrf_header" content="{{csrfHeader}}">
 			  <link rel="icon" href="data:,">
+			  <link rel="stylesheet" href="/common/partynet.css">
 			  <link rel="stylesheet" href="/reports/reports.css">
 			</head>
 			<body>
 			  <header>
 			    <h1>导入 <small>Import</small></h1>
-			    <nav><a href="/org-chart">组织架构图 · Org chart</a> · <a href="/reports/coverage">全覆盖 · Coverage</a> ·
-			      <a href="/reports/health">组织健康 · Health</a> · <a href="/reports/linkage">联动 · Linkage</a> ·
-			      <a href="/reports/changes">审计记录 · Audit trail</a> · <a href="/graphiql">GraphQL 查询 · explorer</a></nav>
+			    <nav id="nav"></nav>
 			  </header>
 
 			  <form id="controls" class="no-print">
@@ -205,7 +204,7 @@ class ImportController {
 			    </table>
 			    <p id="more-errors" class="meta" hidden></p>
 			  </section>
-			  <script src="/reports/common.js"></script>
+			  <script src="/common/partynet.js"></script>
 			  <script src="/import/import.js"></script>
 			</body>
 			</html>

@@ -106,7 +106,7 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 	void metric_button_lists_the_uncovered_market() throws IOException {
 		run("coverage-commercial-failure.png", () -> {
 			open("/reports/coverage?scope=" + STREET);
-			assertThat(activeMetric()).isEqualTo("网格覆盖 Grid");
+			assertThat(activeMetric()).isEqualTo(named(CoverageMetric.GRID));
 			assertThat(gapCodes()).isEmpty();
 			assertThat(text(By.cssSelector("#gaps tbody"))).contains("无缺口 No gaps");
 
@@ -117,7 +117,7 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			assertThat(gapCodes()).containsExactly("GZ-DJ-SC03");
 			assertThat(text(By.cssSelector("#gaps tbody"))).contains("长安小商品市场");
 			assertThat(text(By.id("gapCount"))).isEqualTo("共 1 处 · 1 gaps");
-			assertThat(activeMetric()).isEqualTo("商务楼宇与商圈市场覆盖 Commercial sites");
+			assertThat(activeMetric()).isEqualTo(named(CoverageMetric.COMMERCIAL));
 			assertThat(this.driver.findElement(By.id("more")).isDisplayed()).isFalse();
 			// The view is kept in the address, so it can be shared or reloaded.
 			assertThat(this.driver.getCurrentUrl()).contains("metric=COMMERCIAL")
@@ -129,7 +129,7 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			// The whole network has the same single commercial gap.
 			open("/reports/coverage?metric=COMMERCIAL");
 			assertThat(text(By.id("title"))).isEqualTo("全网 Whole network");
-			assertThat(activeMetric()).isEqualTo("商务楼宇与商圈市场覆盖 Commercial sites");
+			assertThat(activeMetric()).isEqualTo(named(CoverageMetric.COMMERCIAL));
 			assertThat(gapCodes()).containsExactly("GZ-DJ-SC03");
 
 			noSevereConsoleEntries();
@@ -156,7 +156,7 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			assertThat(gapCodes()).containsExactly("GZ-DJ-C01-G03-B04", "GZ-DJ-C01-G05-B01");
 			assertThat(text(By.id("gapCount"))).isEqualTo("共 2 处 · 2 gaps");
 			assertThat(text(By.cssSelector("#gaps tbody"))).contains("青年社区");
-			assertThat(activeMetric()).isEqualTo("党员楼长覆盖 Building heads");
+			assertThat(activeMetric()).isEqualTo(named(CoverageMetric.BUILDING_HEAD));
 			assertThat(this.driver.getCurrentUrl()).contains("metric=BUILDING_HEAD")
 				.containsAnyOf("scope=Community%3AGZ-DJ-C01", "scope=Community:GZ-DJ-C01");
 
@@ -242,6 +242,11 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			.filter((button) -> button.getText().startsWith(chinese + " "))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no metric button " + chinese));
+	}
+
+	/** A metric as its button reads: the names of the API's model ("网格覆盖 Grid coverage"). */
+	private static String named(CoverageMetric metric) {
+		return metric.chinese() + " " + metric.english();
 	}
 
 	private String activeMetric() {

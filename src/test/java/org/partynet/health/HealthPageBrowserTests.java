@@ -91,7 +91,7 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 			assertThat(stringList("""
 					return Array.from(document.querySelectorAll('script[src]')).map(e => e.getAttribute('src'))
 					  .concat(Array.from(document.querySelectorAll('link[href]')).map(e => e.getAttribute('href')));
-					""")).contains("/reports/common.js", "/reports/health.js", "/reports/reports.css")
+					""")).contains("/common/partynet.js", "/reports/health.js", "/reports/reports.css")
 				.allSatisfy((url) -> assertThat(url).satisfiesAnyOf((u) -> assertThat(u).startsWith("/"),
 						(u) -> assertThat(u).startsWith(baseUrl() + "/"), (u) -> assertThat(u).startsWith("data:")));
 			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);"))

@@ -1,0 +1,193 @@
+// The one module every page loads (window.PN): the navigation, the GraphQL request with its error
+// handling, who is signed in, the network model's labels, and the formatting rules. Pages keep
+// only what is theirs; a rule written here is the same on every page.
+window.PN = (function () {
+  const $ = id => document.getElementById(id);
+  const escape = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+
+  // --- formatting ------------------------------------------------------------------------------
+
+  // Rounds half up on the decimal digits of the number as it prints, as Java's %.1f does for the
+  // CSV and PDF (and Excel's 0.0% for the workbook): 99.96 → 100.0, where toFixed would round the
+  // binary value and could differ from the downloads.
+  function decimal(value, digits = 1) {
+    const text = String(value);
+    if (/e/i.test(text)) return value.toFixed(digits); // too small or large to matter here
+    return (Math.round(Number(`${text}e${digits}`)) / 10 ** digits).toFixed(digits);
+  }
+  // A ratio (0..1, or null when there is nothing to cover) as the downloads print it.
+  const percent = ratio => ratio === null || ratio === undefined ? '–' : decimal(ratio * 100) + '%';
+  // The same rounding as a number, for charts.
+  const percentValue = ratio => ratio === null || ratio === undefined ? null : Number(decimal(ratio * 100));
+  const number = n => n === null || n === undefined ? '–' : String(n);
+
+  // Beijing has no daylight saving: UTC+8 all year.
+  const BEIJING = 8 * 3600 * 1000;
+  // Today in Beijing, as 2026-11-29 (the date pickers' maximum).
+  const today = () => new Date(Date.now() + BEIJING).toISOString().slice(0, 10);
+  // An instant in Beijing time, as 2026-11-29 16:30:00.
+  const beijing = at => new Date(Date.parse(at) + BEIJING).toISOString().slice(0, 19).replace('T', ' ');
+
+  // CoverageMetric keys and the coverage fields that carry them: GRID ↔ grid, DUAL_NET ↔ dualNet.
+  const fieldOf = key => key.toLowerCase().replace(/_(\w)/g, (_, c) => c.toUpperCase());
+  const keyOf = field => field.replace(/[A-Z]/g, c => '_' + c).toUpperCase();
+
+  // --- the GraphQL request ----------------------------------------------------------------------
+
+  // Without a session the API answers an ordinary client 401 with a Basic challenge, which a
+  // browser would answer with its own password prompt and then hold Basic credentials for the site
+  // (SecurityConfiguration keeps browsers from that). Accepting HTML as well, at a low weight, makes
+  // this a browser request: it is sent to the login form instead, which the page recognises.
+  // application/json, as */* got before: every GraphQL answer is a 200 with its errors in the body.
+  const ACCEPT = 'application/json, text/html;q=0.1';
+
+  // An answer that means the session is gone: refused, or sent to the login form.
+  const expiredAnswer = (status, url) => status === 401 || status === 403
+    || (!!url && new URL(url, location.href).pathname === '/login');
+
+  function sessionExpired() {
+    const error = new Error('登录已过期，请重新登录 / Your session has expired: sign in again');
+    error.expired = true;
+    if (!$('session-expired')) {
+      const notice = document.createElement('p');
+      notice.id = 'session-expired';
+      notice.className = 'session-expired';
+      notice.setAttribute('role', 'alert');
+      notice.textContent = error.message + ' ';
+      // Opening this page again goes through the login form, which brings the user back here
+      // (Spring Security keeps the page asked for); /login itself would land on the start page.
+      const again = document.createElement('a');
+      again.href = location.href;
+      again.textContent = '重新登录 Sign in';
+      notice.appendChild(again);
+      document.body.prepend(notice);
+    }
+    return error;
+  }
+
+  async function graphql(query, variables = {}) {
+    let response;
+    try {
+      response = await fetch('/graphql', {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Accept: ACCEPT },
+        body: JSON.stringify({ query, variables })
+      });
+    } catch (e) {
+      throw new Error('无法连接服务器 / The server cannot be reached');
+    }
+    if (expiredAnswer(response.status, response.redirected ? response.url : null)) throw sessionExpired();
+    let body = null;
+    try { body = await response.json(); } catch (e) { body = null; }
+    if (body && body.errors && body.errors.length) {
+      // the service's messages are Chinese first already ("无权查看 … / not allowed …")
+      throw new Error(body.errors.map(e => e.message).join('；'));
+    }
+    if (!body || !response.ok || !body.data) {
+      throw new Error(`服务器错误（HTTP ${response.status}） / Server error (HTTP ${response.status})`);
+    }
+    return body.data;
+  }
+
+  // A page's failure: in its #error, and the flag the browser tests wait for.
+  function fail(error) {
+    $('error').textContent = error.message;
+    $('error').hidden = false;
+    document.body.dataset.loaded = 'error';
+  }
+
+  // --- the network model: labels from the API --------------------------------------------------
+
+  const TERMS = ['labels', 'organizationKinds', 'areaKinds', 'relationships', 'roles', 'operations', 'coverageMetrics',
+    'healthRules', 'severities'];
+  const MODEL = `{ model { ${TERMS.map(f => `${f} { key name english label parent forward backward }`).join(' ')} } }`;
+  let modelRequest = null;
+
+  // The labels of the network, fetched once per page: each list as the API orders it, and
+  // term(list, key), name(list, key) (the key itself when unknown) and both(list, key) ("错误 Error").
+  function model() {
+    modelRequest ||= graphql(MODEL).then(data => {
+      const index = Object.fromEntries(TERMS.map(f => [f, Object.fromEntries(data.model[f].map(t => [t.key, t]))]));
+      const term = (list, key) => index[list][key] || null;
+      const name = (list, key) => term(list, key)?.name ?? key;
+      const both = (list, key) => { const t = term(list, key); return t ? [t.name, t.english].filter(Boolean).join(' ') : key; };
+      return Object.assign({ term, name, both }, data.model);
+    }, error => { modelRequest = null; throw error; });
+    return modelRequest;
+  }
+
+  // --- who is signed in ------------------------------------------------------------------------
+
+  // Account roles (AccountRole), not the roles people hold in the network (the model's roles).
+  const ACCOUNT_ROLES = { ORG_DEPT: '组织部 Org. dept.', SECRETARY: '书记 Secretary', VIEWER: '查看 Viewer' };
+  let meRequest = null;
+  const me = () => (meRequest ||= graphql('{ me { username role organization { id name } } }')
+    .then(data => data.me, error => { meRequest = null; throw error; }));
+
+  // --- the navigation --------------------------------------------------------------------------
+
+  const PAGES = [
+    ['/org-chart', '组织架构图', 'Org chart'],
+    ['/reports/coverage', '全覆盖', 'Coverage'],
+    ['/reports/health', '组织健康', 'Health'],
+    ['/reports/linkage', '联动', 'Linkage'],
+    ['/reports/changes', '审计记录', 'Audit trail'],
+    ['/import', '导入', 'Import'],
+    ['/graphiql', 'GraphQL 查询', 'explorer']
+  ];
+  const current = path => {
+    const here = location.pathname === '/' ? '/org-chart' : location.pathname.replace(/(\/index)?\.html$/, '');
+    return here === path || here.startsWith(path + '/');
+  };
+
+  // Into <nav id="nav">: the pages, this one marked, then who is signed in with a way out.
+  function navigation() {
+    const nav = $('nav');
+    if (!nav) return;
+    nav.classList.add('pn-nav', 'no-print');
+    nav.setAttribute('aria-label', '页面 Pages');
+    PAGES.forEach(([path, chinese, english], i) => {
+      if (i) nav.appendChild(document.createTextNode(' · '));
+      const link = document.createElement('a');
+      link.href = path;
+      link.textContent = `${chinese} · ${english}`;
+      if (current(path)) link.setAttribute('aria-current', 'page');
+      nav.appendChild(link);
+    });
+    me().then(account => {
+      const badge = document.createElement('span');
+      badge.id = 'account';
+      badge.className = 'account';
+      badge.textContent = `${account.username} · ${ACCOUNT_ROLES[account.role] || account.role}`
+        + `${account.organization ? ' · ' + account.organization.name : ''} · `;
+      // signing out is a POST with the CSRF token: /logout is its form
+      const out = document.createElement('a');
+      out.href = '/logout';
+      out.textContent = '退出 Sign out';
+      badge.appendChild(out);
+      nav.appendChild(badge);
+    }, () => { /* the page works without the badge; an expired session says so itself */ });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', navigation);
+  else navigation();
+
+  // --- the scope picker of the reports ---------------------------------------------------------
+
+  // Fills a <select> with the streets and communities; keeps a scope from the URL selectable.
+  async function loadScopes(select, chosen) {
+    const data = await graphql(`{ streets: areas(kind: STREET, first: 100) { nodes { id name } }
+      communities: areas(kind: COMMUNITY, first: 100) { nodes { id name } } }`);
+    [['街道 Streets', data.streets.nodes], ['社区 Communities', data.communities.nodes]].forEach(([label, nodes]) => {
+      const group = document.createElement('optgroup');
+      group.label = label;
+      nodes.forEach(n => group.appendChild(new Option(n.name, n.id)));
+      select.appendChild(group);
+    });
+    if (chosen && ![...select.options].some(o => o.value === chosen)) select.appendChild(new Option(chosen, chosen));
+    select.value = chosen;
+  }
+
+  return {
+    $, escape, decimal, percent, percentValue, number, today, beijing, fieldOf, keyOf,
+    graphql, fail, expiredAnswer, sessionExpired, model, me, loadScopes
+  };
+})();
