@@ -90,20 +90,13 @@ class AreaChangeQueries {
 		if (work.failed()) {
 			return null;
 		}
-		List<String> oldParents = this.queries.parents("Area", "HAS", id.code());
-		if (oldParents.contains(parentId.code())) {
-			work.invalid("parent", "%s 已在 %s 之内 / %s lies in %s already".formatted(work.name(node), work.name(parent),
-					id.code(), parentId.code()));
-			return null;
-		}
-		work.affect(oldParents);
-		work.affect(parentId.code());
-		work.result = id;
+		Runnable move = work.moveUnder("Area", "HAS", id, node, parentId, parent, on,
+				"%s 已在 %s 之内 / %s lies in %s already");
 		work.summary = "将%s %s 划入 %s".formatted(kind.chinese(), work.name(node), work.name(parent));
 		for (String rule : List.of("GRID_COMMUNITY", "BRANCH_GRIDS", "GROUP_BUILDINGS")) {
 			work.ruleFields.put(rule, Work.path("parent"));
 		}
-		return () -> this.queries.moveUnder("Area", "HAS", id.code(), parentId.code(), on);
+		return move;
 	}
 
 	Runnable update(Work work, UpdateAreaInput input) {

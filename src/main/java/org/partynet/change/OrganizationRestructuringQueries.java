@@ -125,19 +125,12 @@ class OrganizationRestructuringQueries {
 					(expected != null) ? expected.label() : null));
 			return null;
 		}
-		List<String> oldParents = this.queries.parents("PartyOrganization", "LEADS", id.code());
-		if (oldParents.contains(parentId.code())) {
-			work.invalid("parent", "%s 已在 %s 之下 / %s is under %s already".formatted(work.name(node), work.name(parent),
-					id.code(), parentId.code()));
-			return null;
-		}
-		work.affect(oldParents);
-		work.affect(parentId.code());
-		work.result = id;
+		Runnable move = work.moveUnder("PartyOrganization", "LEADS", id, node, parentId, parent, on,
+				"%s 已在 %s 之下 / %s is under %s already");
 		work.summary = "将 %s 调整到 %s 之下".formatted(work.name(node), work.name(parent));
 		work.onAreaRules(Work.path("parent"));
 		work.ruleFields.put("PARENT", Work.path("parent"));
-		return () -> this.queries.moveUnder("PartyOrganization", "LEADS", id.code(), parentId.code(), on);
+		return move;
 	}
 
 	/**

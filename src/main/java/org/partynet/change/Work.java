@@ -295,6 +295,25 @@ final class Work {
 		return node;
 	}
 
+	/**
+	 * Plans a move of a node under a new parent of its family ({@code family} and {@code type} as
+	 * {@link MutationQueries#parents}): refused on {@code parent} with the message {@code already}
+	 * (the node's and the parent's names, then their codes) when it lies there already; otherwise
+	 * the old and new parents are affected too, and the node is the result.
+	 */
+	Runnable moveUnder(String family, String type, GlobalId id, Node node, GlobalId parentId, Node parent, LocalDate on,
+			String already) {
+		List<String> oldParents = this.queries.parents(family, type, id.code());
+		if (oldParents.contains(parentId.code())) {
+			invalid("parent", already.formatted(name(node), name(parent), id.code(), parentId.code()));
+			return null;
+		}
+		affect(oldParents);
+		affect(parentId.code());
+		this.result = id;
+		return () -> this.queries.moveUnder(family, type, id.code(), parentId.code(), on);
+	}
+
 	/** Whether the organization has ended (merged or dissolved). */
 	static boolean ended(Node node) {
 		return node != null && !node.get("until").isNull();
