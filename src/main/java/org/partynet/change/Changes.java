@@ -53,6 +53,8 @@ class Changes {
 	}
 
 	/**
+	 * @param input the input as given (the audit record keeps it so, absent fields absent), while
+	 * the plan reads its typed record
 	 * @param plan checks the input (adding user errors to the work, taking locks) and answers the
 	 * writes to make, which run only when it found no error
 	 */
@@ -73,7 +75,7 @@ class Changes {
 
 	private Outcome attempt(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
 		return this.transactions.execute(status -> {
-			Work work = new Work(operation, input, this.queries);
+			Work work = new Work(operation, this.queries);
 			Runnable writes = plan.apply(work);
 			if (work.failed() || writes == null) {
 				status.setRollbackOnly();
@@ -108,7 +110,7 @@ class Changes {
 			change.put("user", user());
 			change.put("operation", operation);
 			change.put("summary", work.summary);
-			change.put("input", json.writeValueAsString(MutationQueries.plain(work.input)));
+			change.put("input", json.writeValueAsString(MutationQueries.plain((input != null) ? input : Map.of())));
 			change.put("before", json.writeValueAsString(before));
 			change.put("after", json.writeValueAsString(after));
 			change.put("scopes", List.copyOf(new TreeSet<>(scopes)));

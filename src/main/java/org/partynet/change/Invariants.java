@@ -70,13 +70,13 @@ final class Invariants {
 			RETURN 'ONE_MEMBERSHIP' AS rule, p.code AS code, p.name AS name
 			UNION ALL
 			UNWIND $codes AS code
-			""".formatted(parentRule(), areaRule()) + MutationQueries.FIND + """
+			""".formatted(parentRule(), areaRule()) + MutationQueries.find("code", "n") + """
 			MATCH (n)-[r]->(o)
 			WHERE type(r) <> 'AFFECTED' AND r.until IS NOT NULL AND r.since IS NOT NULL AND r.until < r.since
 			RETURN DISTINCT 'UNTIL_BEFORE_SINCE' AS rule, n.code AS code, n.name AS name
 			UNION ALL
 			UNWIND $codes AS code
-			""" + MutationQueries.FIND + """
+			""" + MutationQueries.find("code", "n") + """
 			MATCH (n)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']->(o)
 			WITH n, o, type(r) AS type, coalesce(r.role, '') AS role, count(r) AS count
 			WHERE count > 1

@@ -4,8 +4,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.partynet.area.Area;
+import org.partynet.change.Inputs.AssignRoleInput;
+import org.partynet.change.Inputs.CoverageInput;
+import org.partynet.change.Inputs.CreateAreaInput;
+import org.partynet.change.Inputs.CreateOrganizationInput;
+import org.partynet.change.Inputs.CreatePersonInput;
+import org.partynet.change.Inputs.EndMembershipInput;
+import org.partynet.change.Inputs.EndOrganizationInput;
+import org.partynet.change.Inputs.EndRoleInput;
+import org.partynet.change.Inputs.LinkInput;
+import org.partynet.change.Inputs.MembershipInput;
+import org.partynet.change.Inputs.MergeOrganizationsInput;
+import org.partynet.change.Inputs.SplitOrganizationInput;
+import org.partynet.change.Inputs.TransferAreaInput;
+import org.partynet.change.Inputs.TransferOrganizationInput;
+import org.partynet.change.Inputs.UpdateAreaInput;
+import org.partynet.change.Inputs.UpdateOrganizationInput;
+import org.partynet.change.Inputs.UpdatePersonInput;
 import org.partynet.graphql.Identified;
+import org.partynet.model.Operation;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
 
@@ -17,7 +36,8 @@ import org.springframework.stereotype.Controller;
 /**
  * The {@code Mutation} type: each mutation is one write transaction through {@link Changes}; only
  * the organization department (ORG_DEPT) may change the network, which the class-level check
- * applies to every mutation.
+ * applies to every mutation. Each input binds to its record ({@link Inputs}), which the handler
+ * reads; the audit record keeps the input as given, from the environment.
  */
 @Controller
 @PreAuthorize("hasRole('ORG_DEPT')")
@@ -29,15 +49,18 @@ class MutationController {
 
 	private final OrganizationChangeQueries organizations;
 
+	private final OrganizationRestructuringQueries restructuring;
+
 	private final PersonChangeQueries people;
 
 	private final LinkChangeQueries links;
 
 	MutationController(Changes changes, AreaChangeQueries areas, OrganizationChangeQueries organizations,
-			PersonChangeQueries people, LinkChangeQueries links) {
+			OrganizationRestructuringQueries restructuring, PersonChangeQueries people, LinkChangeQueries links) {
 		this.changes = changes;
 		this.areas = areas;
 		this.organizations = organizations;
+		this.restructuring = restructuring;
 		this.people = people;
 		this.links = links;
 	}
@@ -58,124 +81,130 @@ class MutationController {
 	record LinkPayload(Identified from, Identified to, String changeId, List<UserError> errors) {
 	}
 
-	private AreaPayload area(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
-		Changes.Outcome outcome = this.changes.run(operation, input, plan);
+	private Changes.Outcome run(Operation operation, DataFetchingEnvironment environment, Function<Work, Runnable> plan) {
+		Map<String, Object> given = environment.getArgument("input");
+		return this.changes.run(operation.key(), given, plan);
+	}
+
+	private AreaPayload area(Operation operation, DataFetchingEnvironment environment, Function<Work, Runnable> plan) {
+		Changes.Outcome outcome = run(operation, environment, plan);
 		return new AreaPayload((Area) outcome.result(), outcome.changeId(), outcome.errors());
 	}
 
-	private OrganizationPayload organization(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
-		Changes.Outcome outcome = this.changes.run(operation, input, plan);
+	private OrganizationPayload organization(Operation operation, DataFetchingEnvironment environment,
+			Function<Work, Runnable> plan) {
+		Changes.Outcome outcome = run(operation, environment, plan);
 		return new OrganizationPayload((Organization) outcome.result(), outcome.changeId(), outcome.errors());
 	}
 
-	private PersonPayload person(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
-		Changes.Outcome outcome = this.changes.run(operation, input, plan);
+	private PersonPayload person(Operation operation, DataFetchingEnvironment environment, Function<Work, Runnable> plan) {
+		Changes.Outcome outcome = run(operation, environment, plan);
 		return new PersonPayload((Person) outcome.result(), outcome.changeId(), outcome.errors());
 	}
 
-	@MutationMapping
-	AreaPayload createArea(@Argument Map<String, Object> input) {
-		return area("createArea", input, this.areas::create);
-	}
-
-	@MutationMapping
-	AreaPayload updateArea(@Argument Map<String, Object> input) {
-		return area("updateArea", input, this.areas::update);
-	}
-
-	@MutationMapping
-	AreaPayload transferArea(@Argument Map<String, Object> input) {
-		return area("transferArea", input, this.areas::transfer);
-	}
-
-	@MutationMapping
-	OrganizationPayload createOrganization(@Argument Map<String, Object> input) {
-		return organization("createOrganization", input, this.organizations::create);
-	}
-
-	@MutationMapping
-	OrganizationPayload updateOrganization(@Argument Map<String, Object> input) {
-		return organization("updateOrganization", input, this.organizations::update);
-	}
-
-	@MutationMapping
-	PersonPayload createPerson(@Argument Map<String, Object> input) {
-		return person("createPerson", input, this.people::create);
-	}
-
-	@MutationMapping
-	PersonPayload updatePerson(@Argument Map<String, Object> input) {
-		return person("updatePerson", input, this.people::update);
-	}
-
-	@MutationMapping
-	PersonPayload assignRole(@Argument Map<String, Object> input) {
-		return person("assignRole", input, work -> this.people.role(work, true));
-	}
-
-	@MutationMapping
-	PersonPayload endRole(@Argument Map<String, Object> input) {
-		return person("endRole", input, work -> this.people.role(work, false));
-	}
-
-	@MutationMapping
-	OrganizationPayload addCoverage(@Argument Map<String, Object> input) {
-		return organization("addCoverage", input, work -> this.organizations.coverage(work, true));
-	}
-
-	@MutationMapping
-	OrganizationPayload endCoverage(@Argument Map<String, Object> input) {
-		return organization("endCoverage", input, work -> this.organizations.coverage(work, false));
-	}
-
-	@MutationMapping
-	PersonPayload addMembership(@Argument Map<String, Object> input) {
-		return person("addMembership", input, work -> this.people.membership(work, true));
-	}
-
-	@MutationMapping
-	PersonPayload endMembership(@Argument Map<String, Object> input) {
-		return person("endMembership", input, work -> this.people.membership(work, false));
-	}
-
-	@MutationMapping
-	LinkPayload addLink(@Argument Map<String, Object> input) {
-		return link("addLink", input, true);
-	}
-
-	@MutationMapping
-	LinkPayload endLink(@Argument Map<String, Object> input) {
-		return link("endLink", input, false);
-	}
-
-	private LinkPayload link(String operation, Map<String, Object> input, boolean add) {
-		Changes.Outcome outcome = this.changes.run(operation, input, work -> this.links.link(work, add));
+	private LinkPayload link(Operation operation, DataFetchingEnvironment environment, Function<Work, Runnable> plan) {
+		Changes.Outcome outcome = run(operation, environment, plan);
 		return new LinkPayload(outcome.result(), outcome.other(), outcome.changeId(), outcome.errors());
 	}
 
 	@MutationMapping
-	OrganizationPayload transferOrganization(@Argument Map<String, Object> input) {
-		return organization("transferOrganization", input, this.organizations::transfer);
+	AreaPayload createArea(@Argument CreateAreaInput input, DataFetchingEnvironment environment) {
+		return area(Operation.CREATE_AREA, environment, work -> this.areas.create(work, input));
 	}
 
 	@MutationMapping
-	OrganizationPayload mergeOrganizations(@Argument Map<String, Object> input) {
-		return organization("mergeOrganizations", input, this.organizations::merge);
+	AreaPayload updateArea(@Argument UpdateAreaInput input, DataFetchingEnvironment environment) {
+		return area(Operation.UPDATE_AREA, environment, work -> this.areas.update(work, input));
 	}
 
 	@MutationMapping
-	OrganizationPayload splitOrganization(@Argument Map<String, Object> input) {
-		return organization("splitOrganization", input, this.organizations::split);
+	AreaPayload transferArea(@Argument TransferAreaInput input, DataFetchingEnvironment environment) {
+		return area(Operation.TRANSFER_AREA, environment, work -> this.areas.transfer(work, input));
 	}
 
 	@MutationMapping
-	OrganizationPayload dissolveOrganization(@Argument Map<String, Object> input) {
-		return organization("dissolveOrganization", input, this.organizations::dissolve);
+	OrganizationPayload createOrganization(@Argument CreateOrganizationInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.CREATE_ORGANIZATION, environment, work -> this.organizations.create(work, input));
 	}
 
 	@MutationMapping
-	OrganizationPayload restoreOrganization(@Argument Map<String, Object> input) {
-		return organization("restoreOrganization", input, this.organizations::restore);
+	OrganizationPayload updateOrganization(@Argument UpdateOrganizationInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.UPDATE_ORGANIZATION, environment, work -> this.organizations.update(work, input));
+	}
+
+	@MutationMapping
+	PersonPayload createPerson(@Argument CreatePersonInput input, DataFetchingEnvironment environment) {
+		return person(Operation.CREATE_PERSON, environment, work -> this.people.create(work, input));
+	}
+
+	@MutationMapping
+	PersonPayload updatePerson(@Argument UpdatePersonInput input, DataFetchingEnvironment environment) {
+		return person(Operation.UPDATE_PERSON, environment, work -> this.people.update(work, input));
+	}
+
+	@MutationMapping
+	PersonPayload assignRole(@Argument AssignRoleInput input, DataFetchingEnvironment environment) {
+		return person(Operation.ASSIGN_ROLE, environment, work -> this.people.role(work, input, true));
+	}
+
+	@MutationMapping
+	PersonPayload endRole(@Argument EndRoleInput input, DataFetchingEnvironment environment) {
+		return person(Operation.END_ROLE, environment, work -> this.people.role(work, input.asRole(), false));
+	}
+
+	@MutationMapping
+	OrganizationPayload addCoverage(@Argument CoverageInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.ADD_COVERAGE, environment, work -> this.organizations.coverage(work, input, true));
+	}
+
+	@MutationMapping
+	OrganizationPayload endCoverage(@Argument CoverageInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.END_COVERAGE, environment, work -> this.organizations.coverage(work, input, false));
+	}
+
+	@MutationMapping
+	PersonPayload addMembership(@Argument MembershipInput input, DataFetchingEnvironment environment) {
+		return person(Operation.ADD_MEMBERSHIP, environment, work -> this.people.membership(work, input, true));
+	}
+
+	@MutationMapping
+	PersonPayload endMembership(@Argument EndMembershipInput input, DataFetchingEnvironment environment) {
+		return person(Operation.END_MEMBERSHIP, environment, work -> this.people.membership(work, input.asMembership(), false));
+	}
+
+	@MutationMapping
+	LinkPayload addLink(@Argument LinkInput input, DataFetchingEnvironment environment) {
+		return link(Operation.ADD_LINK, environment, work -> this.links.link(work, input, true));
+	}
+
+	@MutationMapping
+	LinkPayload endLink(@Argument LinkInput input, DataFetchingEnvironment environment) {
+		return link(Operation.END_LINK, environment, work -> this.links.link(work, input, false));
+	}
+
+	@MutationMapping
+	OrganizationPayload transferOrganization(@Argument TransferOrganizationInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.TRANSFER_ORGANIZATION, environment, work -> this.restructuring.transfer(work, input));
+	}
+
+	@MutationMapping
+	OrganizationPayload mergeOrganizations(@Argument MergeOrganizationsInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.MERGE_ORGANIZATIONS, environment, work -> this.restructuring.merge(work, input));
+	}
+
+	@MutationMapping
+	OrganizationPayload splitOrganization(@Argument SplitOrganizationInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.SPLIT_ORGANIZATION, environment, work -> this.restructuring.split(work, input));
+	}
+
+	@MutationMapping
+	OrganizationPayload dissolveOrganization(@Argument EndOrganizationInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.DISSOLVE_ORGANIZATION, environment, work -> this.restructuring.dissolve(work, input));
+	}
+
+	@MutationMapping
+	OrganizationPayload restoreOrganization(@Argument EndOrganizationInput input, DataFetchingEnvironment environment) {
+		return organization(Operation.RESTORE_ORGANIZATION, environment, work -> this.restructuring.restore(work, input));
 	}
 
 }

@@ -28,22 +28,32 @@ import org.springframework.stereotype.Component;
 @Component
 class MutationQueries {
 
-	/** Cypher: the node with code {@code code} in any family, as {@code n}; codes are unique per family. */
-	static final String FIND = """
-			CALL (code) {
-			  MATCH (n:Area {code: code}) RETURN n
-			  UNION
-			  MATCH (n:PartyOrganization {code: code}) RETURN n
-			  UNION
-			  MATCH (n:Person {code: code}) RETURN n
-			  UNION
-			  MATCH (n:Unit {code: code}) RETURN n
-			  UNION
-			  MATCH (n:Alliance {code: code}) RETURN n
-			}
-			""";
+	/**
+	 * Cypher: the node whose code is the variable {@code code}, in any family, as the variable
+	 * {@code node}; codes are unique across families. A method, so that each statement names its
+	 * own variables instead of editing shared text.
+	 */
+	static String find(String code, String node) {
+		return """
+				CALL (%1$s) {
+				  MATCH (%2$s:Area {code: %1$s}) RETURN %2$s
+				  UNION
+				  MATCH (%2$s:PartyOrganization {code: %1$s}) RETURN %2$s
+				  UNION
+				  MATCH (%2$s:Person {code: %1$s}) RETURN %2$s
+				  UNION
+				  MATCH (%2$s:Unit {code: %1$s}) RETURN %2$s
+				  UNION
+				  MATCH (%2$s:Alliance {code: %1$s}) RETURN %2$s
+				}
+				""".formatted(code, node);
+	}
 
-	private static final Statement SNAPSHOT = Statement.write("change.snapshot", "UNWIND $codes AS code\n" + FIND + """
+	/** Whether any node of any family has the code: codes are unique across kinds. */
+	private static final Statement CODE_IN_USE = Statement.write("change.codeInUse",
+			"WITH $code AS code\n" + find("code", "n") + "RETURN n.code LIMIT 1");
+
+	private static final Statement SNAPSHOT = Statement.write("change.snapshot", "UNWIND $codes AS code\n" + find("code", "n") + """
 			RETURN n.code AS code, labels(n) AS labels, properties(n) AS properties,
 			       [(n)-[r]-(o) WHERE type(r) <> 'AFFECTED' | {type: type(r),
 			         direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END, other: o.code,
@@ -53,7 +63,7 @@ class MutationQueries {
 	// What "is or contains" a node: an area with the areas above it and the organizations governing
 	// or covering those; an organization with the organizations above it and the areas it governs
 	// or covers; a person, unit or alliance through the areas and organizations it is linked to.
-	private static final Statement SCOPES = Statement.write("change.scopes", "UNWIND $codes AS code\n" + FIND + """
+	private static final Statement SCOPES = Statement.write("change.scopes", "UNWIND $codes AS code\n" + find("code", "n") + """
 			CALL (n) {
 			  WITH n WHERE n:Area OR n:PartyOrganization RETURN n AS s
 			  UNION
@@ -97,11 +107,11 @@ class MutationQueries {
 			                  summary: $summary, input: $input, before: $before, after: $after, scopes: $scopes})
 			WITH c
 			UNWIND $codes AS code
-			""" + FIND + """
+			""" + find("code", "n") + """
 			CREATE (c)-[:AFFECTED]->(n)
 			""");
 
-	private static final Statement FINISH = Statement.write("change.finish", "UNWIND $codes AS code\n" + FIND + """
+	private static final Statement FINISH = Statement.write("change.finish", "UNWIND $codes AS code\n" + find("code", "n") + """
 			SET n.version = coalesce(n.version, 0) + 1
 			REMOVE n._lock
 			""");
@@ -150,28 +160,43 @@ class MutationQueries {
 		this.graph.run(FINISH, Graph.parameters("codes", List.copyOf(codes)));
 	}
 
+	// The tree of one family: %s are the family's label (Area or PartyOrganization, twice) and
+	// the type between levels (HAS or LEADS), from the model, never input text.
+	private static final Statement PARENTS = Statement.write("change.parents", """
+			MATCH (p:`%s`)-[r:`%s` WHERE r.until IS NULL]->(:`%s` {code: $code})
+			RETURN p.code AS code
+			""");
+
+	private static final Statement LEAVE_PARENT = Statement.write("change.leaveParent", """
+			MATCH (:`%s`)-[r:`%s` WHERE r.until IS NULL]->(:`%s` {code: $code})
+			SET r.until = $on
+			""");
+
+	private static final Statement JOIN_PARENT = Statement.write("change.joinParent", """
+			MATCH (p:`%s` {code: $parent}), (n:`%s` {code: $code})
+			CREATE (p)-[:`%s` {since: $on}]->(n)
+			""");
+
 	/**
 	 * The codes of a node's current parents: {@code type} is {@code HAS} for an area, {@code LEADS}
 	 * for an organization, and {@code family} its label ({@code Area}, {@code PartyOrganization}).
 	 */
 	List<String> parents(String family, String type, String code) {
-		return read("""
-				MATCH (p:`%1$s`)-[r:`%2$s` WHERE r.until IS NULL]->(:`%1$s` {code: $code})
-				RETURN p.code AS code
-				""".formatted(family, type), Map.of("code", code)).stream().map(row -> (String) row.get("code")).toList();
+		return read(PARENTS.formatted(family, type, family), Graph.parameters("code", code)).stream()
+			.map(row -> (String) row.get("code"))
+			.toList();
 	}
 
 	/** The node leaves its current parent on the day {@code on} and lies under {@code parent} from then. */
 	void moveUnder(String family, String type, String code, String parent, LocalDate on) {
-		Map<String, Object> parameters = Map.of("code", code, "parent", parent, "on", on);
-		write("""
-				MATCH (:`%1$s`)-[r:`%2$s` WHERE r.until IS NULL]->(:`%1$s` {code: $code})
-				SET r.until = $on
-				""".formatted(family, type), parameters);
-		write("""
-				MATCH (p:`%1$s` {code: $parent}), (n:`%1$s` {code: $code})
-				CREATE (p)-[:`%2$s` {since: $on}]->(n)
-				""".formatted(family, type), parameters);
+		Map<String, Object> parameters = Graph.parameters("code", code, "parent", parent, "on", on);
+		write(LEAVE_PARENT.formatted(family, type, family), parameters);
+		write(JOIN_PARENT.formatted(family, family, type), parameters);
+	}
+
+	/** Whether a node with this code exists in any family. */
+	boolean codeInUse(String code) {
+		return !read(CODE_IN_USE, Graph.parameters("code", code)).isEmpty();
 	}
 
 	/** The versions of a level of nodes of one family, in one statement. */
@@ -233,16 +258,23 @@ class MutationQueries {
 	}
 
 	/** Runs a write statement of a mutation. */
-	void write(String cypher, Map<String, Object> parameters) {
-		this.graph.run(Statement.write("change.write", cypher), parameters);
+	void write(Statement statement, Map<String, Object> parameters) {
+		this.graph.run(statement, parameters);
 	}
 
 	/**
-	 * Runs a read statement of a mutation's checks: part of the write, so the organization
-	 * department's, and it sees what the write transaction sees.
+	 * Runs a read statement of a mutation's checks: declared a write, since it is part of the
+	 * write (the organization department's), and sees what the write transaction sees.
 	 */
-	Collection<Map<String, Object>> read(String cypher, Map<String, Object> parameters) {
-		return this.graph.rows(Statement.write("change.check", cypher), parameters).stream().map(Record::asMap).toList();
+	Collection<Map<String, Object>> read(Statement statement, Map<String, Object> parameters) {
+		return this.graph.rows(statement, parameters).stream().map(Record::asMap).toList();
+	}
+
+	/** The codes a list column holds, without nulls. */
+	@SuppressWarnings("unchecked")
+	static List<String> strings(Object value) {
+		return (value != null) ? ((List<Object>) value).stream().filter(v -> v != null).map(Object::toString).toList()
+				: List.of();
 	}
 
 	/** Every broken invariant around the codes: rule, code and a bilingual message. */

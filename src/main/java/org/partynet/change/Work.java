@@ -25,8 +25,6 @@ final class Work {
 
 	final String operation;
 
-	final Map<String, Object> input;
-
 	final List<UserError> errors = new ArrayList<>();
 
 	/** Codes of every node the change affects, before and after (the audit's AFFECTED). */
@@ -53,9 +51,8 @@ final class Work {
 
 	private final MutationQueries queries;
 
-	Work(String operation, Map<String, Object> input, MutationQueries queries) {
+	Work(String operation, MutationQueries queries) {
 		this.operation = operation;
-		this.input = (input != null) ? input : Map.of();
 		this.queries = queries;
 	}
 
@@ -78,18 +75,10 @@ final class Work {
 		error(UserErrorCode.VALIDATION, path(field), message);
 	}
 
-	Object raw(String field) {
-		return this.input.get(field);
-	}
-
-	boolean given(String field) {
-		return this.input.get(field) != null;
-	}
-
 	/** The effective day: {@code on}, or today in Beijing; a day out of range is an error on {@code on}. */
-	LocalDate on() {
-		LocalDate on = day("on");
-		return (on != null) ? on : Fields.today();
+	LocalDate on(LocalDate on) {
+		LocalDate day = day("on", on);
+		return (day != null) ? day : Fields.today();
 	}
 
 	/**
@@ -97,8 +86,8 @@ final class Work {
 	 * Party's founding year nor after today: a relationship that began in the future would count as
 	 * current everywhere at once, and nothing can be asked as of a day before 1921.
 	 */
-	LocalDate day(String field) {
-		if (!(this.input.get(field) instanceof LocalDate day)) {
+	LocalDate day(String field, LocalDate day) {
+		if (day == null) {
 			return null;
 		}
 		LocalDate today = Fields.today();
@@ -117,8 +106,7 @@ final class Work {
 	}
 
 	/** A required name: not blank, at most 100 characters; {@code null} (and an error) otherwise. */
-	String name(String field) {
-		Object value = this.input.get(field);
+	String name(String field, String value) {
 		String name = (value != null) ? value.toString().strip() : "";
 		if (name.isEmpty()) {
 			invalid(field, "名称不能为空 / Name must not be empty");
@@ -128,8 +116,7 @@ final class Work {
 	}
 
 	/** An optional text (a title): {@code null} when absent or blank, checked like a name otherwise. */
-	String optionalText(String field) {
-		Object value = this.input.get(field);
+	String optionalText(String field, String value) {
 		String text = (value != null) ? value.toString().strip() : "";
 		return text.isEmpty() ? null : text(field, text);
 	}
@@ -155,14 +142,12 @@ final class Work {
 		return text;
 	}
 
-	/** A name that may be absent (unchanged). */
-	String optionalName(String field) {
-		return given(field) ? name(field) : null;
+	/** A name that may be absent or {@code null} (unchanged): {@code null} then. */
+	String optionalName(String field, String value) {
+		return (value != null) ? name(field, value) : null;
 	}
 
-	String code(String field) {
-		Object value = this.input.get(field);
-		String code = (value != null) ? value.toString() : null;
+	String code(String field, String code) {
 		if (!Fields.isCode(code)) {
 			invalid(field, Fields.CODE_RULE);
 			return null;
@@ -175,17 +160,15 @@ final class Work {
 	 * across kinds, not only within one: {@code node(code:)} and the audit record find a node by its
 	 * code alone, so a person sharing a community's code would hide one of the two.
 	 */
-	String newCode(String field) {
-		String code = code(field);
-		if (code != null && !this.queries.read("WITH $code AS code\n" + MutationQueries.FIND + "RETURN n.code LIMIT 1",
-				Map.of("code", code)).isEmpty()) {
+	String newCode(String field, String value) {
+		String code = code(field, value);
+		if (code != null && this.queries.codeInUse(code)) {
 			error(UserErrorCode.CONFLICT, path(field), "编码 %s 已被使用 / Code %s is in use".formatted(code, code));
 		}
 		return code;
 	}
 
-	String gender(String field) {
-		Object value = this.input.get(field);
+	String gender(String field, String value) {
 		if (value == null) {
 			return null;
 		}
@@ -193,36 +176,34 @@ final class Work {
 			invalid(field, "性别应为 MALE 或 FEMALE / Gender must be MALE or FEMALE");
 			return null;
 		}
-		return value.toString();
+		return value;
 	}
 
-	String phone(String field) {
-		Object value = this.input.get(field);
+	String phone(String field, String value) {
 		if (value == null) {
 			return null;
 		}
-		if (!Fields.isPhone(value.toString())) {
+		if (!Fields.isPhone(value)) {
 			invalid(field, "电话号码格式不正确 / Phone number must be 3 to 20 digits, spaces, '+' or '-'");
 			return null;
 		}
-		return value.toString();
+		return value;
 	}
 
-	String idNumber(String field) {
-		Object value = this.input.get(field);
+	String idNumber(String field, String value) {
 		if (value == null) {
 			return null;
 		}
-		if (!Fields.isIdNumber(value.toString())) {
+		if (!Fields.isIdNumber(value)) {
 			invalid(field, "身份证号应为 17 位数字加一位数字或 X / Identity number must be 17 digits and a digit or X");
 			return null;
 		}
-		return value.toString();
+		return value;
 	}
 
 	/** An id of one of {@code labels}; {@code null} (and an error) when malformed or of another kind. */
-	GlobalId id(String field, Set<String> labels) {
-		return id(path(field), this.input.get(field), labels);
+	GlobalId id(String field, String value, Set<String> labels) {
+		return id(path(field), value, labels);
 	}
 
 	GlobalId id(List<String> field, Object value, Set<String> labels) {
@@ -245,10 +226,9 @@ final class Work {
 	}
 
 	/** The ids of a list field; each error names its index. */
-	List<GlobalId> ids(String field, Set<String> labels) {
+	List<GlobalId> ids(String field, List<String> list, Set<String> labels) {
 		List<GlobalId> ids = new ArrayList<>();
-		Object value = this.input.get(field);
-		if (value instanceof List<?> list) {
+		if (list != null) {
 			for (int i = 0; i < list.size(); i++) {
 				GlobalId id = id(path(field, Integer.toString(i)), list.get(i), labels);
 				if (id != null && !ids.contains(id)) {
@@ -280,7 +260,7 @@ final class Work {
 	 * Takes the write lock on a node first, then compares its version: under read-committed
 	 * isolation a version read before the lock could be stale, and two edits would both pass.
 	 */
-	Node lock(GlobalId id, String field, String versionField) {
+	Node lock(GlobalId id, String field, String versionField, Integer expected) {
 		if (id == null) {
 			return null;
 		}
@@ -288,9 +268,8 @@ final class Work {
 		if (node == null) {
 			return require(id, field);
 		}
-		Object expected = this.input.get(versionField);
 		long actual = node.get("version").asLong(0);
-		if (!(expected instanceof Number number) || number.longValue() != actual) {
+		if (expected == null || expected.longValue() != actual) {
 			error(UserErrorCode.CONFLICT, path(versionField),
 					"%s 已被他人修改（当前版本 %d，提交的版本 %s），请刷新后重试 / %s was changed by someone else (version %d, not %s): reload and retry"
 						.formatted(node.get("name").asString(id.code()), actual, expected, id.code(), actual, expected));
@@ -316,9 +295,43 @@ final class Work {
 		return node;
 	}
 
+	/**
+	 * Plans a move of a node under a new parent of its family ({@code family} and {@code type} as
+	 * {@link MutationQueries#parents}): refused on {@code parent} with the message {@code already}
+	 * (the node's and the parent's names, then their codes) when it lies there already; otherwise
+	 * the old and new parents are affected too, and the node is the result.
+	 */
+	Runnable moveUnder(String family, String type, GlobalId id, Node node, GlobalId parentId, Node parent, LocalDate on,
+			String already) {
+		List<String> oldParents = this.queries.parents(family, type, id.code());
+		if (oldParents.contains(parentId.code())) {
+			invalid("parent", already.formatted(name(node), name(parent), id.code(), parentId.code()));
+			return null;
+		}
+		affect(oldParents);
+		affect(parentId.code());
+		this.result = id;
+		return () -> this.queries.moveUnder(family, type, id.code(), parentId.code(), on);
+	}
+
 	/** Whether the organization has ended (merged or dissolved). */
 	static boolean ended(Node node) {
 		return node != null && !node.get("until").isNull();
+	}
+
+	/** An error on the field when the organization there has ended (merged or dissolved). */
+	void notEnded(Node node, String field) {
+		if (ended(node)) {
+			invalid(field, "%s 已撤销或合并 / %s has ended (merged or dissolved)".formatted(name(node),
+					node.get("code").asString()));
+		}
+	}
+
+	/** Broken invariants about what organizations govern or cover are reported on this field. */
+	void onAreaRules(List<String> field) {
+		for (String rule : List.of("BRANCH_GRIDS", "GROUP_BUILDINGS", "AREA_KIND")) {
+			this.ruleFields.put(rule, field);
+		}
 	}
 
 	String name(Node node) {
