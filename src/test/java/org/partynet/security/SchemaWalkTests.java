@@ -242,6 +242,7 @@ class SchemaWalkTests extends HarnessTestSupport {
 			probes.add(root("search", "text: " + quote(text) + ", first: %d", Expect.INSIDE, null, 50));
 		}
 		probes.add(root("dataset", "", Expect.INSIDE));
+		probes.add(root("model", "", Expect.INSIDE));
 		probes.add(root("me", "", Expect.INSIDE));
 		probes.add(root("coverage", "", Expect.INSIDE));
 		probes.add(root("coverage", "scope: " + quote(OWN_AREA) + ", asOf: \"2020-06-01\"", Expect.INSIDE));
@@ -491,6 +492,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 		// the same for every account, and names the district on purpose.
 		strings = new LinkedHashMap<>(strings);
 		strings.values().removeIf(paths -> paths.stream().allMatch(path -> path.endsWith("dataset.description")));
+		// The model names kinds (街道党工委, 党员楼长), never a node of the network.
+		strings.values().removeIf(paths -> paths.stream().allMatch(path -> path.matches("(deeper: )?model\\..*")));
 		Set<String> inside = new TreeSet<>();
 		this.subtree.allowed.forEach(id -> {
 			String name = this.subtree.names.get(id);
