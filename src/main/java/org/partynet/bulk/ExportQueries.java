@@ -1,14 +1,18 @@
 package org.partynet.bulk;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.Record;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
+import org.partynet.model.NodeLabel;
+import org.partynet.model.OrganizationKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,15 +102,13 @@ class ExportQueries {
 	/** A sheet's statements (phone and ID numbers in full: the organization department's only). */
 	private static void put(String sheet, String... cypher) {
 		STATEMENTS.put(sheet,
-				java.util.Arrays.stream(cypher).map(text -> Statement.privileged("export." + sheet, text)).toList());
+				Arrays.stream(cypher).map(text -> Statement.privileged("export." + sheet, text)).toList());
 	}
 
 	static {
-		area("districts", "District", null);
-		area("streets", "Street", "District");
-		area("communities", "Community", "Street");
-		area("grids", "Grid", "Community");
-		area("buildings", "Building", "Grid");
+		// each area sheet's rows with their parent, of the model's kind above (AreaKind.parent())
+		Format.AREA_SHEETS.forEach((sheet, kind) -> area(sheet, kind.label(),
+				(kind.parent() != null) ? kind.parent().label() : null));
 		String sites = """
 				WITH a WHERE a:CommercialBuilding OR a:Market
 				CALL (a) {
@@ -127,10 +129,10 @@ class ExportQueries {
 				  RETURN p, l ORDER BY l.until IS NULL DESC, l.until DESC, l.since DESC LIMIT 1
 				}
 				RETURN o.code AS code, o.name AS name,
-				       [k IN ['StreetWorkingCommittee', 'CommunityCommittee', 'GridBranch', 'BuildingGroup', 'Alliance'] WHERE k IN labels(o)][0] AS kind,
+				       [k IN [%s] WHERE k IN labels(o)][0] AS kind,
 				       p.code AS parent, toString(l.since) AS since, toString(o.electedOn) AS electedOn
 				ORDER BY code
-				""";
+				""".formatted(organizationKinds());
 		put("organizations", "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + organizations,
 				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\n" + organizations,
 				ORGANIZATIONS + organizations);
@@ -180,6 +182,14 @@ class ExportQueries {
 								MATCH (f:Person)-[r:EMPLOYED_BY]->(u)
 								RETURN f, r, u AS y
 								""" + "}\n" + links);
+	}
+
+	/** The organizations' kind labels, and the alliance's, as a Cypher list's items. */
+	private static String organizationKinds() {
+		return Stream.concat(Arrays.stream(OrganizationKind.values()).map(OrganizationKind::label),
+				Stream.of(NodeLabel.ALLIANCE.label()))
+			.map(label -> "'" + label + "'")
+			.collect(Collectors.joining(", "));
 	}
 
 	/** A person's links as {@code f, r, y}, passed on ({@code WITH}) or returned ({@code RETURN}). */

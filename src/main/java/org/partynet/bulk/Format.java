@@ -1,9 +1,12 @@
 package org.partynet.bulk;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.partynet.model.AreaKind;
@@ -202,6 +205,24 @@ public final class Format {
 			.filter(RoleKind::isPost)
 			.flatMap(role -> Stream.of(role.chinese(), role.name()))
 			.toArray(String[]::new);
+	}
+
+	/** The area kind each area sheet holds (the sites sheet says it per row). */
+	static final Map<String, AreaKind> AREA_SHEETS = Map.of("districts", AreaKind.DISTRICT, "streets", AreaKind.STREET,
+			"communities", AreaKind.COMMUNITY, "grids", AreaKind.GRID, "buildings", AreaKind.BUILDING);
+
+	/** The labels a reference to a sheet's rows may name, from the model. */
+	static final Map<String, Set<String>> SHEET_LABELS = sheetLabels();
+
+	private static Map<String, Set<String>> sheetLabels() {
+		Map<String, Set<String>> labels = new HashMap<>();
+		AREA_SHEETS.forEach((sheet, kind) -> labels.put(sheet, Set.of(kind.label())));
+		labels.put("sites", OrganizationKind.ALLIANCE_AREAS.stream().map(AreaKind::label).collect(Collectors.toUnmodifiableSet()));
+		labels.put("organizations", Stream.concat(OrganizationKind.LABELS.stream(), Stream.of(NodeLabel.ALLIANCE.label()))
+			.collect(Collectors.toUnmodifiableSet()));
+		labels.put("units", Set.of(NodeLabel.UNIT.label()));
+		labels.put("people", Set.of(NodeLabel.PERSON.label()));
+		return Map.copyOf(labels);
 	}
 
 	/** The sheet with this key. */

@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.partynet.bulk.Format.Sheet;
-import org.partynet.model.AreaKind;
 import org.partynet.model.NodeLabel;
-import org.partynet.model.OrganizationKind;
 
 /**
  * The rows of a file once its cells are read: node rows and relationship rows, and the codes of
@@ -22,27 +19,9 @@ import org.partynet.model.OrganizationKind;
  */
 final class ImportRows {
 
-	/** The area kind each area sheet holds (the sites sheet says it per row). */
-	static final Map<String, AreaKind> AREA_SHEETS = Map.of("districts", AreaKind.DISTRICT, "streets", AreaKind.STREET,
-			"communities", AreaKind.COMMUNITY, "grids", AreaKind.GRID, "buildings", AreaKind.BUILDING);
-
-	/** The labels a reference to a sheet's rows may name, from the model. */
-	static final Map<String, Set<String>> SHEET_LABELS = sheetLabels();
-
-	private static Map<String, Set<String>> sheetLabels() {
-		Map<String, Set<String>> labels = new HashMap<>();
-		AREA_SHEETS.forEach((sheet, kind) -> labels.put(sheet, Set.of(kind.label())));
-		labels.put("sites", OrganizationKind.ALLIANCE_AREAS.stream().map(AreaKind::label).collect(Collectors.toUnmodifiableSet()));
-		labels.put("organizations", Stream.concat(OrganizationKind.LABELS.stream(), Stream.of(NodeLabel.ALLIANCE.label()))
-			.collect(Collectors.toUnmodifiableSet()));
-		labels.put("units", Set.of(NodeLabel.UNIT.label()));
-		labels.put("people", Set.of(NodeLabel.PERSON.label()));
-		return Map.copyOf(labels);
-	}
-
 	/** The labels a reference column may name: those of the sheets it refers to. */
 	static Set<String> labels(Format.Column column) {
-		return column.refers().stream().flatMap(sheet -> SHEET_LABELS.get(sheet).stream()).collect(Collectors.toUnmodifiableSet());
+		return column.refers().stream().flatMap(sheet -> Format.SHEET_LABELS.get(sheet).stream()).collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** A node row: the node's family, label, properties, and its parent (HAS or LEADS). */

@@ -1,11 +1,13 @@
 package org.partynet.bulk;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.partynet.bulk.ImportQueries.Existing;
 import org.partynet.bulk.ImportQueries.ExistingRelationship;
@@ -65,7 +67,7 @@ record ImportSnapshot(Map<String, Map<String, Existing>> nodes, Map<From, List<E
 		}
 		Map<From, List<ExistingRelationship>> relationships = new HashMap<>();
 		froms.forEach((from, codes) -> chunks(List.copyOf(codes), chunk -> relationships
-			.computeIfAbsent(from, k -> new java.util.ArrayList<>())
+			.computeIfAbsent(from, k -> new ArrayList<>())
 			.addAll(queries.relationships(from.family(), from.type(), chunk))));
 		return new ImportSnapshot(nodes, relationships);
 	}
@@ -74,7 +76,7 @@ record ImportSnapshot(Map<String, Map<String, Existing>> nodes, Map<From, List<E
 		wanted.computeIfAbsent(family, f -> new LinkedHashSet<>()).add(code);
 	}
 
-	private static void chunks(List<String> codes, java.util.function.Consumer<List<String>> chunk) {
+	private static void chunks(List<String> codes, Consumer<List<String>> chunk) {
 		for (int from = 0; from < codes.size(); from += CODES) {
 			chunk.accept(codes.subList(from, Math.min(codes.size(), from + CODES)));
 		}

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.partynet.bulk.ImportQueries.Existing;
 import org.partynet.bulk.ImportRows.NodeRow;
 import org.partynet.bulk.ImportRows.RelRow;
+import org.partynet.model.NodeLabel;
 import org.partynet.model.OrganizationKind;
 
 /**
@@ -148,8 +149,8 @@ final class References {
 
 	/** Whether an organization (or an alliance) of this label may govern or cover an area of that label. */
 	static boolean covers(String type, String organization, String area) {
-		if (organization.equals(org.partynet.model.NodeLabel.ALLIANCE.label())) {
-			return type.equals("COVERS") && ImportRows.SHEET_LABELS.get("sites").contains(area);
+		if (organization.equals(NodeLabel.ALLIANCE.label())) {
+			return type.equals("COVERS") && Format.SHEET_LABELS.get("sites").contains(area);
 		}
 		OrganizationKind kind = OrganizationKind.ofLabel(organization);
 		return kind != null && kind.areaRelationship().equals(type) && kind.area().label().equals(area);

@@ -228,7 +228,7 @@ final class RowMapper {
 		switch (sheet.key()) {
 			case "districts", "streets", "communities", "grids", "buildings", "sites" -> {
 				String label = sheet.key().equals("sites") ? (String) values.get("kind")
-						: ImportRows.AREA_SHEETS.get(sheet.key()).label();
+						: Format.AREA_SHEETS.get(sheet.key()).label();
 				// the sheet's one reference names the area above, of the model's parent kind
 				AreaKind above = AreaKind.ofLabel(label).parent();
 				Column parent = sheet.columns().stream().filter(c -> c.type() == Format.Type.REFERENCE).findFirst().orElse(null);
