@@ -1,14 +1,18 @@
 package org.partynet.bulk;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.neo4j.driver.Record;
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
+import org.partynet.model.NodeLabel;
+import org.partynet.model.OrganizationKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,14 +97,18 @@ class ExportQueries {
 	 * scope (always the last). The whole network's read each kind in the order of its code index,
 	 * so that the database never sorts a whole sheet (at most the relationships of one node).
 	 */
-	private static final Map<String, String[]> STATEMENTS = new HashMap<>();
+	private static final Map<String, List<Statement>> STATEMENTS = new HashMap<>();
+
+	/** A sheet's statements (phone and ID numbers in full: the organization department's only). */
+	private static void put(String sheet, String... cypher) {
+		STATEMENTS.put(sheet,
+				Arrays.stream(cypher).map(text -> Statement.privileged("export." + sheet, text)).toList());
+	}
 
 	static {
-		area("districts", "District", null);
-		area("streets", "Street", "District");
-		area("communities", "Community", "Street");
-		area("grids", "Grid", "Community");
-		area("buildings", "Building", "Grid");
+		// each area sheet's rows with their parent, of the model's kind above (AreaKind.parent())
+		Format.AREA_SHEETS.forEach((sheet, kind) -> area(sheet, kind.label(),
+				(kind.parent() != null) ? kind.parent().label() : null));
 		String sites = """
 				WITH a WHERE a:CommercialBuilding OR a:Market
 				CALL (a) {
@@ -111,8 +119,8 @@ class ExportQueries {
 				       p.code AS grid, toString(h.since) AS since
 				ORDER BY code
 				""";
-		STATEMENTS.put("sites", new String[] { "MATCH (a:CommercialBuilding) WHERE a.code IS NOT NULL\n" + sites,
-				"MATCH (a:Market) WHERE a.code IS NOT NULL AND NOT a:CommercialBuilding\n" + sites, AREAS + sites });
+		put("sites", "MATCH (a:CommercialBuilding) WHERE a.code IS NOT NULL\n" + sites,
+				"MATCH (a:Market) WHERE a.code IS NOT NULL AND NOT a:CommercialBuilding\n" + sites, AREAS + sites);
 
 		String organizations = """
 				WITH o WHERE o:PartyOrganization OR o:Alliance
@@ -121,25 +129,25 @@ class ExportQueries {
 				  RETURN p, l ORDER BY l.until IS NULL DESC, l.until DESC, l.since DESC LIMIT 1
 				}
 				RETURN o.code AS code, o.name AS name,
-				       [k IN ['StreetWorkingCommittee', 'CommunityCommittee', 'GridBranch', 'BuildingGroup', 'Alliance'] WHERE k IN labels(o)][0] AS kind,
+				       [k IN [%s] WHERE k IN labels(o)][0] AS kind,
 				       p.code AS parent, toString(l.since) AS since, toString(o.electedOn) AS electedOn
 				ORDER BY code
-				""";
-		STATEMENTS.put("organizations", new String[] { "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + organizations,
+				""".formatted(organizationKinds());
+		put("organizations", "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + organizations,
 				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\n" + organizations,
-				ORGANIZATIONS + organizations });
+				ORGANIZATIONS + organizations);
 
 		String units = """
 				RETURN u.code AS code, u.name AS name, u.category AS category
 				ORDER BY code
 				""";
-		STATEMENTS.put("units", new String[] { "MATCH (u:Unit) WHERE u.code IS NOT NULL\n" + units, UNITS + "WITH DISTINCT u\n" + units });
+		put("units", "MATCH (u:Unit) WHERE u.code IS NOT NULL\n" + units, UNITS + "WITH DISTINCT u\n" + units);
 
 		String people = """
 				RETURN p.code AS code, p.name AS name, p.gender AS gender, p.phone AS phone, p.idNumber AS idNumber
 				ORDER BY code
 				""";
-		STATEMENTS.put("people", new String[] { "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + people, PEOPLE + people });
+		put("people", "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + people, PEOPLE + people);
 
 		String roles = """
 				MATCH (p)-[h:HOLDS]->(o)
@@ -147,7 +155,7 @@ class ExportQueries {
 				       toString(h.since) AS since, toString(h.until) AS until
 				ORDER BY person, organization, role, since
 				""";
-		STATEMENTS.put("roles", new String[] { "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + roles, PEOPLE + roles });
+		put("roles", "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + roles, PEOPLE + roles);
 
 		String coverage = """
 				MATCH (o)-[r:GOVERNS|COVERS]->(a:Area) WHERE o:PartyOrganization OR o:Alliance
@@ -155,14 +163,10 @@ class ExportQueries {
 				       toString(r.since) AS since, toString(r.until) AS until
 				ORDER BY organization, area, since
 				""";
-		STATEMENTS.put("coverage", new String[] { "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + coverage,
+		put("coverage", "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + coverage,
 				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\nWITH o ORDER BY o.code\n" + coverage,
-				ORGANIZATIONS + coverage });
+				ORGANIZATIONS + coverage);
 
-		String personLinks = "MATCH (p)-[r:MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT]->(y)\n"
-				+ "RETURN p AS f, r, y\n";
-		String unitLinks = "MATCH (u)-[r:MEMBER_OF|CO_BUILDS|REGISTERED_AT]->(y)\nRETURN u AS f, r, y\n";
-		String employees = "MATCH (f:Person)-[r:EMPLOYED_BY]->(u)\nRETURN f, r, u AS y\n";
 		String links = """
 				WITH f, r, y WHERE y:Area OR y:PartyOrganization OR y:Alliance OR y:Unit
 				RETURN f.code AS `from`,
@@ -171,11 +175,32 @@ class ExportQueries {
 				       toString(r.since) AS since, toString(r.until) AS until
 				ORDER BY `from`, kind, `to`, since
 				""";
-		STATEMENTS.put("links", new String[] {
-				"MATCH (p:Person) WHERE p.code IS NOT NULL\n" + personLinks.replace("RETURN", "WITH") + links,
-				"MATCH (u:Unit) WHERE u.code IS NOT NULL\n" + unitLinks.replace("RETURN", "WITH") + links,
-				"CALL () {\n" + PEOPLE + personLinks + "UNION\n" + UNITS + "WITH DISTINCT u\n" + unitLinks + "UNION\n" + UNITS
-						+ "WITH DISTINCT u\n" + employees + "}\n" + links });
+		put("links", "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + personLinks("WITH") + links,
+				"MATCH (u:Unit) WHERE u.code IS NOT NULL\n" + unitLinks("WITH") + links,
+				"CALL () {\n" + PEOPLE + personLinks("RETURN") + "UNION\n" + UNITS + "WITH DISTINCT u\n" + unitLinks("RETURN")
+						+ "UNION\n" + UNITS + "WITH DISTINCT u\n" + """
+								MATCH (f:Person)-[r:EMPLOYED_BY]->(u)
+								RETURN f, r, u AS y
+								""" + "}\n" + links);
+	}
+
+	/** The organizations' kind labels, and the alliance's, as a Cypher list's items. */
+	private static String organizationKinds() {
+		return Stream.concat(Arrays.stream(OrganizationKind.values()).map(OrganizationKind::label),
+				Stream.of(NodeLabel.ALLIANCE.label()))
+			.map(label -> "'" + label + "'")
+			.collect(Collectors.joining(", "));
+	}
+
+	/** A person's links as {@code f, r, y}, passed on ({@code WITH}) or returned ({@code RETURN}). */
+	private static String personLinks(String clause) {
+		return "MATCH (p)-[r:MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT]->(y)\n" + clause
+				+ " p AS f, r, y\n";
+	}
+
+	/** A unit's links as {@code f, r, y}, passed on ({@code WITH}) or returned ({@code RETURN}). */
+	private static String unitLinks(String clause) {
+		return "MATCH (u)-[r:MEMBER_OF|CO_BUILDS|REGISTERED_AT]->(y)\n" + clause + " u AS f, r, y\n";
 	}
 
 	private static void area(String sheet, String label, String parent) {
@@ -192,7 +217,7 @@ class ExportQueries {
 				RETURN a.code AS code, a.name AS name, p.code AS %3$s, toString(h.since) AS since
 				ORDER BY code
 				""".formatted(label, parent, parent.toLowerCase());
-		STATEMENTS.put(sheet, new String[] { "MATCH (a:%s) WHERE a.code IS NOT NULL\n".formatted(label) + rows, AREAS + rows });
+		put(sheet, "MATCH (a:%s) WHERE a.code IS NOT NULL\n".formatted(label) + rows, AREAS + rows);
 	}
 
 	private static final Logger LOG = LoggerFactory.getLogger(ExportQueries.class);
@@ -204,9 +229,9 @@ class ExportQueries {
 	}
 
 	/** The statements of one sheet: for the whole network ({@code scoped} false) or a scope. */
-	static List<String> statements(Format.Sheet sheet, boolean scoped) {
-		String[] all = STATEMENTS.get(sheet.key());
-		return scoped ? List.of(all[all.length - 1]) : List.of(all).subList(0, all.length - 1);
+	static List<Statement> statements(Format.Sheet sheet, boolean scoped) {
+		List<Statement> all = STATEMENTS.get(sheet.key());
+		return scoped ? all.subList(all.size() - 1, all.size()) : all.subList(0, all.size() - 1);
 	}
 
 	/**
@@ -221,9 +246,8 @@ class ExportQueries {
 			long started = System.nanoTime();
 			Map<String, Object> parameters = new HashMap<>();
 			parameters.put("scope", scope);
-			for (String statement : statements(sheet, scope != null)) {
-				// phone and ID numbers in full: the organization department's only
-				this.graph.stream(Statement.privileged("export." + sheet.key(), statement), parameters, rows -> {
+			for (Statement statement : statements(sheet, scope != null)) {
+				this.graph.stream(statement, parameters, rows -> {
 					rows.forEach(row -> sink.accept(sheet, row));
 					return null;
 				});

@@ -1,14 +1,18 @@
 package org.partynet.bulk;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.partynet.model.AreaKind;
 import org.partynet.model.NodeLabel;
 import org.partynet.model.OrganizationKind;
+import org.partynet.model.RelationshipKind;
 import org.partynet.model.RelationshipType;
 import org.partynet.model.RoleKind;
 
@@ -52,9 +56,21 @@ public final class Format {
 	 * @param type what it holds
 	 * @param values for {@link Type#CHOICE}: Chinese label → stored value, in the drop-down's order
 	 * @param refers for {@link Type#REFERENCE}: the sheets whose codes it may name
+	 * @param aliases for {@link Type#CHOICE}: older labels still accepted on import (never offered
+	 * nor exported) → stored value
 	 */
 	public record Column(String key, String header, boolean required, Type type, Map<String, String> values,
-			List<String> refers) {
+			List<String> refers, Map<String, String> aliases) {
+
+		public Column(String key, String header, boolean required, Type type, Map<String, String> values,
+				List<String> refers) {
+			this(key, header, required, type, values, refers, Map.of());
+		}
+
+		/** The same column, also accepting these older labels (label → stored value). */
+		Column aliases(Map<String, String> aliases) {
+			return new Column(this.key, this.header, this.required, this.type, this.values, this.refers, Map.copyOf(aliases));
+		}
 
 		static Column code() {
 			return new Column("code", "代码 Code", true, Type.CODE, Map.of(), List.of());
@@ -98,6 +114,15 @@ public final class Format {
 		}
 
 	}
+
+	/**
+	 * The short labels the links sheet had before it read the model's names (楼长 for 党员楼长 …):
+	 * workbooks filled in then still import. New templates and exports give the model's names.
+	 * (Declared before {@link #SHEETS}, which reads it.)
+	 */
+	private static final Map<String, String> LINK_ALIASES = Map.of("楼长", RelationshipKind.HEAD_OF.name(), "网格员",
+			RelationshipKind.WORKS_FOR.name(), "指导员", RelationshipKind.INSTRUCTS.name(), "任职单位",
+			RelationshipKind.EMPLOYED_BY.name());
 
 	private static final Column SINCE = Column.date("since", "起始日期 Since");
 
@@ -146,9 +171,7 @@ public final class Format {
 							SINCE, UNTIL)),
 			new Sheet("links", "关系 Links",
 					List.of(Column.reference("from", "起点 From", true, "people", "units"),
-							Column.choice("kind", "关系 Kind", true, "党员", "MEMBER_OF", "党小组成员", "IN_GROUP", "楼长", "HEAD_OF", "网格员",
-									"WORKS_FOR", "指导员", "INSTRUCTS", "任职单位", "EMPLOYED_BY", "联盟成员", "ALLIANCE_MEMBER", "共驻共建",
-									"CO_BUILDS", "双报到", "REGISTERED_AT"),
+							Column.choice("kind", "关系 Kind", true, linkKinds()).aliases(LINK_ALIASES),
 							Column.reference("to", "终点 To", true, "organizations", "units", "communities", "grids", "buildings",
 									"sites"),
 							Column.choice("status", "党籍 Status", false, "正式", "FULL", "预备", "PROBATIONARY"),
@@ -167,11 +190,39 @@ public final class Format {
 			.toArray(String[]::new);
 	}
 
+	/**
+	 * The links sheet's kinds: a party membership (党员, the person's role), then the model's link
+	 * kinds by their names ({@link RelationshipKind#chinese()}).
+	 */
+	private static String[] linkKinds() {
+		return Stream.concat(Stream.of(RoleKind.PARTY_MEMBER.chinese(), RelationshipType.MEMBER_OF.name()),
+				Arrays.stream(RelationshipKind.values()).flatMap(kind -> Stream.of(kind.chinese(), kind.name())))
+			.toArray(String[]::new);
+	}
+
 	private static String[] posts() {
 		return Arrays.stream(RoleKind.values())
 			.filter(RoleKind::isPost)
 			.flatMap(role -> Stream.of(role.chinese(), role.name()))
 			.toArray(String[]::new);
+	}
+
+	/** The area kind each area sheet holds (the sites sheet says it per row). */
+	static final Map<String, AreaKind> AREA_SHEETS = Map.of("districts", AreaKind.DISTRICT, "streets", AreaKind.STREET,
+			"communities", AreaKind.COMMUNITY, "grids", AreaKind.GRID, "buildings", AreaKind.BUILDING);
+
+	/** The labels a reference to a sheet's rows may name, from the model. */
+	static final Map<String, Set<String>> SHEET_LABELS = sheetLabels();
+
+	private static Map<String, Set<String>> sheetLabels() {
+		Map<String, Set<String>> labels = new HashMap<>();
+		AREA_SHEETS.forEach((sheet, kind) -> labels.put(sheet, Set.of(kind.label())));
+		labels.put("sites", OrganizationKind.ALLIANCE_AREAS.stream().map(AreaKind::label).collect(Collectors.toUnmodifiableSet()));
+		labels.put("organizations", Stream.concat(OrganizationKind.LABELS.stream(), Stream.of(NodeLabel.ALLIANCE.label()))
+			.collect(Collectors.toUnmodifiableSet()));
+		labels.put("units", Set.of(NodeLabel.UNIT.label()));
+		labels.put("people", Set.of(NodeLabel.PERSON.label()));
+		return Map.copyOf(labels);
 	}
 
 	/** The sheet with this key. */

@@ -68,6 +68,44 @@ public enum NodeLabel {
 		return (OrganizationKind.ofLabel(this.label) != null) ? "PartyOrganization" : this.label;
 	}
 
+	/**
+	 * The relationship from a node's parent to it: {@code HAS} for an area (in the area above),
+	 * {@code LEADS} for an organization or an alliance (led by the one above); {@code null} for the
+	 * others, which have no parent.
+	 */
+	public String parentRelationship() {
+		if (AreaKind.ofLabel(this.label) != null) {
+			return RelationshipType.HAS.name();
+		}
+		return (OrganizationKind.ofLabel(this.label) != null || this == ALLIANCE) ? RelationshipType.LEADS.name() : null;
+	}
+
+	/** The parent relationship of the nodes of a family ({@link #family()}); {@code null} when they have none. */
+	public static String parentRelationship(String family) {
+		for (NodeLabel value : values()) {
+			if (value.family().equals(family) && value.parentRelationship() != null) {
+				return value.parentRelationship();
+			}
+		}
+		return null;
+	}
+
+	/** Every family, in the order of the labels. */
+	public static Set<String> families() {
+		return Arrays.stream(values()).map(NodeLabel::family).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+	}
+
+	/** The kind of a node among its labels (not its family label); {@code null} when none is one. */
+	public static NodeLabel fromLabels(Iterable<String> labels) {
+		for (String label : labels) {
+			NodeLabel kind = of(label);
+			if (kind != null) {
+				return kind;
+			}
+		}
+		return null;
+	}
+
 	/** The node label of this name; {@code null} for a label that has no code. */
 	public static NodeLabel of(String label) {
 		for (NodeLabel value : values()) {

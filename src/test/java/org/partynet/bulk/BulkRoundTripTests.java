@@ -211,15 +211,15 @@ class BulkRoundTripTests extends HarnessTestSupport {
 			Map<String, List<String>> links = rows(workbook.getSheet("关系 Links"), 3);
 			assertThat(links.get("RY30001|党员|GZ-DJ-DGW")).containsExactly("RY30001", "党员", "GZ-DJ-DGW", "正式", "", "1995-07-01", "");
 			assertThat(links.get("DW005|联盟成员|GZ-DJ-LM01")).containsExactly("DW005", "联盟成员", "GZ-DJ-LM01", "", "", "2020-04-01", "");
-			assertThat(links.values()).anySatisfy(row -> assertThat(row).containsExactly(row.get(0), "楼长", "GZ-DJ-C03-G02-B01", "", "",
+			assertThat(links.values()).anySatisfy(row -> assertThat(row).containsExactly(row.get(0), "党员楼长", "GZ-DJ-C03-G02-B01", "", "",
 					"2020-01-01", "2024-05-01"));
-			assertThat(links.values()).anySatisfy(row -> assertThat(row.subList(1, 5)).containsExactly("任职单位", row.get(2), "", "党组织负责人"));
+			assertThat(links.values()).anySatisfy(row -> assertThat(row.subList(1, 5)).containsExactly("在职", row.get(2), "", "党组织负责人"));
 			assertThat(links.values()).anySatisfy(row -> assertThat(row.get(3)).isEqualTo("预备"));
 			assertThat(links.keySet()).anyMatch(key -> key.contains("|共驻共建|"))
 				.anyMatch(key -> key.contains("|双报到|"))
 				.anyMatch(key -> key.contains("|党小组成员|"))
-				.anyMatch(key -> key.contains("|网格员|"))
-				.anyMatch(key -> key.contains("|指导员|"));
+				.anyMatch(key -> key.contains("|专职网格员|"))
+				.anyMatch(key -> key.contains("|党建指导员|"));
 		}
 	}
 
