@@ -26,6 +26,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.partynet.PartynetApplication;
 import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.ApplicationTest;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random moments of the writing, each time started again on the same store: the graph is either as
  * before the import or as after the whole import, never in between.
  */
+@ApplicationTest
 class ImportKillTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();

@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.partynet.support.InProcessNeo4j;
+import org.partynet.support.ApplicationTest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loads the sample. Tests of one class share it, so each test works on parts of the sample (its
  * own community) that no other test changes.
  */
+@ApplicationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "partynet.sample.external=true")
 abstract class MutationTestSupport {

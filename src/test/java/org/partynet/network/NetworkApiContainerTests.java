@@ -2,6 +2,7 @@ package org.partynet.network;
 
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.partynet.support.StatementCounter;
+import org.partynet.support.ApplicationTest;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
@@ -19,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The same API contract against Neo4j 5.26 in a container, as an external server would be.
  * Skipped where no Docker engine runs (as on the project's build machines).
  */
+@ApplicationTest
 @EnabledIf(value = "org.partynet.support.DockerAvailable#dockerAvailable",
 		disabledReason = "No Docker engine here: the Testcontainers Neo4j variant of the API tests is skipped; the in-process variant (NetworkApiHarnessTests) runs the same contract")
 @Testcontainers(disabledWithoutDocker = true)

@@ -20,6 +20,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * {@link InProcessNeo4j}, into which the application loads the sample network. Every test class
  * extending this shares one application context, so the application starts once per run.
  */
+@ApplicationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "partynet.sample.external=true")
 @Import(StatementCounter.Configuration.class)
