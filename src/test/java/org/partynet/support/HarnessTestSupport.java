@@ -1,5 +1,8 @@
 package org.partynet.support;
 
+import java.util.List;
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -7,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -116,6 +120,33 @@ public abstract class HarnessTestSupport {
 			.baseUrl(baseUrl)
 			.defaultHeaders(headers -> headers.setBasicAuth(username, DEMO_PASSWORD))
 			.build();
+	}
+
+	/**
+	 * A query posted as plain JSON, for tests of what the HTTP layer answers: the whole answer, data
+	 * and errors, which must come with status 200.
+	 */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> post(String username, String query) {
+		return web(username).post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The {@code extensions.code} of each error of an answer of {@link #post}. */
+	@SuppressWarnings("unchecked")
+	public static List<Object> codes(Map<String, Object> response) {
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response
+			.getOrDefault("errors", List.of());
+		return errors.stream().map(error -> ((Map<String, Object>) error.get("extensions")).get("code")).toList();
 	}
 
 	/** The {@code Authorization} header of a demo account, for {@code java.net.http} requests. */
