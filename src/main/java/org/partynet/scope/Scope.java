@@ -69,7 +69,7 @@ public class Scope {
 
 	private final Graph graph;
 
-	Scope(Graph graph) {
+	public Scope(Graph graph) {
 		this.graph = graph;
 	}
 

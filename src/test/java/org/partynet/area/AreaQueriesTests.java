@@ -9,15 +9,13 @@ import org.partynet.model.AreaKind;
 import org.partynet.model.OrganizationKind;
 import org.partynet.organization.Organization;
 import org.partynet.scope.Scope;
-import org.partynet.support.HarnessTestSupport;
-
-import org.springframework.beans.factory.annotation.Autowired;
+import org.partynet.support.QueryTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each Cypher query of {@link AreaQueries} and {@link Scope} against the sample network. */
-class AreaQueriesTests extends HarnessTestSupport {
+class AreaQueriesTests extends QueryTestSupport {
 
 	static final Area DISTRICT = new Area("GZ", "甘州区", AreaKind.DISTRICT);
 
@@ -27,11 +25,9 @@ class AreaQueriesTests extends HarnessTestSupport {
 
 	static final Area GRID = new Area("GZ-DJ-C01-G02", "青年社区第2网格", AreaKind.GRID);
 
-	@Autowired
-	AreaQueries queries;
+	AreaQueries queries = new AreaQueries(sample());
 
-	@Autowired
-	Scope scope;
+	Scope scope = new Scope(sample());
 
 	@Test
 	void children_parents_and_ancestors() {

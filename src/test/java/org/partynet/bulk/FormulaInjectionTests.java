@@ -18,12 +18,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.partynet.report.CellText;
 import org.partynet.support.HarnessTestSupport;
@@ -64,32 +60,17 @@ class FormulaInjectionTests extends HarnessTestSupport {
 
 	private static final String GAP_NAME = "=HYPERLINK(\"http://x\",\"y\")";
 
-	private static Neo4j neo4j;
+	private static Neo4j neo4j() {
+		return InProcessNeo4j.own("formula-injection");
+	}
 
-	private static Driver driver;
-
-	private static synchronized Neo4j neo4j() {
-		if (neo4j == null) {
-			neo4j = InProcessNeo4j.fresh();
-			driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
-		}
-		return neo4j;
+	private static Driver driver() {
+		return InProcessNeo4j.driver(neo4j());
 	}
 
 	@DynamicPropertySource
 	static void ownContext(DynamicPropertyRegistry registry) {
-		registry.add("partynet.test.own-database", () -> "formula-injection");
-	}
-
-	@BeforeAll
-	static void useOwnNeo4j() {
-		ownDatabase = neo4j();
-	}
-
-	@AfterAll
-	static void useSharedNeo4jAgain() {
-		ownDatabase = null;
+		ownDatabase(registry, "formula-injection");
 	}
 
 	/**
@@ -97,7 +78,7 @@ class FormulaInjectionTests extends HarnessTestSupport {
 	 * elsewhere; every organization and unit is made formula-like too, so that every report meets them.
 	 */
 	private void hostileNames() {
-		try (var session = driver.session()) {
+		try (var session = driver().session()) {
 			session.run("UNWIND keys($people) AS code MATCH (p:Person {code: code}) SET p.name = $people[code]",
 					Map.of("people", PEOPLE)).consume();
 			session.run("MATCH (g:Grid {code: $code}) SET g.name = $name", Map.of("code", GAP, "name", GAP_NAME)).consume();
@@ -208,7 +189,7 @@ class FormulaInjectionTests extends HarnessTestSupport {
 	}
 
 	private static Map<String, String> names() {
-		try (var session = driver.session()) {
+		try (var session = driver().session()) {
 			Map<String, String> names = new LinkedHashMap<>();
 			session.run("UNWIND $codes AS code MATCH (p:Person {code: code}) RETURN p.code AS code, p.name AS name",
 					Map.of("codes", List.copyOf(PEOPLE.keySet())))

@@ -21,16 +21,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.partynet.PartynetApplication;
 import org.partynet.model.Fields;
 import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.GraphDump;
 import org.partynet.support.InProcessNeo4j;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,35 +49,20 @@ class ImportApiTests extends HarnessTestSupport {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	private static Neo4j neo4j;
-
-	private static Driver driver;
-
 	@Autowired
 	private BulkImporter importer;
 
-	private static synchronized Neo4j neo4j() {
-		if (neo4j == null) {
-			neo4j = InProcessNeo4j.fresh();
-			driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
-		}
-		return neo4j;
+	private static Neo4j neo4j() {
+		return InProcessNeo4j.own("import-api");
+	}
+
+	private static Driver driver() {
+		return InProcessNeo4j.driver(neo4j());
 	}
 
 	@DynamicPropertySource
 	static void ownContext(DynamicPropertyRegistry registry) {
-		registry.add("partynet.test.own-database", () -> "import-api");
-	}
-
-	@BeforeAll
-	static void useOwnNeo4j() {
-		ownDatabase = neo4j();
-	}
-
-	@AfterAll
-	static void useSharedNeo4jAgain() {
-		ownDatabase = null;
+		ownDatabase(registry, "import-api");
 	}
 
 	// -- happy paths -----------------------------------------------------------------------------
@@ -218,7 +200,7 @@ class ImportApiTests extends HarnessTestSupport {
 
 	@Test
 	void nothing_new_goes_under_an_ended_organization() {
-		try (var session = driver.session()) {
+		try (var session = driver().session()) {
 			session.run("MATCH (o:GridBranch {code: 'GZ-DJ-C16-ZB02'}) SET o.until = date('2026-01-01')").consume();
 		}
 		try {
@@ -229,7 +211,7 @@ class ImportApiTests extends HarnessTestSupport {
 				.anySatisfy(e -> assertError(e, "党组织 Organizations", 2, "上级组织 Parent", "ended on 2026-01-01"));
 		}
 		finally {
-			try (var session = driver.session()) {
+			try (var session = driver().session()) {
 				session.run("MATCH (o:GridBranch {code: 'GZ-DJ-C16-ZB02'}) REMOVE o.until").consume();
 			}
 		}
@@ -475,8 +457,7 @@ class ImportApiTests extends HarnessTestSupport {
 	}
 
 	static Object value(String cypher, Map<String, Object> parameters) {
-		neo4j();
-		try (var session = driver.session()) {
+		try (var session = driver().session()) {
 			var result = session.run(cypher, parameters).list();
 			return result.isEmpty() ? null : result.get(0).get(0).asObject();
 		}
@@ -484,17 +465,7 @@ class ImportApiTests extends HarnessTestSupport {
 
 	/** Every node and relationship with labels and properties, sorted; the import journal aside. */
 	static List<String> dump() {
-		neo4j();
-		try (var session = driver.session()) {
-			List<String> lines = new ArrayList<>();
-			session.run("MATCH (n) WHERE NOT n:ImportJournal RETURN labels(n) AS l, properties(n) AS p").list().forEach(r -> lines
-				.add("N " + r.get("l").asList().stream().map(Object::toString).sorted().toList() + new TreeMap<>(r.get("p").asMap())));
-			session.run("MATCH (a)-[r]->(b) RETURN type(r) AS t, a.code AS a, b.code AS b, properties(r) AS p, b.id AS bid").list()
-				.forEach(r -> lines.add("R " + r.get("t").asString() + " " + r.get("a") + " -> " + r.get("b") + " " + r.get("bid")
-						+ new TreeMap<>(r.get("p").asMap())));
-			lines.sort(null);
-			return lines;
-		}
+		return GraphDump.of(driver(), "ImportJournal");
 	}
 
 	/** Zeros, without holding them. */

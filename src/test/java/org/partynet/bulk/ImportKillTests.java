@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,6 +25,8 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.partynet.PartynetApplication;
 import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.ApplicationTest;
+import org.partynet.support.GraphDump;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random moments of the writing, each time started again on the same store: the graph is either as
  * before the import or as after the whole import, never in between.
  */
+@ApplicationTest
 class ImportKillTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -224,22 +226,7 @@ class ImportKillTests {
 
 		/** Every node and relationship, sorted; the journal and the audit records aside. */
 		List<String> dump() {
-			try (var session = this.driver.session()) {
-				List<String> lines = new ArrayList<>();
-				session.run("MATCH (n) WHERE NOT n:ImportJournal AND NOT n:Change RETURN labels(n) AS l, properties(n) AS p")
-					.list()
-					.forEach(r -> lines.add("N " + r.get("l").asList().stream().map(Object::toString).sorted().toList()
-							+ new TreeMap<>(r.get("p").asMap())));
-				session.run("""
-						MATCH (a)-[r]->(b) WHERE NOT a:Change
-						RETURN type(r) AS t, a.code AS a, b.code AS b, properties(r) AS p, b.id AS bid
-						""")
-					.list()
-					.forEach(r -> lines.add("R " + r.get("t").asString() + " " + r.get("a") + " -> " + r.get("b") + " "
-							+ r.get("bid") + new TreeMap<>(r.get("p").asMap())));
-				lines.sort(null);
-				return lines;
-			}
+			return GraphDump.of(this.driver, "ImportJournal", "Change");
 		}
 
 		long changes() {

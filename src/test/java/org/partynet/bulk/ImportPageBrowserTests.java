@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.harness.Neo4j;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.partynet.support.BrowserTestSupport;
-import org.partynet.support.InProcessNeo4j;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,23 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportPageBrowserTests extends BrowserTestSupport {
 
-	private static Neo4j neo4j;
-
 	@DynamicPropertySource
 	static void ownContext(DynamicPropertyRegistry registry) {
-		registry.add("partynet.test.own-database", () -> "import-page");
-	}
-
-	@BeforeAll
-	static void useOwnNeo4j() {
-		neo4j = InProcessNeo4j.fresh();
-		ownDatabase = neo4j;
-	}
-
-	@AfterAll
-	static void useSharedNeo4jAgain() {
-		ownDatabase = null;
-		neo4j.close();
+		ownDatabase(registry, "import-page");
 	}
 
 	@Test

@@ -15,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,15 +24,12 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.partynet.PartynetApplication;
 import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.GraphDump;
 import org.partynet.support.InProcessNeo4j;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,22 +60,17 @@ class UploadLimitsTests extends HarnessTestSupport {
 
 	private static final String STREETS_HEADER = "代码 Code,名称 Name,所属区 District\r\n";
 
-	private static Neo4j neo4j;
+	private static Neo4j neo4j() {
+		return InProcessNeo4j.own("upload-limits");
+	}
 
-	private static Driver driver;
-
-	private static synchronized Neo4j neo4j() {
-		if (neo4j == null) {
-			neo4j = InProcessNeo4j.fresh();
-			driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
-		}
-		return neo4j;
+	private static Driver driver() {
+		return InProcessNeo4j.driver(neo4j());
 	}
 
 	@DynamicPropertySource
 	static void ownContext(DynamicPropertyRegistry registry) {
-		registry.add("partynet.test.own-database", () -> "upload-limits");
+		ownDatabase(registry, "upload-limits");
 		registry.add("partynet.import.limits.max-total-bytes", () -> "48MB");
 		registry.add("partynet.import.limits.max-entry-bytes", () -> "32MB");
 		registry.add("partynet.import.limits.max-rows-per-sheet", () -> "20000");
@@ -99,16 +89,6 @@ class UploadLimitsTests extends HarnessTestSupport {
 			bomb = zip(entry("streets.csv", STREETS_HEADER, "GZ-BOMB,炸弹街道,GZ\r\n", 1100L << 20));
 		}
 		return bomb;
-	}
-
-	@BeforeAll
-	static void useOwnNeo4j() {
-		ownDatabase = neo4j();
-	}
-
-	@AfterAll
-	static void useSharedNeo4jAgain() {
-		ownDatabase = null;
 	}
 
 	// -- ZIP files of CSV ----------------------------------------------------------------------
@@ -536,18 +516,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 		}
 	}
 
-	/** Every node and relationship with labels and properties, sorted. */
 	private static List<String> dump() {
-		try (var session = driver.session()) {
-			List<String> lines = new ArrayList<>();
-			session.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").list().forEach(r -> lines
-				.add("N " + r.get("l").asList().stream().map(Object::toString).sorted().toList() + new TreeMap<>(r.get("p").asMap())));
-			session.run("MATCH (a)-[r]->(b) RETURN type(r) AS t, elementId(a) AS a, elementId(b) AS b, properties(r) AS p").list()
-				.forEach(r -> lines.add("R " + r.get("t").asString() + " " + r.get("a") + " -> " + r.get("b")
-						+ new TreeMap<>(r.get("p").asMap())));
-			lines.sort(null);
-			return lines;
-		}
+		return GraphDump.of(driver());
 	}
 
 	/**

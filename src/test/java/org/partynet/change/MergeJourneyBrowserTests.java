@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.harness.Neo4j;
 import org.openqa.selenium.By;
@@ -29,33 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MergeJourneyBrowserTests extends BrowserTestSupport {
 
-	private static Neo4j neo4j;
-
 	@Autowired
 	private Environment environment;
 
-	private static synchronized Neo4j neo4j() {
-		if (neo4j == null) {
-			neo4j = InProcessNeo4j.fresh();
-		}
-		return neo4j;
+	private static Neo4j neo4j() {
+		return InProcessNeo4j.own("merge-journey");
 	}
 
 	// The shared sample must not change: this class gets a context of its own (its own dynamic
 	// property) on a Neo4j of its own (HarnessTestSupport.ownDatabase), checked in the test.
 	@DynamicPropertySource
 	static void ownContext(DynamicPropertyRegistry registry) {
-		registry.add("partynet.test.own-database", () -> "merge-journey");
-	}
-
-	@BeforeAll
-	static void useOwnNeo4j() {
-		ownDatabase = neo4j();
-	}
-
-	@AfterAll
-	static void useSharedNeo4jAgain() {
-		ownDatabase = null;
+		ownDatabase(registry, "merge-journey");
 	}
 
 	@Test

@@ -10,11 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
+import org.partynet.support.GraphDump;
 import org.partynet.support.InProcessNeo4j;
+import org.partynet.support.ApplicationTest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loads the sample. Tests of one class share it, so each test works on parts of the sample (its
  * own community) that no other test changes.
  */
+@ApplicationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "partynet.sample.external=true")
 abstract class MutationTestSupport {
@@ -41,20 +41,12 @@ abstract class MutationTestSupport {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
-	private static Neo4j neo4j;
-
-	private static Driver driver;
-
 	@LocalServerPort
 	int port;
 
-	static synchronized Neo4j neo4j() {
-		if (neo4j == null) {
-			neo4j = InProcessNeo4j.fresh();
-			driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
-		}
-		return neo4j;
+	/** The class's own database (its tests change data), into which the application loads the sample. */
+	static Neo4j neo4j() {
+		return InProcessNeo4j.own("mutations");
 	}
 
 	@DynamicPropertySource
@@ -98,7 +90,7 @@ abstract class MutationTestSupport {
 	}
 
 	static List<Map<String, Object>> rows(String cypher, Map<String, Object> parameters) {
-		try (var session = driver.session()) {
+		try (var session = InProcessNeo4j.driver(neo4j()).session()) {
 			return session.run(cypher, parameters).list(record -> record.asMap());
 		}
 	}
@@ -118,23 +110,7 @@ abstract class MutationTestSupport {
 	 * relationship with its type, the labels and properties of both ends and its own properties.
 	 */
 	static List<String> dump() {
-		List<String> lines = new java.util.ArrayList<>();
-		rows("MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties", Map.of())
-			.forEach(row -> lines.add("N " + sorted(row.get("labels")) + " " + new java.util.TreeMap<>((Map<?, ?>) row.get("properties"))));
-		rows("""
-				MATCH (a)-[r]->(b)
-				RETURN type(r) AS type, labels(a) AS al, properties(a) AS ap, labels(b) AS bl, properties(b) AS bp,
-				       properties(r) AS rp
-				""", Map.of())
-			.forEach(row -> lines.add("R " + row.get("type") + " " + sorted(row.get("al")) + new java.util.TreeMap<>((Map<?, ?>) row.get("ap"))
-					+ " -> " + sorted(row.get("bl")) + new java.util.TreeMap<>((Map<?, ?>) row.get("bp")) + " "
-					+ new java.util.TreeMap<>((Map<?, ?>) row.get("rp"))));
-		lines.sort(null);
-		return lines;
-	}
-
-	private static String sorted(Object labels) {
-		return ((List<?>) labels).stream().map(Object::toString).sorted().toList().toString();
+		return GraphDump.of(InProcessNeo4j.driver(neo4j()));
 	}
 
 	/** A mutation document: {@code field(input: $input)} with the selection of its payload type. */

@@ -21,6 +21,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
 import org.neo4j.harness.Neo4j;
+import org.partynet.support.ApplicationTest;
 import org.partynet.support.InProcessNeo4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not parse or plan fails the build here, not a user. The statements are found, not listed: every
  * static {@link Statement} of a main class, alone or in a map, list or array.
  */
+@ApplicationTest
 class StatementsExplainTests {
 
 	// A %s placeholder stands for a label or type, or for a bound after "..", LIMIT, SKIP or "*"; %d for a bound.

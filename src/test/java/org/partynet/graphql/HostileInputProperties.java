@@ -49,6 +49,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.harness.Neo4j;
 import org.partynet.PartynetApplication;
+import org.partynet.support.ApplicationTest;
 import org.partynet.support.InProcessNeo4j;
 import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.json.JsonFactory;
@@ -74,6 +75,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * can be run again; to explore further, change it (or remove {@code seed} for a random one, which
  * jqwik prints on failure). Tries: {@code @Property(tries = ...)} below, a few hundred in all.
  */
+// jqwik reads its own @Tag, not Jupiter's meta-annotation: the slow tier, as ApplicationTest is.
+@net.jqwik.api.Tag(ApplicationTest.TAG)
 class HostileInputProperties {
 
 	/** The fixed seed of every property here; jqwik also keeps a failed one in target/jqwik-database. */

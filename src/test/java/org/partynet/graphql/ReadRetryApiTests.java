@@ -1,6 +1,5 @@
 package org.partynet.graphql;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -131,27 +129,6 @@ class ReadRetryApiTests extends HarnessTestSupport {
 	 */
 	static String since(CapturedOutput output, int mark) {
 		return output.getAll().substring(mark);
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> post(String username, String query) {
-		return web(username).post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.accept(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", query))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Object> codes(Map<String, Object> response) {
-		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getOrDefault("errors", List.of());
-		return errors.stream().map(error -> ((Map<String, Object>) error.get("extensions")).get("code")).toList();
 	}
 
 }

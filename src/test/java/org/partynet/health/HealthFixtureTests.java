@@ -6,20 +6,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partynet.graph.Graph;
-import org.partynet.support.HarnessTestSupport;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
+import org.partynet.support.InProcessNeo4j;
+import org.partynet.support.QueryTestSupport;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.data.neo4j.core.Neo4jClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,21 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Every rule on a small fixture made to break it, in a Neo4j of its own: one community whose
  * branches and groups each break one rule.
  */
-class HealthFixtureTests {
-
-	@BeforeEach
-	void signIn() {
-		HarnessTestSupport.signInAs("orgdept", "ROLE_ORG_DEPT");
-	}
-
-	@AfterEach
-	void signOut() {
-		org.springframework.security.core.context.SecurityContextHolder.clearContext();
-	}
+class HealthFixtureTests extends QueryTestSupport {
 
 	static Neo4j neo4j;
-
-	static Driver driver;
 
 	static HealthQueries queries;
 
@@ -50,10 +31,7 @@ class HealthFixtureTests {
 
 	@BeforeAll
 	static void fixture() {
-		neo4j = Neo4jBuilders.newInProcessBuilder()
-			.withDisabledServer()
-			.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
-			.withFixture("""
+		neo4j = InProcessNeo4j.withFixture("""
 					CREATE (d:District:Area {code: 'T'})-[:HAS {since: date('2019-01-01')}]->(c:Community:Area {code: 'T-C', name: '测试社区'})
 					CREATE (cc:CommunityCommittee:PartyOrganization {code: 'T-CC', name: '测试社区党委', electedOn: date('2024-01-01')})
 					CREATE (cc)-[:GOVERNS {since: date('2019-01-01')}]->(c)
@@ -82,22 +60,18 @@ class HealthFixtureTests {
 					UNWIND range(0, size(row[3]) - 1) AS k
 					MATCH (p:Person {code: 'T-' + row[0] + '-P' + (k + 1)})
 					CREATE (p)-[:HOLDS {role: CASE k WHEN 0 THEN 'SECRETARY' ELSE 'COMMITTEE_MEMBER' END, title: row[3][k], since: date('2019-01-01')}]->(gb)
-					""")
-			.withFixture("""
+					""", """
 					MATCH (gb:GridBranch {code: 'T-SMALL'})-[:COVERS]->(g:Grid)
 					CREATE (g)-[:HAS {since: date('2019-01-01')}]->(b:Building:Area {code: 'T-B1', name: '楼'})
 					CREATE (gb)-[:LEADS {since: date('2019-01-01')}]->(bg:BuildingGroup:PartyOrganization {code: 'T-BG', name: '组'})
 					CREATE (bg)-[:COVERS {since: date('2019-01-01')}]->(b)
 					CREATE (:Person {code: 'T-OUTSIDER', name: '非党员'})-[:HEAD_OF {since: date('2019-01-01')}]->(b)
-					""")
-			.build();
-		driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-		queries = new HealthQueries(new Graph(Neo4jClient.create(driver)), defaults(Map.of()));
+					""");
+		queries = new HealthQueries(graph(neo4j), defaults(Map.of()));
 	}
 
 	@AfterAll
 	static void close() {
-		driver.close();
 		neo4j.close();
 	}
 
@@ -151,7 +125,7 @@ class HealthFixtureTests {
 
 	@Test
 	void thresholds_are_configuration() {
-		var strict = new HealthQueries(new Graph(Neo4jClient.create(driver)), defaults(Map.of("partynet.health.branch-min-full-members", "6")));
+		var strict = new HealthQueries(graph(neo4j), defaults(Map.of("partynet.health.branch-min-full-members", "6")));
 		assertThat(strict.report(null, DAY).findings()
 			.stream()
 			.filter(f -> f.rule() == HealthRule.BRANCH_TOO_SMALL)

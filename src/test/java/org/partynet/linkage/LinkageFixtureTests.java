@@ -2,19 +2,11 @@ package org.partynet.linkage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partynet.graph.Graph;
-import org.partynet.support.HarnessTestSupport;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
+import org.partynet.support.InProcessNeo4j;
+import org.partynet.support.QueryTestSupport;
 import org.neo4j.harness.Neo4j;
-import org.neo4j.harness.Neo4jBuilders;
 import org.partynet.area.Area;
-
-import org.springframework.data.neo4j.core.Neo4jClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,30 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the sample cannot show, in a Neo4j of its own: a community with no outside link at all is a
  * gap of the summary; links that ended (`until`) no longer count.
  */
-class LinkageFixtureTests {
-
-	@BeforeEach
-	void signIn() {
-		HarnessTestSupport.signInAs("orgdept", "ROLE_ORG_DEPT");
-	}
-
-	@AfterEach
-	void signOut() {
-		org.springframework.security.core.context.SecurityContextHolder.clearContext();
-	}
+class LinkageFixtureTests extends QueryTestSupport {
 
 	static Neo4j neo4j;
-
-	static Driver driver;
 
 	static LinkageQueries queries;
 
 	@BeforeAll
 	static void fixture() {
-		neo4j = Neo4jBuilders.newInProcessBuilder()
-			.withDisabledServer()
-			.withConfig(org.neo4j.configuration.connectors.BoltConnectorInternalSettings.enable_local_connector, false)
-			.withFixture("""
+		neo4j = InProcessNeo4j.withFixture("""
 					CREATE (d:District:Area {code: 'T', name: '区'})
 					CREATE (d)-[:HAS {since: date('2019-01-01')}]->(a:Community:Area {code: 'T-A', name: '有联系社区'})
 					CREATE (d)-[:HAS {since: date('2019-01-01')}]->(b:Community:Area {code: 'T-B', name: '无联系社区'})
@@ -57,15 +34,12 @@ class LinkageFixtureTests {
 					CREATE (p:Person {code: 'T-P', name: '兼职'})-[:EMPLOYED_BY {since: date('2019-01-01')}]->(u)
 					CREATE (p)-[:HOLDS {role: 'PART_TIME_MEMBER', title: '兼职委员', since: date('2019-01-01')}]->(ca)
 					CREATE (u)-[:CO_BUILDS {since: date('2019-01-01'), until: date('2024-01-01')}]->(cc)
-					""")
-			.build();
-		driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-		queries = new LinkageQueries(new Graph(Neo4jClient.create(driver)));
+					""");
+		queries = new LinkageQueries(graph(neo4j));
 	}
 
 	@AfterAll
 	static void close() {
-		driver.close();
 		neo4j.close();
 	}
 

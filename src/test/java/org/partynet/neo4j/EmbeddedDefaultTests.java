@@ -10,6 +10,7 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.partynet.PartynetApplication;
+import org.partynet.support.ApplicationTest;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The embedded default, as {@code java -jar} runs it: no {@code spring.neo4j.uri}, so Neo4j
  * starts in-process, migrates, loads the sample on first start, and keeps its store.
  */
+@ApplicationTest
 class EmbeddedDefaultTests {
 
 	@TempDir

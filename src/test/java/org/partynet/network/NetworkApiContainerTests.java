@@ -2,6 +2,8 @@ package org.partynet.network;
 
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.partynet.support.StatementCounter;
+import org.partynet.support.ApplicationTest;
+import org.partynet.support.HarnessTestSupport;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.neo4j.Neo4jContainer;
@@ -13,12 +15,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The same API contract against Neo4j 5.26 in a container, as an external server would be.
  * Skipped where no Docker engine runs (as on the project's build machines).
  */
+@ApplicationTest
 @EnabledIf(value = "org.partynet.support.DockerAvailable#dockerAvailable",
 		disabledReason = "No Docker engine here: the Testcontainers Neo4j variant of the API tests is skipped; the in-process variant (NetworkApiHarnessTests) runs the same contract")
 @Testcontainers(disabledWithoutDocker = true)
@@ -45,10 +47,7 @@ class NetworkApiContainerTests implements NetworkApiContract {
 
 	@Override
 	public HttpGraphQlTester graphQl() {
-		return HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port + "/graphql")
-			.defaultHeaders(headers -> headers.setBasicAuth("orgdept", "demo"))
-			.build());
+		return HarnessTestSupport.graphQl("http://localhost:" + this.port, "orgdept");
 	}
 
 	@Override

@@ -2,19 +2,16 @@ package org.partynet.network;
 
 import org.junit.jupiter.api.Test;
 import org.partynet.area.Area;
-import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.QueryTestSupport;
 import org.partynet.unit.Unit;
 import org.partynet.unit.UnitCategory;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each Cypher query of {@link NetworkQueries} against the sample network. */
-class NetworkQueriesTests extends HarnessTestSupport {
+class NetworkQueriesTests extends QueryTestSupport {
 
-	@Autowired
-	NetworkQueries queries;
+	NetworkQueries queries = new NetworkQueries(sample());
 
 	@Test
 	void stats_of_a_grid() {

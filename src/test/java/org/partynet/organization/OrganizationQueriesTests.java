@@ -4,14 +4,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.partynet.model.OrganizationKind;
-import org.partynet.support.HarnessTestSupport;
-
-import org.springframework.beans.factory.annotation.Autowired;
+import org.partynet.support.QueryTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each Cypher query of {@link OrganizationQueries} against the sample network. */
-class OrganizationQueriesTests extends HarnessTestSupport {
+class OrganizationQueriesTests extends QueryTestSupport {
 
 	static final Organization STREET = new Organization("GZ-DJ-DGW", "东街街道党工委", OrganizationKind.STREET_WORKING_COMMITTEE);
 
@@ -22,8 +20,7 @@ class OrganizationQueriesTests extends HarnessTestSupport {
 	static final Organization GROUP = new Organization("GZ-DJ-C01-ZB01-XZ01", "青年社区第一网格第一楼院党小组",
 			OrganizationKind.BUILDING_GROUP);
 
-	@Autowired
-	OrganizationQueries queries;
+	OrganizationQueries queries = new OrganizationQueries(sample());
 
 	@Test
 	void children_of_several_parents_in_one_statement_ordered_by_code() {

@@ -8,22 +8,19 @@ import org.partynet.model.AreaKind;
 import org.partynet.model.OrganizationKind;
 import org.partynet.model.RoleKind;
 import org.partynet.organization.Organization;
-import org.partynet.support.HarnessTestSupport;
-
-import org.springframework.beans.factory.annotation.Autowired;
+import org.partynet.support.QueryTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each Cypher query of {@link PersonQueries} against the sample network. */
-class PersonQueriesTests extends HarnessTestSupport {
+class PersonQueriesTests extends QueryTestSupport {
 
 	static final Organization BRANCH = new Organization("GZ-DJ-C01-ZB01", "青年社区第一网格党支部", OrganizationKind.GRID_BRANCH);
 
 	static final Organization GROUP = new Organization("GZ-DJ-C01-ZB01-XZ01", "青年社区第一网格第一楼院党小组",
 			OrganizationKind.BUILDING_GROUP);
 
-	@Autowired
-	PersonQueries queries;
+	PersonQueries queries = new PersonQueries(sample());
 
 	@Test
 	void a_branch_secretary_has_the_post_the_membership_and_a_group() {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partynet.PartynetApplication;
 import org.partynet.support.InProcessNeo4j;
+import org.partynet.support.ApplicationTest;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The {@code prod} profile, started for real against the test's Neo4j: it refuses the demo
  * accounts, and once they are replaced it serves without introspection or a schema download.
  */
+@ApplicationTest
 class ProdProfileTests {
 
 	// as command-line arguments, which (unlike a builder's default properties) override application.yml

@@ -7,17 +7,14 @@ import org.partynet.area.Area;
 import org.partynet.model.AreaKind;
 import org.partynet.model.OrganizationKind;
 import org.partynet.organization.Organization;
-import org.partynet.support.HarnessTestSupport;
-
-import org.springframework.beans.factory.annotation.Autowired;
+import org.partynet.support.QueryTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each Cypher query of {@link UnitQueries} against the sample network. */
-class UnitQueriesTests extends HarnessTestSupport {
+class UnitQueriesTests extends QueryTestSupport {
 
-	@Autowired
-	UnitQueries queries;
+	UnitQueries queries = new UnitQueries(sample());
 
 	@Test
 	void alliances_their_leader_members_and_sites() {
