@@ -14,12 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
- * The graph-data service for the urban four-level party organization network
- * (街道党工委 → 社区党委 → 网格党支部 → 党员楼长).
+ * The graph-data service for the urban four-level party organization network (街道党工委 →
+ * 社区党委 → 网格党支部 → 党员楼长).
  *
- * <p>{@code java -jar partynet.jar hash-password} reads a password and prints its hash for
+ * <p>
+ * {@code java -jar partynet.jar hash-password} reads a password and prints its hash for
  * {@code partynet.security.accounts.<name>.password}, without starting the service;
- * {@code java -jar partynet.jar import <file> [--dry-run]} imports a workbook without the web server.
+ * {@code java -jar partynet.jar import <file> [--dry-run]} imports a workbook without the
+ * web server.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -7,7 +7,10 @@ import org.partynet.security.Role;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code me}: the pages ask who is signed in, to show it and to open a secretary's own chart. */
+/**
+ * {@code me}: the pages ask who is signed in, to show it and to open a secretary's own
+ * chart.
+ */
 @Controller
 class AccountController {
 

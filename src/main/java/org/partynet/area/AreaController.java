@@ -18,7 +18,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
-/** The {@code Area} type, and the areas of organizations and institutions; batched per level. */
+/**
+ * The {@code Area} type, and the areas of organizations and institutions; batched per
+ * level.
+ */
 @Controller
 class AreaController {
 
@@ -32,7 +35,8 @@ class AreaController {
 		this.queries = queries;
 		this.scope = scope;
 		this.paging = paging;
-		// children takes an argument, which a @BatchMapping cannot: load all children in one
+		// children takes an argument, which a @BatchMapping cannot: load all children in
+		// one
 		// batch and filter per field.
 		registry.<Area, List<Area>>forName("areaChildren")
 			.registerMappedBatchLoader((parents, env) -> Mono.fromCallable(() -> this.queries.children(parents)));

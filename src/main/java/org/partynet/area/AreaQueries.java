@@ -64,7 +64,8 @@ class AreaQueries {
 			RETURN size(matched) AS totalCount, [a IN matched WHERE $after IS NULL OR a.code > $after][0..$limit] AS page
 			""";
 
-	// Areas that are no longer part of the network (a grid that was re-divided) are history, not listed.
+	// Areas that are no longer part of the network (a grid that was re-divided) are
+	// history, not listed.
 	private static final Statement LIST = Statement.scoped("area.list", """
 			MATCH (a:Area)
 			WHERE ($label IS NULL OR $label IN labels(a)) AND ($name IS NULL OR a.name CONTAINS $name)

@@ -16,7 +16,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code changes(scope, since)}: the audit trail, newest first; {@code Change.affected} batched per level. */
+/**
+ * {@code changes(scope, since)}: the audit trail, newest first; {@code Change.affected}
+ * batched per level.
+ */
 @Controller
 class ChangeController {
 
@@ -41,8 +44,10 @@ class ChangeController {
 			// before and after name people and hold their data
 			throw ForbiddenException.forRole("changes", "审计记录 the audit trail");
 		}
-		// The scope is checked here (BAD_REQUEST) and looked up by the page's own statement (NOT_FOUND):
-		// one statement per page, with or without a scope. A secretary's scope is confirmed first
+		// The scope is checked here (BAD_REQUEST) and looked up by the page's own
+		// statement (NOT_FOUND):
+		// one statement per page, with or without a scope. A secretary's scope is
+		// confirmed first
 		// (Scope.checked), and without one it is their own organization.
 		String within = Access.within();
 		GlobalId scopeId = (scope != null) ? this.scope.checked(scope, "scope")

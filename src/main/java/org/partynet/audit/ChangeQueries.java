@@ -26,15 +26,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads of the audit trail, {@code (:Change)-[:AFFECTED]->(node)}, which the mutations write.
- * Newest first: by {@code at}, then by {@code id} for changes of the same instant; a cursor is the
- * id of the last change of a page.
+ * Reads of the audit trail, {@code (:Change)-[:AFFECTED]->(node)}, which the mutations
+ * write. Newest first: by {@code at}, then by {@code id} for changes of the same instant;
+ * a cursor is the id of the last change of a page.
  */
 @Service
 @Transactional(readOnly = true)
 public class ChangeQueries {
 
-	// `c.at >= $from` (the epoch without `since`) lets the planner use the range index on `at`.
+	// `c.at >= $from` (the epoch without `since`) lets the planner use the range index on
+	// `at`.
 	private static final String FILTER = "c.at >= $from AND ($scope IS NULL OR $scope IN c.scopes)";
 
 	private static final Statement PAGE = page("audit.page", "WITH true AS scopeFound");
@@ -64,7 +65,8 @@ public class ChangeQueries {
 				""".formatted(FILTER)).passing("Change");
 	}
 
-	// Only nodes the API has a type for (the Node interface); the labels are those of Nodes.toApi.
+	// Only nodes the API has a type for (the Node interface); the labels are those of
+	// Nodes.toApi.
 	private static final Statement AFFECTED = Statement.read("audit.affected", """
 			UNWIND $codes AS code
 			MATCH (:Change {id: code})-[:AFFECTED]->(n)
@@ -82,8 +84,8 @@ public class ChangeQueries {
 
 	/**
 	 * One page of changes, newest first.
-	 * @param scope an area or organization (checked by {@code Scope.parse}) that must be in the change's
-	 * {@code scopes}, or {@code null}; looked up in the same statement
+	 * @param scope an area or organization (checked by {@code Scope.parse}) that must be
+	 * in the change's {@code scopes}, or {@code null}; looked up in the same statement
 	 * @param since only changes at or after this instant, or {@code null}
 	 * @param after the id of the last change of the previous page, or {@code null}
 	 * @throws NotFoundException when no area or organization has the scope's id
@@ -92,12 +94,16 @@ public class ChangeQueries {
 	Paging.Connection<Change> list(GlobalId scope, OffsetDateTime since, int first, String after) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("scope", (scope != null) ? scope.code() : null);
-		// A ZonedDateTime at offset zero, which the driver sends as it is (Spring Data Neo4j converts
-		// an OffsetDateTime itself, and the instant would then not compare equal to a stored one).
-		parameters.put("from", ((since != null) ? since : EPOCH).withOffsetSameInstant(ZoneOffset.UTC).toZonedDateTime());
+		// A ZonedDateTime at offset zero, which the driver sends as it is (Spring Data
+		// Neo4j converts
+		// an OffsetDateTime itself, and the instant would then not compare equal to a
+		// stored one).
+		parameters.put("from",
+				((since != null) ? since : EPOCH).withOffsetSameInstant(ZoneOffset.UTC).toZonedDateTime());
 		parameters.put("after", after);
 		parameters.put("limit", first + 1);
-		Record row = this.graph.one((scope == null) ? PAGE : PAGE_IN_SCOPE.formatted(scope.label()), parameters).orElseThrow();
+		Record row = this.graph.one((scope == null) ? PAGE : PAGE_IN_SCOPE.formatted(scope.label()), parameters)
+			.orElseThrow();
 		{
 			if (!row.get("scopeFound").asBoolean()) {
 				throw new NotFoundException("scope", scope.label() + ":" + scope.code());
@@ -111,7 +117,10 @@ public class ChangeQueries {
 		}
 	}
 
-	/** The nodes each change affected, ordered by code: one statement for all changes of a level. */
+	/**
+	 * The nodes each change affected, ordered by code: one statement for all changes of a
+	 * level.
+	 */
 	Map<Change, List<Identified>> affected(Collection<Change> changes) {
 		return Batch.lists(this.graph, AFFECTED, changes, Change::id, row -> Nodes.toApi(row.get("n").asNode()));
 	}
@@ -122,7 +131,10 @@ public class ChangeQueries {
 				c.get("before").asString(null), c.get("after").asString(null));
 	}
 
-	/** {@code at} in UTC; a local date-time (not what the mutations write) is taken as UTC. */
+	/**
+	 * {@code at} in UTC; a local date-time (not what the mutations write) is taken as
+	 * UTC.
+	 */
 	static OffsetDateTime instant(Value at) {
 		Object value = at.asObject();
 		if (value instanceof ZonedDateTime zoned) {

@@ -27,11 +27,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The bulk workbook's downloads (issue 7): the empty template {@code /import/template.xlsx} and the
- * export {@code /export/network.xlsx?scope=} of the whole network or a scope, in the same
- * {@link Format}. The export is written with POI's streaming workbook (a window of
- * {@value #WINDOW} rows in memory, the rest in a temporary file) from rows the database streams,
- * then sent; the scope and the account are checked before anything is read.
+ * The bulk workbook's downloads (issue 7): the empty template
+ * {@code /import/template.xlsx} and the export {@code /export/network.xlsx?scope=} of the
+ * whole network or a scope, in the same {@link Format}. The export is written with POI's
+ * streaming workbook (a window of {@value #WINDOW} rows in memory, the rest in a
+ * temporary file) from rows the database streams, then sent; the scope and the account
+ * are checked before anything is read.
  */
 @Controller
 class BulkDownloads {
@@ -48,7 +49,10 @@ class BulkDownloads {
 		this.scope = scope;
 	}
 
-	/** The empty workbook: instructions, then every sheet with its headers, drop-downs and hints. */
+	/**
+	 * The empty workbook: instructions, then every sheet with its headers, drop-downs and
+	 * hints.
+	 */
 	@GetMapping("/import/template.xlsx")
 	void template(HttpServletResponse response) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
@@ -61,15 +65,18 @@ class BulkDownloads {
 	}
 
 	/**
-	 * The whole network ({@code scope} absent) or one area or organization with everything in it;
-	 * only for the organization department, since it holds phone and ID numbers in full.
+	 * The whole network ({@code scope} absent) or one area or organization with
+	 * everything in it; only for the organization department, since it holds phone and ID
+	 * numbers in full.
 	 */
 	@GetMapping("/export/network.xlsx")
 	void export(@RequestParam(required = false) String scope, HttpServletResponse response) throws IOException {
 		if (Access.role().orElse(null) != Role.ORG_DEPT) {
-			throw ForbiddenException.forRole("scope", "导出的网络数据（含完整个人信息）/ the network export (it holds personal data in full)");
+			throw ForbiddenException.forRole("scope",
+					"导出的网络数据（含完整个人信息）/ the network export (it holds personal data in full)");
 		}
-		// Checked before anything is read or written: a bad scope is a plain 400, 404 or 403.
+		// Checked before anything is read or written: a bad scope is a plain 400, 404 or
+		// 403.
 		String code = this.scope.code((scope == null || scope.isBlank()) ? null : scope);
 		SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
 		try {
@@ -84,8 +91,8 @@ class BulkDownloads {
 	}
 
 	/**
-	 * Writes the scope's rows (or the whole network's, {@code code} null) into {@code workbook} and
-	 * answers the number of rows per sheet key.
+	 * Writes the scope's rows (or the whole network's, {@code code} null) into
+	 * {@code workbook} and answers the number of rows per sheet key.
 	 */
 	static Map<String, Integer> write(ExportQueries queries, String code, SXSSFWorkbook workbook) {
 		BulkWorkbook bulk = new BulkWorkbook(workbook);
@@ -116,7 +123,10 @@ class BulkDownloads {
 		return rows;
 	}
 
-	/** The Chinese label of a stored choice value; an unknown value as it is (an import then flags it). */
+	/**
+	 * The Chinese label of a stored choice value; an unknown value as it is (an import
+	 * then flags it).
+	 */
 	static String label(Format.Column column, String stored) {
 		for (Map.Entry<String, String> entry : column.values().entrySet()) {
 			if (entry.getValue().equals(stored)) {
@@ -128,7 +138,8 @@ class BulkDownloads {
 
 	private static void attachment(HttpServletResponse response, String name) {
 		response.setContentType(Sheets.XLSX.toString());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(name).build().toString());
 	}
 
 }

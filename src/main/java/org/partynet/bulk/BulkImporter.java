@@ -17,13 +17,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a filled workbook (or CSV files, one per sheet): reads it as a stream ({@link ImportReader}),
- * maps its rows ({@link RowMapper}, cell by cell with the {@link CellRules}), reads what the
- * database holds of them ({@link ImportSnapshot}), plans the writes ({@link ImportPlan}, which
- * resolves the {@link References}), then writes what differs ({@link ImportWriter}) in batches,
- * each a transaction of its own under an {@link ImportJournal}, which undoes them when anything
- * fails (or at the next start after a crash), so that an import is there completely or not at all
- * without one transaction holding a city in the heap. A dry run plans the same and writes nothing.
+ * Imports a filled workbook (or CSV files, one per sheet): reads it as a stream
+ * ({@link ImportReader}), maps its rows ({@link RowMapper}, cell by cell with the
+ * {@link CellRules}), reads what the database holds of them ({@link ImportSnapshot}),
+ * plans the writes ({@link ImportPlan}, which resolves the {@link References}), then
+ * writes what differs ({@link ImportWriter}) in batches, each a transaction of its own
+ * under an {@link ImportJournal}, which undoes them when anything fails (or at the next
+ * start after a crash), so that an import is there completely or not at all without one
+ * transaction holding a city in the heap. A dry run plans the same and writes nothing.
  * This service holds the transactions, the progress and the answer to a failure.
  */
 @Service
@@ -31,14 +32,20 @@ public class BulkImporter {
 
 	private static final Logger logger = LoggerFactory.getLogger(BulkImporter.class);
 
-	/** Rows per write batch by default ({@code partynet.import.batch-size}); codes per look-up are 4 times as many. */
+	/**
+	 * Rows per write batch by default ({@code partynet.import.batch-size}); codes per
+	 * look-up are 4 times as many.
+	 */
 	static final int BATCH = 5000;
 
 	private final ImportQueries queries;
 
 	private final ImportJournal journal;
 
-	/** Whether the database is the embedded one, which no other process can be importing into. */
+	/**
+	 * Whether the database is the embedded one, which no other process can be importing
+	 * into.
+	 */
 	private final boolean embedded;
 
 	private final TransactionTemplate reads;
@@ -47,7 +54,10 @@ public class BulkImporter {
 
 	private final ImportLimits limits;
 
-	/** For tests only: fail (as a crash would) once this many write batches have committed; -1 never. */
+	/**
+	 * For tests only: fail (as a crash would) once this many write batches have
+	 * committed; -1 never.
+	 */
 	private volatile int failAfterStatements = -1;
 
 	public BulkImporter(ImportQueries queries, ImportJournal journal, PlatformTransactionManager transactionManager,
@@ -66,7 +76,10 @@ public class BulkImporter {
 				() -> this.failAfterStatements);
 	}
 
-	/** Test hook: the next imports fail once this many write batches have committed (-1: never). */
+	/**
+	 * Test hook: the next imports fail once this many write batches have committed (-1:
+	 * never).
+	 */
 	void failAfterStatements(int statements) {
 		this.failAfterStatements = statements;
 	}
@@ -82,12 +95,13 @@ public class BulkImporter {
 
 	/**
 	 * Imports several files together (CSV files, one per sheet), all or nothing.
-	 * @throws ImportFailedException when it fails for a reason that is not the file's (out of
-	 * memory, the database): whatever it wrote is undone first
+	 * @throws ImportFailedException when it fails for a reason that is not the file's
+	 * (out of memory, the database): whatever it wrote is undone first
 	 */
 	public ImportResult importFiles(List<Source> sources, boolean dryRun, ImportProgress.Listener listener) {
 		Progress progress = new Progress(listener);
-		// The journal of the writes once they began: what to undo when anything fails. Held out here
+		// The journal of the writes once they began: what to undo when anything fails.
+		// Held out here
 		// so that the import's own memory is garbage by the time a failure is handled.
 		String[] journal = new String[1];
 		try {
@@ -115,8 +129,8 @@ public class BulkImporter {
 			ex.errors().forEach(errors::add);
 			return errors.failed(dryRun);
 		}
-		String name = sources.isEmpty() ? "" : sources.size() == 1 ? sources.get(0).name()
-				: sources.get(0).name() + " …（" + sources.size() + "）";
+		String name = sources.isEmpty() ? ""
+				: sources.size() == 1 ? sources.get(0).name() : sources.get(0).name() + " …（" + sources.size() + "）";
 		long rowCount = tables.stream().mapToLong(t -> Math.max(0, t.rows().size() - 1)).sum();
 		progress.phase("checking", rowCount);
 		ImportRows rows = RowMapper.map(tables, errors, progress::add);
@@ -124,8 +138,10 @@ public class BulkImporter {
 		if (!errors.isEmpty()) {
 			return errors.failed(dryRun);
 		}
-		// Reads only, in one read transaction; the writes come after, in transactions of their own
-		// (as before, the comparison holds no locks, so a mutation meanwhile is not seen).
+		// Reads only, in one read transaction; the writes come after, in transactions of
+		// their own
+		// (as before, the comparison holds no locks, so a mutation meanwhile is not
+		// seen).
 		ImportPlan plan = this.reads.execute(status -> {
 			progress.phase("resolving", rows.size());
 			ImportSnapshot snapshot = ImportSnapshot.load(this.queries, rows);
@@ -141,8 +157,8 @@ public class BulkImporter {
 			progress.phase("writing", plan.writes());
 			changeId = this.writer.write(plan, name, this.embedded, progress, journal);
 		}
-		ImportResult result = new ImportResult(plan.created, plan.updated, plan.ended, plan.unchanged, dryRun, List.of(), 0,
-				List.copyOf(errors.warnings()), changeId);
+		ImportResult result = new ImportResult(plan.created, plan.updated, plan.ended, plan.unchanged, dryRun,
+				List.of(), 0, List.copyOf(errors.warnings()), changeId);
 		progress.phase("done", 0);
 		logger.info("Import of {}{}: created {}, updated {}, ended {}, unchanged {}, errors {}", name,
 				dryRun ? " (dry run)" : "", result.created(), result.updated(), result.ended(), result.unchanged(),
@@ -151,8 +167,9 @@ public class BulkImporter {
 	}
 
 	/**
-	 * The answer to a failure that is not the file's, once what was written is undone: 503 when
-	 * memory or the database's transient state caused it (trying again may work), 500 otherwise.
+	 * The answer to a failure that is not the file's, once what was written is undone:
+	 * 503 when memory or the database's transient state caused it (trying again may
+	 * work), 500 otherwise.
 	 */
 	private ImportFailedException failed(Throwable ex, boolean dryRun, String journal, Progress progress) {
 		String code = neo4jCode(ex);
@@ -181,15 +198,19 @@ public class BulkImporter {
 		if (memory) {
 			return new ImportFailedException(503, dryRun, ("导入因内存不足而失败（%s），%s。请稍后再试；仍然失败时，请以更大的堆启动服务（如 -Xmx1g）"
 					+ " / The import failed for lack of memory (%s): %s. Try again later; if it fails again, start the service "
-					+ "with a larger heap (e.g. -Xmx1g).").formatted(cause, parts[0], cause, parts[1]), ex);
+					+ "with a larger heap (e.g. -Xmx1g).")
+				.formatted(cause, parts[0], cause, parts[1]), ex);
 		}
 		if (transientError) {
-			return new ImportFailedException(503, dryRun, "数据库暂时无法完成导入（%s），%s。请稍后再试 / The database could not complete the import for now (%s): %s. Try again later."
-				.formatted(cause, parts[0], cause, parts[1]), ex);
+			return new ImportFailedException(503, dryRun,
+					"数据库暂时无法完成导入（%s），%s。请稍后再试 / The database could not complete the import for now (%s): %s. Try again later."
+						.formatted(cause, parts[0], cause, parts[1]),
+					ex);
 		}
 		return new ImportFailedException(500, dryRun, ("导入因内部错误而失败（%s），%s。请把这条消息和时间告诉管理员，日志中有详情"
 				+ " / The import failed on an internal error (%s): %s. Tell the administrator this message and the time: the log "
-				+ "holds the details.").formatted(cause, parts[0], cause, parts[1]), ex);
+				+ "holds the details.")
+			.formatted(cause, parts[0], cause, parts[1]), ex);
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
@@ -201,7 +222,10 @@ public class BulkImporter {
 		return false;
 	}
 
-	/** The Neo4j status code of the failure ({@code Neo.TransientError...}), if Neo4j gave one. */
+	/**
+	 * The Neo4j status code of the failure ({@code Neo.TransientError...}), if Neo4j gave
+	 * one.
+	 */
 	private static String neo4jCode(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof org.neo4j.driver.exceptions.Neo4jException neo4j && neo4j.code() != null) {

@@ -9,8 +9,9 @@ import org.partynet.graphql.GlobalId;
 import org.partynet.model.Fields;
 
 /**
- * The cell rules of the import: a cell's text into a value by its column's {@link Format.Type},
- * with the field rules of the model ({@link Fields}). Pure: no database, no clock.
+ * The cell rules of the import: a cell's text into a value by its column's
+ * {@link Format.Type}, with the field rules of the model ({@link Fields}). Pure: no
+ * database, no clock.
  */
 final class CellRules {
 
@@ -19,7 +20,9 @@ final class CellRules {
 	private CellRules() {
 	}
 
-	/** A cell's value (text, a day or a choice's stored value), or why the text is wrong. */
+	/**
+	 * A cell's value (text, a day or a choice's stored value), or why the text is wrong.
+	 */
 	record Cell(Object value, String error) {
 
 		static Cell of(Object value) {

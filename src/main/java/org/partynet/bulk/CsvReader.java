@@ -15,9 +15,9 @@ import org.partynet.bulk.ImportReader.Table;
 import org.partynet.report.CellText;
 
 /**
- * The CSV files of an import, parsed by hand rather than by a library so that every limit of
- * {@link ImportLimits} is checked on each character, row and cell as it is read, before what it
- * bounds is held.
+ * The CSV files of an import, parsed by hand rather than by a library so that every limit
+ * of {@link ImportLimits} is checked on each character, row and cell as it is read,
+ * before what it bounds is held.
  */
 final class CsvReader {
 
@@ -25,11 +25,13 @@ final class CsvReader {
 	}
 
 	/**
-	 * One CSV file: UTF-8 with or without a BOM, RFC 4180 (quotes, doubled quotes, newlines in quotes).
+	 * One CSV file: UTF-8 with or without a BOM, RFC 4180 (quotes, doubled quotes,
+	 * newlines in quotes).
 	 * @param name the table's name (the file's without {@code .csv})
 	 * @param where the file (and ZIP entry), for a refusal
 	 */
-	static Table read(InputStream in, String name, String where, ImportLimits limits, LongConsumer rows) throws IOException {
+	static Table read(InputStream in, String name, String where, ImportLimits limits, LongConsumer rows)
+			throws IOException {
 		Chars reader = new Chars(new InputStreamReader(in, StandardCharsets.UTF_8));
 		List<Row> table = new ArrayList<>();
 		List<String> cells = new ArrayList<>();
@@ -109,7 +111,10 @@ final class CsvReader {
 		return new Table(name, table);
 	}
 
-	/** A field as written by {@link CellText#csv}: one leading apostrophe removed, else stripped. */
+	/**
+	 * A field as written by {@link CellText#csv}: one leading apostrophe removed, else
+	 * stripped.
+	 */
 	private static String value(StringBuilder cell) {
 		return CellText.fromCsv(cell.toString());
 	}
@@ -121,8 +126,8 @@ final class CsvReader {
 		cell.append(c);
 	}
 
-	private static void endCsvRow(List<Row> table, List<String> cells, int number, LongConsumer rows, ImportLimits limits,
-			String where) {
+	private static void endCsvRow(List<Row> table, List<String> cells, int number, LongConsumer rows,
+			ImportLimits limits, String where) {
 		Row row = new Row(table.isEmpty() && number == 1 ? 1 : number, cells.toArray(new String[0]));
 		cells.clear();
 		if (!row.blank()) {
@@ -135,8 +140,8 @@ final class CsvReader {
 	}
 
 	/**
-	 * Characters one at a time from a buffer: a {@code Reader}'s own {@code read()} takes a lock per
-	 * character, which made a 256 MB entry take many seconds to refuse.
+	 * Characters one at a time from a buffer: a {@code Reader}'s own {@code read()} takes
+	 * a lock per character, which made a 256 MB entry take many seconds to refuse.
 	 */
 	private static final class Chars {
 

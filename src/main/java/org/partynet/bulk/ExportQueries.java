@@ -20,17 +20,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The export's statements, one per sheet of {@link Format#SHEETS}, each returning the sheet's
- * columns by key as text (dates as {@code yyyy-MM-dd}, choices as their stored values), computed in
- * the database and streamed: the driver's {@link Result} is read record by record (the driver
- * fetches them in batches), so the service never holds a sheet in memory.
+ * The export's statements, one per sheet of {@link Format#SHEETS}, each returning the
+ * sheet's columns by key as text (dates as {@code yyyy-MM-dd}, choices as their stored
+ * values), computed in the database and streamed: the driver's {@link Result} is read
+ * record by record (the driver fetches them in batches), so the service never holds a
+ * sheet in memory.
  *
- * <p>Without a scope every node of each kind is exported, with every relationship. With a scope:
- * the areas inside it through {@code HAS} relationships of any time (so the ended grids of a
- * re-division are there too), the organizations that govern or cover one of those (at any time)
- * with everything they lead, the people with any relationship to one of those areas or
- * organizations, the units with one to them or employing one of those people; and every
- * relationship with an end among them.
+ * <p>
+ * Without a scope every node of each kind is exported, with every relationship. With a
+ * scope: the areas inside it through {@code HAS} relationships of any time (so the ended
+ * grids of a re-division are there too), the organizations that govern or cover one of
+ * those (at any time) with everything they lead, the people with any relationship to one
+ * of those areas or organizations, the units with one to them or employing one of those
+ * people; and every relationship with an end among them.
  */
 @Component
 class ExportQueries {
@@ -93,22 +95,27 @@ class ExportQueries {
 			""".formatted(PLACES, PEOPLE);
 
 	/**
-	 * Per sheet: the statements for the whole network, run one after the other, then the one for a
-	 * scope (always the last). The whole network's read each kind in the order of its code index,
-	 * so that the database never sorts a whole sheet (at most the relationships of one node).
+	 * Per sheet: the statements for the whole network, run one after the other, then the
+	 * one for a scope (always the last). The whole network's read each kind in the order
+	 * of its code index, so that the database never sorts a whole sheet (at most the
+	 * relationships of one node).
 	 */
 	private static final Map<String, List<Statement>> STATEMENTS = new HashMap<>();
 
-	/** A sheet's statements (phone and ID numbers in full: the organization department's only). */
+	/**
+	 * A sheet's statements (phone and ID numbers in full: the organization department's
+	 * only).
+	 */
 	private static void put(String sheet, String... cypher) {
 		STATEMENTS.put(sheet,
 				Arrays.stream(cypher).map(text -> Statement.privileged("export." + sheet, text)).toList());
 	}
 
 	static {
-		// each area sheet's rows with their parent, of the model's kind above (AreaKind.parent())
-		Format.AREA_SHEETS.forEach((sheet, kind) -> area(sheet, kind.label(),
-				(kind.parent() != null) ? kind.parent().label() : null));
+		// each area sheet's rows with their parent, of the model's kind above
+		// (AreaKind.parent())
+		Format.AREA_SHEETS.forEach(
+				(sheet, kind) -> area(sheet, kind.label(), (kind.parent() != null) ? kind.parent().label() : null));
 		String sites = """
 				WITH a WHERE a:CommercialBuilding OR a:Market
 				CALL (a) {
@@ -133,7 +140,8 @@ class ExportQueries {
 				       p.code AS parent, toString(l.since) AS since, toString(o.electedOn) AS electedOn
 				ORDER BY code
 				""".formatted(organizationKinds());
-		put("organizations", "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + organizations,
+		put("organizations",
+				"MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + organizations,
 				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\n" + organizations,
 				ORGANIZATIONS + organizations);
 
@@ -164,7 +172,8 @@ class ExportQueries {
 				ORDER BY organization, area, since
 				""";
 		put("coverage", "MATCH (o:PartyOrganization) WHERE o.code IS NOT NULL\nWITH o ORDER BY o.code\n" + coverage,
-				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\nWITH o ORDER BY o.code\n" + coverage,
+				"MATCH (o:Alliance) WHERE o.code IS NOT NULL AND NOT o:PartyOrganization\nWITH o ORDER BY o.code\n"
+						+ coverage,
 				ORGANIZATIONS + coverage);
 
 		String links = """
@@ -177,8 +186,8 @@ class ExportQueries {
 				""";
 		put("links", "MATCH (p:Person) WHERE p.code IS NOT NULL\n" + personLinks("WITH") + links,
 				"MATCH (u:Unit) WHERE u.code IS NOT NULL\n" + unitLinks("WITH") + links,
-				"CALL () {\n" + PEOPLE + personLinks("RETURN") + "UNION\n" + UNITS + "WITH DISTINCT u\n" + unitLinks("RETURN")
-						+ "UNION\n" + UNITS + "WITH DISTINCT u\n" + """
+				"CALL () {\n" + PEOPLE + personLinks("RETURN") + "UNION\n" + UNITS + "WITH DISTINCT u\n"
+						+ unitLinks("RETURN") + "UNION\n" + UNITS + "WITH DISTINCT u\n" + """
 								MATCH (f:Person)-[r:EMPLOYED_BY]->(u)
 								RETURN f, r, u AS y
 								""" + "}\n" + links);
@@ -186,19 +195,26 @@ class ExportQueries {
 
 	/** The organizations' kind labels, and the alliance's, as a Cypher list's items. */
 	private static String organizationKinds() {
-		return Stream.concat(Arrays.stream(OrganizationKind.values()).map(OrganizationKind::label),
-				Stream.of(NodeLabel.ALLIANCE.label()))
+		return Stream
+			.concat(Arrays.stream(OrganizationKind.values()).map(OrganizationKind::label),
+					Stream.of(NodeLabel.ALLIANCE.label()))
 			.map(label -> "'" + label + "'")
 			.collect(Collectors.joining(", "));
 	}
 
-	/** A person's links as {@code f, r, y}, passed on ({@code WITH}) or returned ({@code RETURN}). */
+	/**
+	 * A person's links as {@code f, r, y}, passed on ({@code WITH}) or returned
+	 * ({@code RETURN}).
+	 */
 	private static String personLinks(String clause) {
 		return "MATCH (p)-[r:MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT]->(y)\n" + clause
 				+ " p AS f, r, y\n";
 	}
 
-	/** A unit's links as {@code f, r, y}, passed on ({@code WITH}) or returned ({@code RETURN}). */
+	/**
+	 * A unit's links as {@code f, r, y}, passed on ({@code WITH}) or returned
+	 * ({@code RETURN}).
+	 */
 	private static String unitLinks(String clause) {
 		return "MATCH (u)-[r:MEMBER_OF|CO_BUILDS|REGISTERED_AT]->(y)\n" + clause + " u AS f, r, y\n";
 	}
@@ -228,15 +244,18 @@ class ExportQueries {
 		this.graph = graph;
 	}
 
-	/** The statements of one sheet: for the whole network ({@code scoped} false) or a scope. */
+	/**
+	 * The statements of one sheet: for the whole network ({@code scoped} false) or a
+	 * scope.
+	 */
 	static List<Statement> statements(Format.Sheet sheet, boolean scoped) {
 		List<Statement> all = STATEMENTS.get(sheet.key());
 		return scoped ? all.subList(all.size() - 1, all.size()) : all.subList(0, all.size() - 1);
 	}
 
 	/**
-	 * Hands every row of every sheet to {@code sink}, sheet after sheet in the format's order, all in
-	 * one read transaction.
+	 * Hands every row of every sheet to {@code sink}, sheet after sheet in the format's
+	 * order, all in one read transaction.
 	 * @param scope the scope's code, {@code null} for the whole network
 	 */
 	@Transactional(readOnly = true)
@@ -252,7 +271,11 @@ class ExportQueries {
 					return null;
 				});
 			}
-			times.append(' ').append(sheet.key()).append(' ').append((System.nanoTime() - started) / 1_000_000).append(" ms");
+			times.append(' ')
+				.append(sheet.key())
+				.append(' ')
+				.append((System.nanoTime() - started) / 1_000_000)
+				.append(" ms");
 		}
 		LOG.info("Export of {}:{}", (scope == null) ? "the whole network" : scope, times);
 	}

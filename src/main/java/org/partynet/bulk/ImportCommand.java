@@ -13,9 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar partynet.jar import <file> [--dry-run]}: starts the application without its web
- * server ({@code server.port=-1}) on the same database configuration, imports as the {@code system} user, prints progress
- * lines and the JSON result; exit status 0 on success, 1 on errors.
+ * {@code java -jar partynet.jar import <file> [--dry-run]}: starts the application
+ * without its web server ({@code server.port=-1}) on the same database configuration,
+ * imports as the {@code system} user, prints progress lines and the JSON result; exit
+ * status 0 on success, 1 on errors.
  */
 public final class ImportCommand {
 
@@ -26,7 +27,8 @@ public final class ImportCommand {
 
 	/**
 	 * @param application the Spring Boot application class
-	 * @param args {@code import <file>... [--dry-run]}, then any Spring Boot arguments ({@code --x=y})
+	 * @param args {@code import <file>... [--dry-run]}, then any Spring Boot arguments
+	 * ({@code --x=y})
 	 * @return the exit status
 	 */
 	public static int run(Class<?> application, String[] args) {
@@ -56,8 +58,10 @@ public final class ImportCommand {
 		}
 		ConfigurableApplicationContext context;
 		try {
-			// No HTTP server (server.port -1); a servlet context all the same, which the security
-			// configuration needs. Only warnings are logged, so that stdout holds just the JSON answer
+			// No HTTP server (server.port -1); a servlet context all the same, which the
+			// security
+			// configuration needs. Only warnings are logged, so that stdout holds just
+			// the JSON answer
 			// (progress goes to stderr).
 			context = new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
 				.properties("server.port=-1", "partynet.embedded.bolt-port=0", "logging.level.root=WARN")
@@ -65,9 +69,10 @@ public final class ImportCommand {
 		}
 		catch (RuntimeException ex) {
 			if (locked(ex)) {
-				System.err.println("""
-						数据库正被运行中的服务占用：请先停止服务，或设置 NEO4J_URI 连接该服务的 Neo4j 后再导入。
-						The embedded database is locked by a running service: stop it first, or set NEO4J_URI to import into its Neo4j over Bolt.""");
+				System.err.println(
+						"""
+								数据库正被运行中的服务占用：请先停止服务，或设置 NEO4J_URI 连接该服务的 Neo4j 后再导入。
+								The embedded database is locked by a running service: stop it first, or set NEO4J_URI to import into its Neo4j over Bolt.""");
 			}
 			else {
 				System.err.println("无法启动 / Cannot start: " + ex);
@@ -88,8 +93,8 @@ public final class ImportCommand {
 					long now = System.nanoTime();
 					if (now - last[0] > 1_000_000_000L || progress.phase().equals("done")) {
 						last[0] = now;
-						System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(), progress.total(),
-								progress.percent(), progress.rowsPerSecond());
+						System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(),
+								progress.total(), progress.percent(), progress.rowsPerSecond());
 					}
 				}));
 			}

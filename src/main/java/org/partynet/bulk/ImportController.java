@@ -31,9 +31,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * {@code POST /import} (multipart {@code file}, repeatable; {@code ?dryRun=true} only checks),
- * {@code GET /import/progress} while it runs, and the upload page {@code GET /import}. Only the
- * organization department imports.
+ * {@code POST /import} (multipart {@code file}, repeatable; {@code ?dryRun=true} only
+ * checks), {@code GET /import/progress} while it runs, and the upload page
+ * {@code GET /import}. Only the organization department imports.
  */
 @Controller
 class ImportController {
@@ -43,7 +43,10 @@ class ImportController {
 	/** The progress of each user's running import. */
 	private final Map<String, ImportProgress> running = new ConcurrentHashMap<>();
 
-	/** One import at a time: two would wait on each other's locks, and the first would win anyway. */
+	/**
+	 * One import at a time: two would wait on each other's locks, and the first would win
+	 * anyway.
+	 */
 	private final Semaphore one = new Semaphore(1);
 
 	private final String maxFileSize;
@@ -56,10 +59,12 @@ class ImportController {
 
 	@PostMapping(path = "/import", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, Object>> importNetwork(@RequestParam(name = "file", required = false) List<MultipartFile> files,
+	ResponseEntity<Map<String, Object>> importNetwork(
+			@RequestParam(name = "file", required = false) List<MultipartFile> files,
 			@RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) throws IOException {
 		if (Access.role().orElse(null) != Role.ORG_DEPT) {
-			return answer(HttpStatus.FORBIDDEN, dryRun, "只有区委组织部可以导入 / Only the organization department (ORG_DEPT) may import");
+			return answer(HttpStatus.FORBIDDEN, dryRun,
+					"只有区委组织部可以导入 / Only the organization department (ORG_DEPT) may import");
 		}
 		if (files == null || files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
 			return answer(HttpStatus.BAD_REQUEST, dryRun, "请选择文件（字段 file） / No file given (multipart field 'file')");
@@ -78,9 +83,11 @@ class ImportController {
 				Path path = Files.createTempFile("partynet-import-", ".upload");
 				temporary.add(path);
 				file.transferTo(path);
-				sources.add(new BulkImporter.Source(path, (file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload"));
+				sources.add(new BulkImporter.Source(path,
+						(file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload"));
 			}
-			ImportResult result = this.importer.importFiles(sources, dryRun, progress -> this.running.put(user, progress));
+			ImportResult result = this.importer.importFiles(sources, dryRun,
+					progress -> this.running.put(user, progress));
 			return ResponseEntity.status(status(result)).body(body(result));
 		}
 		finally {
@@ -104,7 +111,8 @@ class ImportController {
 		if (result.ok()) {
 			return HttpStatus.OK;
 		}
-		return result.errors().stream().anyMatch(e -> e.limit() != null) ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+		return result.errors().stream().anyMatch(e -> e.limit() != null) ? HttpStatus.PAYLOAD_TOO_LARGE
+				: HttpStatus.BAD_REQUEST;
 	}
 
 	static Map<String, Object> body(ImportResult result) {
@@ -133,21 +141,24 @@ class ImportController {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		String token = (csrf != null) ? csrf.getToken() : "";
 		String header = (csrf != null) ? csrf.getHeaderName() : "X-CSRF-TOKEN";
-		return PAGE.replace("{{csrf}}", HtmlUtils.htmlEscape(token)).replace("{{csrfHeader}}", HtmlUtils.htmlEscape(header));
+		return PAGE.replace("{{csrf}}", HtmlUtils.htmlEscape(token))
+			.replace("{{csrfHeader}}", HtmlUtils.htmlEscape(header));
 	}
 
 	/**
-	 * An upload over the limit, or a request that is not multipart: the same JSON as any import
-	 * error. Multipart requests are parsed lazily ({@code spring.servlet.multipart.resolve-lazily}),
-	 * so that these are thrown inside this controller's handler and land here.
+	 * An upload over the limit, or a request that is not multipart: the same JSON as any
+	 * import error. Multipart requests are parsed lazily
+	 * ({@code spring.servlet.multipart.resolve-lazily}), so that these are thrown inside
+	 * this controller's handler and land here.
 	 */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Map<String, Object>> uploadFailed(MultipartException ex, HttpServletRequest request) {
 		boolean dryRun = request.getQueryString() != null && request.getQueryString().contains("dryRun=true");
 		if (ex instanceof MaxUploadSizeExceededException) {
 			DataSize size = DataSize.parse(this.maxFileSize);
-			return answer(HttpStatus.PAYLOAD_TOO_LARGE, dryRun, "文件超过 %d MB 的上限 / The file is larger than the limit of %d MB"
-				.formatted(size.toMegabytes(), size.toMegabytes()));
+			return answer(HttpStatus.PAYLOAD_TOO_LARGE, dryRun,
+					"文件超过 %d MB 的上限 / The file is larger than the limit of %d MB".formatted(size.toMegabytes(),
+							size.toMegabytes()));
 		}
 		return answer(HttpStatus.BAD_REQUEST, dryRun,
 				"上传格式不正确，应为 multipart/form-data 的 file 字段 / The upload must be multipart/form-data with a 'file' field");

@@ -6,8 +6,9 @@ import java.util.List;
 import org.partynet.bulk.Format.Sheet;
 
 /**
- * What is wrong with a file, and what is worth saying about it: the first {@value #MAX} errors
- * (and how many more), and the warnings. Every room of the import adds to the same one.
+ * What is wrong with a file, and what is worth saying about it: the first {@value #MAX}
+ * errors (and how many more), and the warnings. Every room of the import adds to the same
+ * one.
  */
 final class ImportErrors {
 

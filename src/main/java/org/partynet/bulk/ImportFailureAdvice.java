@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * An import that failed for a reason that is not the user's answers the import's JSON with its
- * status and message, never a bare 500.
+ * An import that failed for a reason that is not the user's answers the import's JSON
+ * with its status and message, never a bare 500.
  */
 @RestControllerAdvice(assignableTypes = ImportController.class)
 class ImportFailureAdvice {

@@ -10,9 +10,9 @@ import org.partynet.graph.Statement;
 import org.springframework.stereotype.Component;
 
 /**
- * The Cypher of the import journal (see {@link ImportJournal}): the journal node's states, and the
- * undo of each kind of journal entry, one batch ({@code _seq}) at a time. Each method runs in the
- * caller's transaction.
+ * The Cypher of the import journal (see {@link ImportJournal}): the journal node's
+ * states, and the undo of each kind of journal entry, one batch ({@code _seq}) at a time.
+ * Each method runs in the caller's transaction.
  */
 @Component
 class ImportJournalQueries {
@@ -22,7 +22,10 @@ class ImportJournalQueries {
 			                        heartbeatAt: datetime({timezone: 'UTC'}), user: $user, file: $file, batches: 0})
 			""");
 
-	/** In every batch's transaction: the journal is alive, and still running (nobody undid it meanwhile). */
+	/**
+	 * In every batch's transaction: the journal is alive, and still running (nobody undid
+	 * it meanwhile).
+	 */
 	static final Statement HEARTBEAT = statement("heartbeat", """
 			MATCH (j:ImportJournal {id: $journal})
 			WHERE j.state = 'RUNNING'
@@ -30,7 +33,10 @@ class ImportJournalQueries {
 			RETURN count(j) AS running
 			""");
 
-	/** In the audit record's transaction: from here on the import is there, whatever happens next. */
+	/**
+	 * In the audit record's transaction: from here on the import is there, whatever
+	 * happens next.
+	 */
 	static final Statement FINISH = statement("finish", """
 			MATCH (j:ImportJournal {id: $journal})
 			WHERE j.state = 'RUNNING'
@@ -51,7 +57,10 @@ class ImportJournalQueries {
 			ORDER BY j.startedAt
 			""");
 
-	/** Journals that are over but whose entries were not all deleted (a crash during the clean-up). */
+	/**
+	 * Journals that are over but whose entries were not all deleted (a crash during the
+	 * clean-up).
+	 */
 	static final Statement FINISHED_WITH_ENTRIES = statement("finishedWithEntries", """
 			MATCH (e:ImportJournalEntry)
 			WITH DISTINCT e._journal AS journal
@@ -128,7 +137,8 @@ class ImportJournalQueries {
 		this.graph = graph;
 	}
 
-	// The journal is the import's own bookkeeping: the organization department's or the service's.
+	// The journal is the import's own bookkeeping: the organization department's or the
+	// service's.
 	private static Statement statement(String name, String cypher) {
 		return Statement.write("import.journal." + name, cypher).passing("ImportJournal", "ImportJournalEntry");
 	}
@@ -141,7 +151,10 @@ class ImportJournalQueries {
 		this.graph.run(BEGIN, Graph.parameters("id", id, "user", user, "file", file));
 	}
 
-	/** Whether the journal is still running; if so, its heartbeat is now and it counts this batch. */
+	/**
+	 * Whether the journal is still running; if so, its heartbeat is now and it counts
+	 * this batch.
+	 */
 	boolean heartbeat(String journal, int seq) {
 		return count(HEARTBEAT, Graph.parameters("journal", journal, "seq", seq)) == 1;
 	}
@@ -155,7 +168,10 @@ class ImportJournalQueries {
 		this.graph.run(UNDONE_STATE, Graph.parameters("journal", journal, "reason", reason));
 	}
 
-	/** The running journals: id, file, user, and whether it has not been written to for this long. */
+	/**
+	 * The running journals: id, file, user, and whether it has not been written to for
+	 * this long.
+	 */
 	List<Map<String, Object>> running(long abandonedSeconds) {
 		return this.graph.rows(RUNNING_JOURNALS, Graph.parameters("abandoned", abandonedSeconds))
 			.stream()
@@ -170,12 +186,11 @@ class ImportJournalQueries {
 			.toList();
 	}
 
-	/** The batches of a journal still to undo, newest first: {@code seq} and {@code kind}. */
+	/**
+	 * The batches of a journal still to undo, newest first: {@code seq} and {@code kind}.
+	 */
 	List<Map<String, Object>> batches(String journal) {
-		return this.graph.rows(BATCHES, Graph.parameters("journal", journal))
-			.stream()
-			.map(Record::asMap)
-			.toList();
+		return this.graph.rows(BATCHES, Graph.parameters("journal", journal)).stream().map(Record::asMap).toList();
 	}
 
 	/** Undoes one batch and deletes its entries. */

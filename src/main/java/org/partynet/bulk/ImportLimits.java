@@ -12,11 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What one import may read. A 3 MB ZIP can expand to gigabytes and a workbook's shared strings
- * are held in memory, so every limit is checked while reading, before what it bounds is kept: an
- * upload over one is refused with the import's JSON (413) long before the heap runs out. The
- * defaults take a city's export (about 220,000 rows) and keep what is read well inside
- * {@code -Xmx512m}.
+ * What one import may read. A 3 MB ZIP can expand to gigabytes and a workbook's shared
+ * strings are held in memory, so every limit is checked while reading, before what it
+ * bounds is kept: an upload over one is refused with the import's JSON (413) long before
+ * the heap runs out. The defaults take a city's export (about 220,000 rows) and keep what
+ * is read well inside {@code -Xmx512m}.
  *
  * @param maxTotalBytes all files and ZIP entries of one import together, decompressed
  * @param maxEntryBytes one file, ZIP entry or workbook part, decompressed
@@ -25,9 +25,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxCellsPerRow cells of one row (the column of its last cell)
  * @param maxCellChars characters of one cell (Excel's own limit)
  * @param maxSharedStrings strings in a workbook's shared strings table
- * @param maxSharedStringsBytes the shared strings part, decompressed; it is held in memory, and so
- * is every other part of a workbook that is read whole (styles, the workbook part), which this
- * bounds too
+ * @param maxSharedStringsBytes the shared strings part, decompressed; it is held in
+ * memory, and so is every other part of a workbook that is read whole (styles, the
+ * workbook part), which this bounds too
  */
 @ConfigurationProperties("partynet.import.limits")
 public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @DefaultValue("256MB") DataSize maxEntryBytes,
@@ -37,11 +37,13 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 
 	/** The defaults, for code that runs outside a Spring context. */
 	public static ImportLimits defaults() {
-		return new ImportLimits(DataSize.ofMegabytes(512), DataSize.ofMegabytes(256), 1000, 250_000, 100, 32_767, 1_000_000,
-				DataSize.ofMegabytes(64));
+		return new ImportLimits(DataSize.ofMegabytes(512), DataSize.ofMegabytes(256), 1000, 250_000, 100, 32_767,
+				1_000_000, DataSize.ofMegabytes(64));
 	}
 
-	/** Each limit: its property (under {@code partynet.import.limits}) and what it counts. */
+	/**
+	 * Each limit: its property (under {@code partynet.import.limits}) and what it counts.
+	 */
 	enum Limit {
 
 		TOTAL_BYTES("max-total-bytes", "解压后的总大小", "total size after decompression"),
@@ -53,8 +55,12 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 		SHARED_STRINGS("max-shared-strings", "共享字符串的个数", "shared strings"),
 		SHARED_STRINGS_BYTES("max-shared-strings-bytes", "整体读入的工作簿部件（共享字符串、样式）的大小",
 				"size of a workbook part read whole (shared strings, styles)"),
-		/** Apache POI's own zip bomb check, JVM-wide: {@code ZipSecureFile.setMinInflateRatio}. */
-		INFLATE_RATIO("min-inflate-ratio", "工作簿部件的压缩比（压缩后与解压后大小之比）", "ratio of a workbook part's compressed to expanded size");
+		/**
+		 * Apache POI's own zip bomb check, JVM-wide:
+		 * {@code ZipSecureFile.setMinInflateRatio}.
+		 */
+		INFLATE_RATIO("min-inflate-ratio", "工作簿部件的压缩比（压缩后与解压后大小之比）",
+				"ratio of a workbook part's compressed to expanded size");
 
 		final String key;
 
@@ -69,7 +75,8 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 		}
 
 		String property() {
-			return (this == INFLATE_RATIO) ? "Apache POI ZipSecureFile.setMinInflateRatio" : "partynet.import.limits." + this.key;
+			return (this == INFLATE_RATIO) ? "Apache POI ZipSecureFile.setMinInflateRatio"
+					: "partynet.import.limits." + this.key;
 		}
 
 	}
@@ -98,15 +105,17 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 		String atEnglish = (row > 0) ? ", row %d".formatted(row) : "";
 		String message = (limit == Limit.INFLATE_RATIO)
 				? "“%s”解压后过大，疑似压缩炸弹：%s至少 %s（%s） / '%s' expands too much for its size, as a zip bomb does: the %s must be at least %s (%s)"
-					.formatted(where, limit.chinese, ratio(), limit.property(), where, limit.english, ratio(), limit.property())
+					.formatted(where, limit.chinese, ratio(), limit.property(), where, limit.english, ratio(),
+							limit.property())
 				: "“%s”%s超过导入上限：%s最多 %s（%s） / '%s'%s is over an import limit: at most %s %s (%s)".formatted(where, at,
-						limit.chinese, amount(limit, max(limit)), limit.property(), where, atEnglish, amount(limit, max(limit)),
-						limit.english, limit.property());
+						limit.chinese, amount(limit, max(limit)), limit.property(), where, atEnglish,
+						amount(limit, max(limit)), limit.english, limit.property());
 		return new ImportException(new ImportError(where, row, "", message, limit.key));
 	}
 
 	private static String ratio() {
-		return "%s%%".formatted(BigDecimal.valueOf(ZipSecureFile.getMinInflateRatio() * 100).stripTrailingZeros().toPlainString());
+		return "%s%%".formatted(
+				BigDecimal.valueOf(ZipSecureFile.getMinInflateRatio() * 100).stripTrailingZeros().toPlainString());
 	}
 
 	private static String amount(Limit limit, long value) {
@@ -123,7 +132,9 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 		return "%,d bytes".formatted(value);
 	}
 
-	/** What one import has read so far, across all its files: the total limit spans them. */
+	/**
+	 * What one import has read so far, across all its files: the total limit spans them.
+	 */
 	static final class Budget {
 
 		final ImportLimits limits;
@@ -134,12 +145,18 @@ public record ImportLimits(@DefaultValue("512MB") DataSize maxTotalBytes, @Defau
 			this.limits = limits;
 		}
 
-		/** Counts bytes decompressed from {@code where}, which may hold up to {@code limit}'s maximum. */
+		/**
+		 * Counts bytes decompressed from {@code where}, which may hold up to
+		 * {@code limit}'s maximum.
+		 */
 		InputStream count(InputStream in, String where, Limit limit) {
 			return new Counted(in, where, limit);
 		}
 
-		/** Reads a stream to its end, counting it (an entry that is not read must not be a free bomb). */
+		/**
+		 * Reads a stream to its end, counting it (an entry that is not read must not be a
+		 * free bomb).
+		 */
 		void drain(InputStream in, String where, Limit limit) throws IOException {
 			try (InputStream counted = count(in, where, limit)) {
 				byte[] buffer = new byte[1 << 16];

@@ -20,13 +20,16 @@ import org.partynet.bulk.References.Link;
 import org.partynet.model.NodeLabel;
 
 /**
- * The import plan: a file's rows and what the database holds of them in; the writes that make the
- * database hold the file, and the counts, out. Pure: no database, no Spring, no clock but the day
- * it is given (the start of what begins without a day, the end of a parent that changes).
+ * The import plan: a file's rows and what the database holds of them in; the writes that
+ * make the database hold the file, and the counts, out. Pure: no database, no Spring, no
+ * clock but the day it is given (the start of what begins without a day, the end of a
+ * parent that changes).
  *
- * <p>Nodes are upserted by code within their family; relationships by their two ends, type and
- * role, plus {@code since}. Nothing is deleted, and an empty optional cell leaves a value as it is.
- * A node in the database whose properties or relationships change has its version raised.
+ * <p>
+ * Nodes are upserted by code within their family; relationships by their two ends, type
+ * and role, plus {@code since}. Nothing is deleted, and an empty optional cell leaves a
+ * value as it is. A node in the database whose properties or relationships change has its
+ * version raised.
  */
 final class ImportPlan {
 
@@ -60,7 +63,8 @@ final class ImportPlan {
 	record Ends(String fromFamily, String type, String toFamily) {
 	}
 
-	// What it plans from: let go once planned, so that only the writes stay in memory while they run.
+	// What it plans from: let go once planned, so that only the writes stay in memory
+	// while they run.
 	private ImportSnapshot snapshot;
 
 	private References references;
@@ -74,8 +78,9 @@ final class ImportPlan {
 	}
 
 	/**
-	 * The plan of these rows against this snapshot; with errors (and then nothing to write) when
-	 * a reference does not resolve or a row contradicts the database or another row.
+	 * The plan of these rows against this snapshot; with errors (and then nothing to
+	 * write) when a reference does not resolve or a row contradicts the database or
+	 * another row.
 	 */
 	static ImportPlan of(ImportRows rows, ImportSnapshot snapshot, LocalDate today, ImportErrors errors) {
 		ImportPlan plan = new ImportPlan(rows, snapshot, today);
@@ -129,7 +134,8 @@ final class ImportPlan {
 			props.put("code", node.code());
 			this.createNodes.computeIfAbsent(node.label(), l -> new ArrayList<>()).add(props);
 			if (node.parent() != null) {
-				createRelationship(parentFamily(node), node.parent(), parentType, node.family(), node.code(), days(since, null));
+				createRelationship(parentFamily(node), node.parent(), parentType, node.family(), node.code(),
+						days(since, null));
 			}
 			scope(node);
 			this.created++;
@@ -143,23 +149,28 @@ final class ImportPlan {
 			}
 		});
 		if (!set.isEmpty()) {
-			this.updateNodes.computeIfAbsent(node.family(), f -> new ArrayList<>()).add(Map.of("code", node.code(), "props", set));
+			this.updateNodes.computeIfAbsent(node.family(), f -> new ArrayList<>())
+				.add(Map.of("code", node.code(), "props", set));
 			changed = true;
 		}
 		if (node.parent() != null) {
 			String parentFamily = parentFamily(node);
-			// the same parent as the current one, or as the last one when it has ended (an export
+			// the same parent as the current one, or as the last one when it has ended
+			// (an export
 			// gives an ended area or organization its last parent): nothing to change
 			if (!node.parent().equals(existing.parent())) {
 				if (existing.parentRelationship() != null && existing.parentUntil() == null) {
-					this.updateRelationships.add(Map.of("id", existing.parentRelationship(), "props", Map.of("until", this.today)));
+					this.updateRelationships
+						.add(Map.of("id", existing.parentRelationship(), "props", Map.of("until", this.today)));
 					touch(parentFamily, existing.parent());
 				}
-				createRelationship(parentFamily, node.parent(), parentType, node.family(), node.code(), days(since, null));
+				createRelationship(parentFamily, node.parent(), parentType, node.family(), node.code(),
+						days(since, null));
 				changed = true;
 			}
 			else if (node.since() != null && !node.since().equals(existing.parentSince())) {
-				this.updateRelationships.add(Map.of("id", existing.parentRelationship(), "props", Map.of("since", node.since())));
+				this.updateRelationships
+					.add(Map.of("id", existing.parentRelationship(), "props", Map.of("since", node.since())));
 				touch(parentFamily, node.parent());
 				changed = true;
 			}
@@ -188,7 +199,10 @@ final class ImportPlan {
 		}
 	}
 
-	/** The relationships in the database from the rows' starts, by {@link Link#identity()}. */
+	/**
+	 * The relationships in the database from the rows' starts, by
+	 * {@link Link#identity()}.
+	 */
 	private Map<String, List<ExistingRelationship>> existingRelationships() {
 		Map<String, List<ExistingRelationship>> existing = new HashMap<>();
 		this.snapshot.relationships().forEach((from, relationships) -> {
@@ -203,8 +217,8 @@ final class ImportPlan {
 		return existing;
 	}
 
-	private void relationship(Link link, List<ExistingRelationship> candidates, Set<String> matched, Set<String> created,
-			ImportErrors errors) {
+	private void relationship(Link link, List<ExistingRelationship> candidates, Set<String> matched,
+			Set<String> created, ImportErrors errors) {
 		RelRow rel = link.rel();
 		ExistingRelationship match = candidates.stream()
 			.filter(c -> (rel.since() != null) ? rel.since().equals(c.since()) : c.until() == null)
@@ -231,7 +245,8 @@ final class ImportPlan {
 			return;
 		}
 		if (!matched.add(match.id())) {
-			errors.add(rel.sheet(), rel.row(), "", "与文件中另一行是同一关系 / Names the same relationship as another row of the file");
+			errors.add(rel.sheet(), rel.row(), "",
+					"与文件中另一行是同一关系 / Names the same relationship as another row of the file");
 			return;
 		}
 		Map<String, Object> set = new LinkedHashMap<>();
@@ -291,7 +306,10 @@ final class ImportPlan {
 		touch(toFamily, to);
 	}
 
-	/** A node that exists in the database and whose relationships or properties change: its version goes up. */
+	/**
+	 * A node that exists in the database and whose relationships or properties change:
+	 * its version goes up.
+	 */
 	private void touch(String family, String code) {
 		if (this.snapshot.node(family, code) != null) {
 			this.touched.computeIfAbsent(family, f -> new LinkedHashSet<>()).add(code);

@@ -1,8 +1,9 @@
 package org.partynet.bulk;
 
 /**
- * How far an import has got: its phase ({@code reading}, {@code checking}, {@code writing},
- * {@code done}), rows done out of the phase's total, the percent and the rows per second.
+ * How far an import has got: its phase ({@code reading}, {@code checking},
+ * {@code writing}, {@code done}), rows done out of the phase's total, the percent and the
+ * rows per second.
  */
 public record ImportProgress(String phase, long done, long total, int percent, long rowsPerSecond) {
 

@@ -20,19 +20,19 @@ import org.partynet.model.NodeLabel;
 import org.springframework.stereotype.Component;
 
 /**
- * The Cypher of the import: what already exists (nodes by code within their label family, with
- * their current parent; relationships from given nodes), and the batched writes, each an
- * {@code UNWIND $rows} statement of one label or relationship type.
+ * The Cypher of the import: what already exists (nodes by code within their label family,
+ * with their current parent; relationships from given nodes), and the batched writes,
+ * each an {@code UNWIND $rows} statement of one label or relationship type.
  */
 @Component
 class ImportQueries {
 
 	/**
-	 * A node in the database: its labels, properties and parent relationship: the current one, or
-	 * when none is current the one that ended last ({@code parentUntil} set).
+	 * A node in the database: its labels, properties and parent relationship: the current
+	 * one, or when none is current the one that ended last ({@code parentUntil} set).
 	 */
-	record Existing(String code, List<String> labels, Map<String, Object> properties, String parent, LocalDate parentSince,
-			String parentRelationship, LocalDate parentUntil) {
+	record Existing(String code, List<String> labels, Map<String, Object> properties, String parent,
+			LocalDate parentSince, String parentRelationship, LocalDate parentUntil) {
 	}
 
 	/** A relationship in the database from a node of the file. */
@@ -41,32 +41,41 @@ class ImportQueries {
 	}
 
 	/*
-	 * The statements, named constants that the explain test plans. A node's labels and its parent
-	 * relationship vary by family (or label): one statement for each, built from the model. The
-	 * relationships' two families and type vary together: their %s are filled by formatted() with
-	 * the model's families and types, never the file's text.
+	 * The statements, named constants that the explain test plans. A node's labels and
+	 * its parent relationship vary by family (or label): one statement for each, built
+	 * from the model. The relationships' two families and type vary together: their %s
+	 * are filled by formatted() with the model's families and types, never the file's
+	 * text.
 	 */
 
 	/** What exists of a family, by code, with the current parent (or the last one). */
 	static final Map<String, Statement> NODES = byFamily(family -> {
 		String parent = NodeLabel.parentRelationship(family);
-		return Statement.write("import.nodes", (parent == null) ? """
-				UNWIND $codes AS code
-				MATCH (n:`%s` {code: code})
-				RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, null AS parent, null AS since, null AS rel,
-				       null AS until
-				""".formatted(family) : """
-				UNWIND $codes AS code
-				MATCH (n:`%s` {code: code})
-				OPTIONAL MATCH (p)-[r:`%s`]->(n)
-				WITH n, p, r ORDER BY CASE WHEN r.until IS NULL THEN 0 ELSE 1 END, r.until DESC, r.since DESC
-				WITH n, head(collect({parent: p.code, since: r.since, rel: elementId(r), until: r.until})) AS up
-				RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, up.parent AS parent, up.since AS since,
-				       up.rel AS rel, up.until AS until
-				""".formatted(family, parent));
+		return Statement.write("import.nodes",
+				(parent == null)
+						? """
+								UNWIND $codes AS code
+								MATCH (n:`%s` {code: code})
+								RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, null AS parent, null AS since, null AS rel,
+								       null AS until
+								"""
+							.formatted(family)
+						: """
+								UNWIND $codes AS code
+								MATCH (n:`%s` {code: code})
+								OPTIONAL MATCH (p)-[r:`%s`]->(n)
+								WITH n, p, r ORDER BY CASE WHEN r.until IS NULL THEN 0 ELSE 1 END, r.until DESC, r.since DESC
+								WITH n, head(collect({parent: p.code, since: r.since, rel: elementId(r), until: r.until})) AS up
+								RETURN n.code AS code, labels(n) AS labels, properties(n) AS props, up.parent AS parent, up.since AS since,
+								       up.rel AS rel, up.until AS until
+								"""
+							.formatted(family, parent));
 	});
 
-	/** Every relationship of a type (the second %s) from nodes of a family (the first) with these codes. */
+	/**
+	 * Every relationship of a type (the second %s) from nodes of a family (the first)
+	 * with these codes.
+	 */
 	static final Statement RELATIONSHIPS = Statement.write("import.relationships", """
 			UNWIND $codes AS code
 			MATCH (a:`%s` {code: code})-[r:`%s`]->(b)
@@ -75,9 +84,10 @@ class ImportQueries {
 			""");
 
 	/*
-	 * The writes, one batch each, with their undo: every statement also writes the journal entries
-	 * (see ImportJournal) that say how to undo it, in its own transaction, so that a batch and its
-	 * undo information commit together or not at all.
+	 * The writes, one batch each, with their undo: every statement also writes the
+	 * journal entries (see ImportJournal) that say how to undo it, in its own
+	 * transaction, so that a batch and its undo information commit together or not at
+	 * all.
 	 */
 
 	/** New nodes of a label, which also get their family's label. */
@@ -88,7 +98,8 @@ class ImportQueries {
 				SET n = row, n.version = 1
 				WITH collect(elementId(n)) AS ids
 				CREATE (:ImportJournalEntry {_journal: $journal, _seq: $seq, _kind: 'createdNodes', _ids: ids})
-				""".formatted(String.join(":", labels(label.family(), label.label()).stream().map(l -> "`" + l + "`").toList())))));
+				""".formatted(
+				String.join(":", labels(label.family(), label.label()).stream().map(l -> "`" + l + "`").toList())))));
 
 	static final Map<String, Statement> UPDATE_NODES = byFamily(family -> Statement.write("import.updateNodes", """
 			UNWIND $rows AS row
@@ -115,7 +126,10 @@ class ImportQueries {
 			SET r += row.props
 			""");
 
-	/** New relationships: from a family (the first %s), to a family (the second), of a type (the third). */
+	/**
+	 * New relationships: from a family (the first %s), to a family (the second), of a
+	 * type (the third).
+	 */
 	static final Statement CREATE_RELATIONSHIPS = Statement.write("import.createRelationships", """
 			UNWIND $rows AS row
 			MATCH (a:`%s` {code: row.from})
@@ -148,14 +162,18 @@ class ImportQueries {
 		this.graph = graph;
 	}
 
-	/** The nodes of a family ({@code Area}, {@code PartyOrganization}, ...) with these codes. */
+	/**
+	 * The nodes of a family ({@code Area}, {@code PartyOrganization}, ...) with these
+	 * codes.
+	 */
 	Map<String, Existing> nodes(String family, Collection<String> codes) {
 		Map<String, Existing> found = new HashMap<>();
 		this.graph.rows(NODES.get(family), Graph.parameters("codes", List.copyOf(codes)))
 			.stream()
 			.map(row -> new Existing(row.get("code").asString(), row.get("labels").asList(Value::asString),
 					row.get("props").asMap(), row.get("parent").isNull() ? null : row.get("parent").asString(),
-					day(row.get("since")), row.get("rel").isNull() ? null : row.get("rel").asString(), day(row.get("until"))))
+					day(row.get("since")), row.get("rel").isNull() ? null : row.get("rel").asString(),
+					day(row.get("until"))))
 			.forEach(e -> found.put(e.code(), e));
 		return found;
 	}
@@ -166,9 +184,9 @@ class ImportQueries {
 			.rows(RELATIONSHIPS.formatted(fromFamily, type), Graph.parameters("codes", List.copyOf(codes)))
 			.stream()
 			.map(row -> new ExistingRelationship(row.get("id").asString(), row.get("from").asString(),
-					row.get("to").asString(null), row.get("labels").asList(Value::asString), row.get("role").asString(null),
-					day(row.get("since")), day(row.get("until")), row.get("title").asString(null),
-					row.get("status").asString(null)))
+					row.get("to").asString(null), row.get("labels").asList(Value::asString),
+					row.get("role").asString(null), day(row.get("since")), day(row.get("until")),
+					row.get("title").asString(null), row.get("status").asString(null)))
 			.toList());
 	}
 
@@ -176,11 +194,16 @@ class ImportQueries {
 		return (value == null || value.isNull()) ? null : value.asLocalDate();
 	}
 
-	/** Where a batch goes: its journal and its place in it (the order of undo is the reverse). */
+	/**
+	 * Where a batch goes: its journal and its place in it (the order of undo is the
+	 * reverse).
+	 */
 	record Batch(String journal, int seq, List<Map<String, Object>> rows) {
 	}
 
-	/** Creates nodes of this label (and its family's); each row is the node's properties. */
+	/**
+	 * Creates nodes of this label (and its family's); each row is the node's properties.
+	 */
 	void createNodes(String label, Batch batch) {
 		run(CREATE_NODES.get(label), batch);
 	}
@@ -190,12 +213,17 @@ class ImportQueries {
 		run(UPDATE_NODES.get(family), batch);
 	}
 
-	/** Adds 1 to the versions of these nodes, as mutations do, so that optimistic locking sees the import. */
+	/**
+	 * Adds 1 to the versions of these nodes, as mutations do, so that optimistic locking
+	 * sees the import.
+	 */
 	void bumpVersions(String family, Batch batch) {
 		run(BUMP_VERSIONS.get(family), batch);
 	}
 
-	/** Sets properties of relationships by element id ({@code row.id}, {@code row.props}). */
+	/**
+	 * Sets properties of relationships by element id ({@code row.id}, {@code row.props}).
+	 */
 	void updateRelationships(Batch batch) {
 		run(UPDATE_RELATIONSHIPS, batch);
 	}
@@ -211,7 +239,8 @@ class ImportQueries {
 	}
 
 	private void run(Statement statement, Batch batch) {
-		this.graph.run(statement, Graph.parameters("rows", batch.rows(), "journal", batch.journal(), "seq", batch.seq()));
+		this.graph.run(statement,
+				Graph.parameters("rows", batch.rows(), "journal", batch.journal(), "seq", batch.seq()));
 	}
 
 }

@@ -38,20 +38,27 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads the tables of an imported file without holding a workbook in memory: an {@code .xlsx}
- * through POI's event API (the sheet XML is parsed as a stream, shared strings read-only), a
- * {@code .csv} (UTF-8, with or without a BOM, RFC 4180 quoting) or a {@code .zip} of CSV files.
- * Only the cell texts are kept, as strings; real Excel date cells come out as {@code yyyy-MM-dd}.
- * Everything read is counted against the {@link ImportLimits} as it is read, so a file over one is
- * refused (an {@link ImportException} naming the limit) before what it would cost is held.
+ * Reads the tables of an imported file without holding a workbook in memory: an
+ * {@code .xlsx} through POI's event API (the sheet XML is parsed as a stream, shared
+ * strings read-only), a {@code .csv} (UTF-8, with or without a BOM, RFC 4180 quoting) or
+ * a {@code .zip} of CSV files. Only the cell texts are kept, as strings; real Excel date
+ * cells come out as {@code yyyy-MM-dd}. Everything read is counted against the
+ * {@link ImportLimits} as it is read, so a file over one is refused (an
+ * {@link ImportException} naming the limit) before what it would cost is held.
  */
 final class ImportReader {
 
-	/** A sheet or CSV file: its name (sheet title, or CSV file name without {@code .csv}) and rows. */
+	/**
+	 * A sheet or CSV file: its name (sheet title, or CSV file name without {@code .csv})
+	 * and rows.
+	 */
 	record Table(String name, List<Row> rows) {
 	}
 
-	/** A row: its number as Excel shows it (1 is the header) and its cells, {@code null} when empty. */
+	/**
+	 * A row: its number as Excel shows it (1 is the header) and its cells, {@code null}
+	 * when empty.
+	 */
 	record Row(int number, String[] cells) {
 
 		String cell(int index) {
@@ -86,8 +93,8 @@ final class ImportReader {
 			throw new ImportException(ImportError.file("无法读取文件 / Cannot read the file: " + ex.getMessage()));
 		}
 		if (magic == FileMagic.OLE2) {
-			throw new ImportException(ImportError.file(
-					"不支持旧版 Excel（.xls）文件，请另存为 .xlsx / Old Excel (.xls) files are not supported: save it as .xlsx"));
+			throw new ImportException(ImportError
+				.file("不支持旧版 Excel（.xls）文件，请另存为 .xlsx / Old Excel (.xls) files are not supported: save it as .xlsx"));
 		}
 		if (magic == FileMagic.OOXML) {
 			if (lower.endsWith(".zip")) {
@@ -116,9 +123,9 @@ final class ImportReader {
 	}
 
 	/**
-	 * The CSV entries of a ZIP, read as a stream. Every entry is read through its limits, those
-	 * that are not CSV too (a bomb need not be a CSV file); an archive inside is not opened, only
-	 * named in the warnings.
+	 * The CSV entries of a ZIP, read as a stream. Every entry is read through its limits,
+	 * those that are not CSV too (a bomb need not be a CSV file); an archive inside is
+	 * not opened, only named in the warnings.
 	 */
 	private static List<Table> zip(Path file, String name, Budget budget, LongConsumer rows) {
 		List<Table> tables = new ArrayList<>();
@@ -137,8 +144,8 @@ final class ImportReader {
 				String lower = entryName.toLowerCase(Locale.ROOT);
 				boolean data = !entry.isDirectory() && !entryName.startsWith("__MACOSX/");
 				if (data && lower.endsWith(".csv")) {
-					tables.add(CsvReader.read(budget.count(new NonClosing(zip), where, Limit.ENTRY_BYTES), baseName(entryName), where,
-							budget.limits, rows));
+					tables.add(CsvReader.read(budget.count(new NonClosing(zip), where, Limit.ENTRY_BYTES),
+							baseName(entryName), where, budget.limits, rows));
 				}
 				else {
 					if (data && (lower.endsWith(".zip") || lower.endsWith(".xlsx"))) {
@@ -197,12 +204,15 @@ final class ImportReader {
 					throw refused;
 				}
 			}
-			throw new ImportException(ImportError.file(
-					"文件不是有效的 Excel 工作簿（.xlsx） / The file is not a valid Excel workbook (.xlsx): " + ex.getMessage()));
+			throw new ImportException(ImportError
+				.file("文件不是有效的 Excel 工作簿（.xlsx） / The file is not a valid Excel workbook (.xlsx): " + ex.getMessage()));
 		}
 	}
 
-	/** Excel date cells as {@code yyyy-MM-dd}, whatever their display format; the rest as Excel shows them. */
+	/**
+	 * Excel date cells as {@code yyyy-MM-dd}, whatever their display format; the rest as
+	 * Excel shows them.
+	 */
 	private static final class DayFormatter extends DataFormatter {
 
 		DayFormatter() {
@@ -210,7 +220,8 @@ final class ImportReader {
 		}
 
 		@Override
-		public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+		public String formatRawCellContents(double value, int formatIndex, String formatString,
+				boolean use1904Windowing) {
 			if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
 				LocalDate day = DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate();
 				return day.toString();
@@ -224,9 +235,9 @@ final class ImportReader {
 	}
 
 	/**
-	 * POI's sheet handler, which also tells whether the cell being read is quote-prefixed (written
-	 * by {@link CellText} for text a spreadsheet would take for a formula): such a cell is read
-	 * exactly as written.
+	 * POI's sheet handler, which also tells whether the cell being read is quote-prefixed
+	 * (written by {@link CellText} for text a spreadsheet would take for a formula): such
+	 * a cell is read exactly as written.
 	 */
 	private static final class SheetHandler extends XSSFSheetXMLHandler {
 
@@ -244,7 +255,8 @@ final class ImportReader {
 		}
 
 		@Override
-		public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+		public void startElement(String uri, String localName, String qName, Attributes attributes)
+				throws SAXException {
 			if ("c".equals(localName)) {
 				this.quoted = quotePrefixed(attributes.getValue("s"));
 			}

@@ -12,11 +12,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, once the database is set up and before the web server or the command line reads
- * anything: undoes the imports a crash or a kill cut short, so that an import is there completely
- * or not at all. On the embedded default no other process can be importing (the store is locked);
- * on an external database another instance may be, so only journals it has not written to for a
- * while are undone.
+ * At start, once the database is set up and before the web server or the command line
+ * reads anything: undoes the imports a crash or a kill cut short, so that an import is
+ * there completely or not at all. On the embedded default no other process can be
+ * importing (the store is locked); on an external database another instance may be, so
+ * only journals it has not written to for a while are undone.
  */
 @Component
 class ImportRecovery implements SmartLifecycle {
@@ -56,7 +56,8 @@ class ImportRecovery implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// After DatabaseInitializer (phase 0) has waited for the database and migrated it; long
+		// After DatabaseInitializer (phase 0) has waited for the database and migrated
+		// it; long
 		// before the web server starts taking requests.
 		return 1;
 	}

@@ -14,24 +14,31 @@ import org.partynet.bulk.Format.Sheet;
 import org.partynet.model.NodeLabel;
 
 /**
- * The rows of a file once its cells are read: node rows and relationship rows, and the codes of
- * the file's nodes by family, which references are resolved against before the database.
+ * The rows of a file once its cells are read: node rows and relationship rows, and the
+ * codes of the file's nodes by family, which references are resolved against before the
+ * database.
  */
 final class ImportRows {
 
 	/** The labels a reference column may name: those of the sheets it refers to. */
 	static Set<String> labels(Format.Column column) {
-		return column.refers().stream().flatMap(sheet -> Format.SHEET_LABELS.get(sheet).stream()).collect(Collectors.toUnmodifiableSet());
+		return column.refers()
+			.stream()
+			.flatMap(sheet -> Format.SHEET_LABELS.get(sheet).stream())
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** A node row: the node's family, label, properties, and its parent (HAS or LEADS). */
+	/**
+	 * A node row: the node's family, label, properties, and its parent (HAS or LEADS).
+	 */
 	record NodeRow(Sheet sheet, int row, String code, String family, String label, Map<String, Object> props,
 			String parent, String parentColumn, Set<String> parentLabels, LocalDate since) {
 	}
 
 	/**
-	 * A relationship row: its ends by code (the labels each may have, the column that names it),
-	 * its type, role and the link kind it was given as, its other values and its days.
+	 * A relationship row: its ends by code (the labels each may have, the column that
+	 * names it), its type, role and the link kind it was given as, its other values and
+	 * its days.
 	 */
 	record RelRow(Sheet sheet, int row, String fromCode, String fromColumn, Set<String> fromLabels, String type,
 			String toCode, String toColumn, Set<String> toLabels, String role, String kind, Map<String, Object> values,
@@ -45,7 +52,10 @@ final class ImportRows {
 	/** Codes of the file's nodes: family → code → label. */
 	final Map<String, Map<String, String>> fileNodes = new HashMap<>();
 
-	/** The label of a node of the file, {@code null} when the file has none with this code in that family. */
+	/**
+	 * The label of a node of the file, {@code null} when the file has none with this code
+	 * in that family.
+	 */
 	String fileLabel(String family, String code) {
 		return this.fileNodes.getOrDefault(family, Map.of()).get(code);
 	}

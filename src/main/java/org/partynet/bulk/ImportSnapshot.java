@@ -15,9 +15,10 @@ import org.partynet.bulk.ImportRows.NodeRow;
 import org.partynet.bulk.ImportRows.RelRow;
 
 /**
- * What the database holds of what a file names: the nodes of its codes (family → code → node) and
- * the relationships from those of them that relationship rows start at, by the start's family and
- * the type. The {@link ImportPlan} compares the rows with it; only {@link #load} reads the database.
+ * What the database holds of what a file names: the nodes of its codes (family → code →
+ * node) and the relationships from those of them that relationship rows start at, by the
+ * start's family and the type. The {@link ImportPlan} compares the rows with it; only
+ * {@link #load} reads the database.
  */
 record ImportSnapshot(Map<String, Map<String, Existing>> nodes, Map<From, List<ExistingRelationship>> relationships) {
 
@@ -37,7 +38,9 @@ record ImportSnapshot(Map<String, Map<String, Existing>> nodes, Map<From, List<E
 		return this.relationships.getOrDefault(new From(family, type), List.of());
 	}
 
-	/** What the database holds of what these rows name, read in the caller's transaction. */
+	/**
+	 * What the database holds of what these rows name, read in the caller's transaction.
+	 */
 	static ImportSnapshot load(ImportQueries queries, ImportRows rows) {
 		Map<String, Set<String>> wanted = new LinkedHashMap<>();
 		for (NodeRow node : rows.nodes) {
@@ -56,7 +59,8 @@ record ImportSnapshot(Map<String, Map<String, Existing>> nodes, Map<From, List<E
 			chunks(List.copyOf(codes), chunk -> found.putAll(queries.nodes(family, chunk)));
 			nodes.put(family, found);
 		});
-		// the relationships from every node in the database a row may start at, whatever it resolves to
+		// the relationships from every node in the database a row may start at, whatever
+		// it resolves to
 		Map<From, Set<String>> froms = new LinkedHashMap<>();
 		for (RelRow rel : rows.relationships) {
 			for (String family : ImportRows.families(rel.fromLabels())) {
@@ -66,9 +70,9 @@ record ImportSnapshot(Map<String, Map<String, Existing>> nodes, Map<From, List<E
 			}
 		}
 		Map<From, List<ExistingRelationship>> relationships = new HashMap<>();
-		froms.forEach((from, codes) -> chunks(List.copyOf(codes), chunk -> relationships
-			.computeIfAbsent(from, k -> new ArrayList<>())
-			.addAll(queries.relationships(from.family(), from.type(), chunk))));
+		froms.forEach((from, codes) -> chunks(List.copyOf(codes),
+				chunk -> relationships.computeIfAbsent(from, k -> new ArrayList<>())
+					.addAll(queries.relationships(from.family(), from.type(), chunk))));
 		return new ImportSnapshot(nodes, relationships);
 	}
 

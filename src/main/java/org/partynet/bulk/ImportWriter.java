@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The writer: runs a plan's writes, creates, then updates, then relationships, then versions, in
- * batches, each a transaction of its own under the import's {@link ImportJournal}; then the audit
- * record, which commits the import; then the journal's entries go.
+ * The writer: runs a plan's writes, creates, then updates, then relationships, then
+ * versions, in batches, each a transaction of its own under the import's
+ * {@link ImportJournal}; then the audit record, which commits the import; then the
+ * journal's entries go.
  */
 final class ImportWriter {
 
@@ -33,7 +34,10 @@ final class ImportWriter {
 
 	private final int batchSize;
 
-	/** For tests only: fail (as a crash would) once this many write batches have committed; -1 never. */
+	/**
+	 * For tests only: fail (as a crash would) once this many write batches have
+	 * committed; -1 never.
+	 */
 	private final IntSupplier failAfterStatements;
 
 	ImportWriter(ImportQueries queries, ImportJournal journal, TransactionTemplate writes, int batchSize,
@@ -46,9 +50,11 @@ final class ImportWriter {
 	}
 
 	/**
-	 * Writes a plan under a new journal, whose id goes to {@code journalOut} as soon as it begins
-	 * (what to undo when anything fails) and is taken back once the import is committed.
-	 * @param embedded whether the database is the embedded one, which no other process can be importing into
+	 * Writes a plan under a new journal, whose id goes to {@code journalOut} as soon as
+	 * it begins (what to undo when anything fails) and is taken back once the import is
+	 * committed.
+	 * @param embedded whether the database is the embedded one, which no other process
+	 * can be importing into
 	 * @return the id of the import's audit record
 	 */
 	String write(ImportPlan plan, String name, boolean embedded, Progress progress, String[] journalOut) {
@@ -76,7 +82,8 @@ final class ImportWriter {
 			this.journal.finish(id);
 			this.queries.audit(change);
 		});
-		// Committed: from here on nothing undoes it. Its entries go now, or at the next start.
+		// Committed: from here on nothing undoes it. Its entries go now, or at the next
+		// start.
 		journalOut[0] = null;
 		try {
 			this.journal.forget(id);
@@ -107,7 +114,10 @@ final class ImportWriter {
 		return change;
 	}
 
-	/** The write batches of one import, numbered in the order they commit (the undo's is the reverse). */
+	/**
+	 * The write batches of one import, numbered in the order they commit (the undo's is
+	 * the reverse).
+	 */
 	private final class Batches {
 
 		private final String journal;
@@ -135,7 +145,9 @@ final class ImportWriter {
 			}
 		}
 
-		/** The test hook: fails (as a crash would) once that many batches have committed. */
+		/**
+		 * The test hook: fails (as a crash would) once that many batches have committed.
+		 */
 		void check() {
 			int failAfter = ImportWriter.this.failAfterStatements.getAsInt();
 			if (failAfter >= 0 && this.statements >= failAfter) {

@@ -3,7 +3,10 @@ package org.partynet.bulk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Counts an import's rows and tells the listener (and the log, every few seconds) how far the phase is. */
+/**
+ * Counts an import's rows and tells the listener (and the log, every few seconds) how far
+ * the phase is.
+ */
 final class Progress {
 
 	private static final Logger logger = LoggerFactory.getLogger(BulkImporter.class);
@@ -28,7 +31,8 @@ final class Progress {
 
 	void phase(String phase, long total) {
 		if (!"reading".equals(phase) || this.done > 0) {
-			logger.info("Import {}: {} rows in {} ms", this.phase, this.done, (System.nanoTime() - this.started) / 1_000_000);
+			logger.info("Import {}: {} rows in {} ms", this.phase, this.done,
+					(System.nanoTime() - this.started) / 1_000_000);
 		}
 		this.phase = phase;
 		this.total = total;

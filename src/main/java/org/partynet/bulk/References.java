@@ -12,9 +12,9 @@ import org.partynet.model.NodeLabel;
 import org.partynet.model.OrganizationKind;
 
 /**
- * The references of a file: codes to nodes, in the file or in the database, each of a label its
- * column allows. Says what is wrong (unknown, of the wrong kind, its own parent, an ended parent,
- * a coverage of the wrong kind of area); pure.
+ * The references of a file: codes to nodes, in the file or in the database, each of a
+ * label its column allows. Says what is wrong (unknown, of the wrong kind, its own
+ * parent, an ended parent, a coverage of the wrong kind of area); pure.
  */
 final class References {
 
@@ -29,9 +29,13 @@ final class References {
 			return ImportRows.family(this.toLabel);
 		}
 
-		/** Two ends, type and role: a relationship in the database with these is this row's. */
+		/**
+		 * Two ends, type and role: a relationship in the database with these is this
+		 * row's.
+		 */
 		String identity() {
-			return identity(fromFamily(), this.rel.fromCode(), this.rel.type(), toFamily(), this.rel.toCode(), this.rel.role());
+			return identity(fromFamily(), this.rel.fromCode(), this.rel.type(), toFamily(), this.rel.toCode(),
+					this.rel.role());
 		}
 
 		static String identity(String fromFamily, String from, String type, String toFamily, String to, String role) {
@@ -49,12 +53,17 @@ final class References {
 		this.snapshot = snapshot;
 	}
 
-	/** The label of the node a code names among these labels, from the file or the database; {@code null} when none. */
+	/**
+	 * The label of the node a code names among these labels, from the file or the
+	 * database; {@code null} when none.
+	 */
 	String label(String code, Set<String> labels) {
 		return find(code, labels)[0];
 	}
 
-	/** The label that fits, and else the label of a node of the code that does not fit. */
+	/**
+	 * The label that fits, and else the label of a node of the code that does not fit.
+	 */
 	private String[] find(String code, Set<String> labels) {
 		String wrong = null;
 		for (String family : ImportRows.families(labels)) {
@@ -73,7 +82,9 @@ final class References {
 		return new String[] { null, wrong };
 	}
 
-	/** The label of what a reference names; {@code null} and an error when nothing fits. */
+	/**
+	 * The label of what a reference names; {@code null} and an error when nothing fits.
+	 */
 	private String resolve(String code, Set<String> labels, RowAt at, String column, ImportErrors errors) {
 		String[] found = find(code, labels);
 		if (found[0] != null) {
@@ -81,8 +92,9 @@ final class References {
 		}
 		if (found[1] != null) {
 			errors.add(at.sheet(), at.row(), column,
-					"%s 是 %s，应为 %s / %s is a %s, not a %s".formatted(code, found[1], String.join("/", new TreeSet<>(labels)),
-							code, found[1], String.join(" or ", new TreeSet<>(labels))));
+					"%s 是 %s，应为 %s / %s is a %s, not a %s".formatted(code, found[1],
+							String.join("/", new TreeSet<>(labels)), code, found[1],
+							String.join(" or ", new TreeSet<>(labels))));
 		}
 		else {
 			errors.add(at.sheet(), at.row(), column,
@@ -94,7 +106,9 @@ final class References {
 	private record RowAt(Format.Sheet sheet, int row) {
 	}
 
-	/** Checks the node rows' kinds and parents, and resolves the relationship rows' ends. */
+	/**
+	 * Checks the node rows' kinds and parents, and resolves the relationship rows' ends.
+	 */
 	List<Link> resolve(ImportErrors errors) {
 		for (NodeRow node : this.rows.nodes) {
 			check(node, errors);
@@ -102,17 +116,18 @@ final class References {
 		List<Link> links = new ArrayList<>();
 		for (RelRow rel : this.rows.relationships) {
 			RowAt at = new RowAt(rel.sheet(), rel.row());
-			String fromLabel = resolve(rel.fromCode(), rel.fromLabels(), at, rel.sheet().column(rel.fromColumn()).header(),
+			String fromLabel = resolve(rel.fromCode(), rel.fromLabels(), at,
+					rel.sheet().column(rel.fromColumn()).header(), errors);
+			String toLabel = resolve(rel.toCode(), rel.toLabels(), at, rel.sheet().column(rel.toColumn()).header(),
 					errors);
-			String toLabel = resolve(rel.toCode(), rel.toLabels(), at, rel.sheet().column(rel.toColumn()).header(), errors);
 			if (fromLabel == null || toLabel == null) {
 				continue;
 			}
 			if (rel.sheet().key().equals("coverage") && !covers(rel.type(), fromLabel, toLabel)) {
 				boolean governs = rel.type().equals("GOVERNS");
 				errors.add(rel.sheet(), rel.row(), rel.sheet().column("area").header(),
-						"%s 不能%s %s / A %s cannot %s a %s".formatted(fromLabel, governs ? "管辖" : "覆盖", toLabel, fromLabel,
-								governs ? "govern" : "cover", toLabel));
+						"%s 不能%s %s / A %s cannot %s a %s".formatted(fromLabel, governs ? "管辖" : "覆盖", toLabel,
+								fromLabel, governs ? "govern" : "cover", toLabel));
 			}
 			links.add(new Link(rel, fromLabel, toLabel));
 		}
@@ -136,18 +151,23 @@ final class References {
 		if (label != null && node.parent().equals(node.code())) {
 			errors.add(node.sheet(), node.row(), column, "不能是自己的上级 / A node cannot be its own parent");
 		}
-		// An organization that ended (merged or dissolved) takes nothing new under it: an old
+		// An organization that ended (merged or dissolved) takes nothing new under it: an
+		// old
 		// workbook would otherwise put back what a merge moved away.
 		Existing parent = (label != null) ? this.snapshot.node(ImportRows.family(label), node.parent()) : null;
 		boolean parentNow = existing != null && node.parent().equals(existing.parent());
 		if (parent != null && parent.properties().get("until") != null && !parentNow) {
 			Object until = parent.properties().get("until");
-			errors.add(node.sheet(), node.row(), column, "上级 %s 已于 %s 终止（合并或撤销） / Parent %s ended on %s (merged or dissolved)"
-				.formatted(node.parent(), until, node.parent(), until));
+			errors.add(node.sheet(), node.row(), column,
+					"上级 %s 已于 %s 终止（合并或撤销） / Parent %s ended on %s (merged or dissolved)".formatted(node.parent(),
+							until, node.parent(), until));
 		}
 	}
 
-	/** Whether an organization (or an alliance) of this label may govern or cover an area of that label. */
+	/**
+	 * Whether an organization (or an alliance) of this label may govern or cover an area
+	 * of that label.
+	 */
 	static boolean covers(String type, String organization, String area) {
 		if (organization.equals(NodeLabel.ALLIANCE.label())) {
 			return type.equals("COVERS") && Format.SHEET_LABELS.get("sites").contains(area);

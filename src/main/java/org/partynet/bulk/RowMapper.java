@@ -23,17 +23,22 @@ import org.partynet.model.RelationshipType;
 import org.partynet.model.RoleKind;
 
 /**
- * The row mapper: a file's sheets, by their headers, into node rows and relationship rows, each
- * cell read by the {@link CellRules}. It checks what one sheet can tell (required cells, days in
- * order, codes given twice); what a reference names is the {@link References}' to say. Pure.
+ * The row mapper: a file's sheets, by their headers, into node rows and relationship
+ * rows, each cell read by the {@link CellRules}. It checks what one sheet can tell
+ * (required cells, days in order, codes given twice); what a reference names is the
+ * {@link References}' to say. Pure.
  */
 final class RowMapper {
 
-	/** Each link kind of the links sheet: the model's, and party memberships beside them. */
+	/**
+	 * Each link kind of the links sheet: the model's, and party memberships beside them.
+	 */
 	private record LinkKind(Set<String> from, String type, Set<String> to) {
 	}
 
-	/** The links sheet's kind of a party membership (党员, {@link RoleKind#PARTY_MEMBER}). */
+	/**
+	 * The links sheet's kind of a party membership (党员, {@link RoleKind#PARTY_MEMBER}).
+	 */
 	static final String MEMBERSHIP = RelationshipType.MEMBER_OF.name();
 
 	private static final Map<String, LinkKind> LINKS = links();
@@ -57,8 +62,9 @@ final class RowMapper {
 	}
 
 	/**
-	 * The rows of these tables (sheets or CSV files), in the format's order of sheets so that
-	 * references to earlier sheets are known; {@code progress} hears of every row read.
+	 * The rows of these tables (sheets or CSV files), in the format's order of sheets so
+	 * that references to earlier sheets are known; {@code progress} hears of every row
+	 * read.
 	 */
 	static ImportRows map(List<Table> tables, ImportErrors errors, LongConsumer progress) {
 		RowMapper mapper = new RowMapper(errors);
@@ -72,7 +78,8 @@ final class RowMapper {
 				continue;
 			}
 			if (bySheet.containsKey(sheet.key())) {
-				errors.add(sheet, 0, "", "工作表重复：%s / The sheet is given twice: %s".formatted(table.name(), table.name()));
+				errors.add(sheet, 0, "",
+						"工作表重复：%s / The sheet is given twice: %s".formatted(table.name(), table.name()));
 				continue;
 			}
 			bySheet.put(sheet.key(), table);
@@ -105,7 +112,8 @@ final class RowMapper {
 		this.errors.add(sheet, row, column, message);
 	}
 
-	// -- headers and cells ------------------------------------------------------------------------
+	// -- headers and cells
+	// ------------------------------------------------------------------------
 
 	private void sheet(Sheet sheet, Table table, LongConsumer progress) {
 		if (table.rows().isEmpty()) {
@@ -122,7 +130,8 @@ final class RowMapper {
 			Map<String, Object> values = new HashMap<>();
 			boolean ok = cells(sheet, columns, row, values);
 			if (values.get("code") instanceof String code && !codes.add(code)) {
-				error(sheet, row.number(), sheet.column("code").header(), "代码重复：%s / Duplicate code %s".formatted(code, code));
+				error(sheet, row.number(), sheet.column("code").header(),
+						"代码重复：%s / Duplicate code %s".formatted(code, code));
 				ok = false;
 			}
 			if (ok) {
@@ -132,7 +141,10 @@ final class RowMapper {
 		}
 	}
 
-	/** The columns of a sheet by the header row's cells; {@code null} (and errors) when a header is wrong. */
+	/**
+	 * The columns of a sheet by the header row's cells; {@code null} (and errors) when a
+	 * header is wrong.
+	 */
 	private Column[] columns(Sheet sheet, Row header) {
 		Column[] columns = new Column[header.cells().length];
 		Set<String> seen = new HashSet<>();
@@ -166,7 +178,10 @@ final class RowMapper {
 		return bad ? null : columns;
 	}
 
-	/** Reads a row's values by column key; false (and errors) when a cell is wrong or missing. */
+	/**
+	 * Reads a row's values by column key; false (and errors) when a cell is wrong or
+	 * missing.
+	 */
 	private boolean cells(Sheet sheet, Column[] columns, Row row, Map<String, Object> values) {
 		boolean ok = true;
 		for (int i = 0; i < columns.length; i++) {
@@ -221,7 +236,8 @@ final class RowMapper {
 		return String.join(", ", sheet.columns().stream().map(Column::header).toList());
 	}
 
-	// -- rows into nodes and relationships ----------------------------------------------------------
+	// -- rows into nodes and relationships
+	// ----------------------------------------------------------
 
 	private void row(Sheet sheet, int row, Map<String, Object> values) {
 		String code = (String) values.get("code");
@@ -229,14 +245,20 @@ final class RowMapper {
 			case "districts", "streets", "communities", "grids", "buildings", "sites" -> {
 				String label = sheet.key().equals("sites") ? (String) values.get("kind")
 						: Format.AREA_SHEETS.get(sheet.key()).label();
-				// the sheet's one reference names the area above, of the model's parent kind
+				// the sheet's one reference names the area above, of the model's parent
+				// kind
 				AreaKind above = AreaKind.ofLabel(label).parent();
-				Column parent = sheet.columns().stream().filter(c -> c.type() == Format.Type.REFERENCE).findFirst().orElse(null);
+				Column parent = sheet.columns()
+					.stream()
+					.filter(c -> c.type() == Format.Type.REFERENCE)
+					.findFirst()
+					.orElse(null);
 				Map<String, Object> props = new LinkedHashMap<>();
 				props.put("name", values.get("name"));
 				node(new NodeRow(sheet, row, code, "Area", label, props,
-						(parent != null) ? (String) values.get(parent.key()) : null, (parent != null) ? parent.key() : null,
-						(above != null) ? Set.of(above.label()) : Set.of(), (LocalDate) values.get("since")));
+						(parent != null) ? (String) values.get(parent.key()) : null,
+						(parent != null) ? parent.key() : null, (above != null) ? Set.of(above.label()) : Set.of(),
+						(LocalDate) values.get("since")));
 			}
 			case "organizations" -> organization(sheet, row, code, values);
 			case "units" -> {
@@ -258,11 +280,11 @@ final class RowMapper {
 			case "roles" -> {
 				Map<String, Object> more = new LinkedHashMap<>();
 				putIfGiven(more, "title", values);
-				rel(sheet, row, values, "person", RelationshipType.HOLDS.name(), "organization", (String) values.get("role"),
-						null, more);
+				rel(sheet, row, values, "person", RelationshipType.HOLDS.name(), "organization",
+						(String) values.get("role"), null, more);
 			}
-			case "coverage" -> rel(sheet, row, values, "organization", (String) values.get("relation"), "area", null, null,
-					new LinkedHashMap<>());
+			case "coverage" -> rel(sheet, row, values, "organization", (String) values.get("relation"), "area", null,
+					null, new LinkedHashMap<>());
 			case "links" -> link(sheet, row, values);
 			default -> {
 			}
@@ -275,10 +297,12 @@ final class RowMapper {
 		props.put("name", values.get("name"));
 		putIfGiven(props, "electedOn", values);
 		boolean alliance = label.equals(NodeLabel.ALLIANCE.label());
-		OrganizationKind parentKind = alliance ? OrganizationKind.ALLIANCE_PARENT : OrganizationKind.ofLabel(label).parent();
+		OrganizationKind parentKind = alliance ? OrganizationKind.ALLIANCE_PARENT
+				: OrganizationKind.ofLabel(label).parent();
 		String parent = (String) values.get("parent");
 		if (parentKind == null && parent != null) {
-			error(sheet, row, sheet.column("parent").header(), "街道党工委没有上级组织 / A street working committee has no parent organization");
+			error(sheet, row, sheet.column("parent").header(),
+					"街道党工委没有上级组织 / A street working committee has no parent organization");
 			return;
 		}
 		if (parentKind != null && parent == null) {
@@ -301,12 +325,14 @@ final class RowMapper {
 			error(sheet, row, sheet.column("status").header(), "只有党员关系有党籍 / Only a party membership has a status");
 			return;
 		}
-		this.rows.relationships.add(new RelRow(sheet, row, (String) values.get("from"), "from", link.from(), link.type(),
-				(String) values.get("to"), "to", link.to(), null, kind, more, (LocalDate) values.get("since"),
-				(LocalDate) values.get("until")));
+		this.rows.relationships.add(new RelRow(sheet, row, (String) values.get("from"), "from", link.from(),
+				link.type(), (String) values.get("to"), "to", link.to(), null, kind, more,
+				(LocalDate) values.get("since"), (LocalDate) values.get("until")));
 	}
 
-	/** A relationship row whose ends may be what the sheet's reference columns refer to. */
+	/**
+	 * A relationship row whose ends may be what the sheet's reference columns refer to.
+	 */
 	private void rel(Sheet sheet, int row, Map<String, Object> values, String fromColumn, String type, String toColumn,
 			String role, String kind, Map<String, Object> more) {
 		this.rows.relationships.add(new RelRow(sheet, row, (String) values.get(fromColumn), fromColumn,

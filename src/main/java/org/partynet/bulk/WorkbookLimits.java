@@ -29,26 +29,29 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * The {@link ImportLimits} of an {@code .xlsx}. POI reads some parts of a workbook whole (styles,
- * the workbook part; its read-only shared strings table even sizes its list by the count the file
- * claims), so every part is measured by decompressing it once before POI opens the package, and the
- * shared strings are read here, counted as they are read.
+ * The {@link ImportLimits} of an {@code .xlsx}. POI reads some parts of a workbook whole
+ * (styles, the workbook part; its read-only shared strings table even sizes its list by
+ * the count the file claims), so every part is measured by decompressing it once before
+ * POI opens the package, and the shared strings are read here, counted as they are read.
  */
 final class WorkbookLimits {
 
 	private static final String WORKSHEETS = "xl/worksheets/";
 
-	/** How POI's {@link ZipSecureFile} starts the message of a part it takes for a bomb. */
+	/**
+	 * How POI's {@link ZipSecureFile} starts the message of a part it takes for a bomb.
+	 */
 	private static final String POI_BOMB = "Zip bomb detected!";
 
 	private WorkbookLimits() {
 	}
 
 	/**
-	 * Decompresses every part once, counting: entries, each part (worksheets are streamed, so they
-	 * may be as large as any entry; the other parts are read whole) and the whole. It reads them as
-	 * POI will, through its {@link ZipSecureFile}, so that POI's own zip bomb check (the ratio of
-	 * compressed to expanded size) trips here, where it can be named, if it is to trip at all.
+	 * Decompresses every part once, counting: entries, each part (worksheets are
+	 * streamed, so they may be as large as any entry; the other parts are read whole) and
+	 * the whole. It reads them as POI will, through its {@link ZipSecureFile}, so that
+	 * POI's own zip bomb check (the ratio of compressed to expanded size) trips here,
+	 * where it can be named, if it is to trip at all.
 	 */
 	static void scan(Path file, String name, Budget budget) {
 		String where = name;
@@ -68,12 +71,15 @@ final class WorkbookLimits {
 			if (String.valueOf(ex.getMessage()).startsWith(POI_BOMB)) {
 				throw budget.limits.exceeded(Limit.INFLATE_RATIO, where, 0);
 			}
-			throw new ImportException(ImportError.file(
-					"文件不是有效的 Excel 工作簿（.xlsx） / The file is not a valid Excel workbook (.xlsx): " + ex.getMessage()));
+			throw new ImportException(ImportError
+				.file("文件不是有效的 Excel 工作簿（.xlsx） / The file is not a valid Excel workbook (.xlsx): " + ex.getMessage()));
 		}
 	}
 
-	/** The workbook's shared strings (none when it has no such part), refused over their limits while read. */
+	/**
+	 * The workbook's shared strings (none when it has no such part), refused over their
+	 * limits while read.
+	 */
 	static SharedStrings sharedStrings(OPCPackage pkg, String name, ImportLimits limits)
 			throws IOException, SAXException, ParserConfigurationException {
 		Strings strings = new Strings(limits);
@@ -92,16 +98,16 @@ final class WorkbookLimits {
 	}
 
 	/**
-	 * The sheet handler behind a filter that refuses a cell of more than {@code maxCellChars}
-	 * characters before POI has gathered it.
+	 * The sheet handler behind a filter that refuses a cell of more than
+	 * {@code maxCellChars} characters before POI has gathered it.
 	 */
 	static ContentHandler cells(ContentHandler sheet, String where, ImportLimits limits) {
 		return new CellChars(sheet, where, limits);
 	}
 
 	/**
-	 * {@code <sst><si><t>…</t><r><t>…</t></r><rPh>…</rPh></si>}: an item's text is its {@code t}
-	 * elements outside phonetic runs, as POI's read-only table reads it.
+	 * {@code <sst><si><t>…</t><r><t>…</t></r><rPh>…</rPh></si>}: an item's text is its
+	 * {@code t} elements outside phonetic runs, as POI's read-only table reads it.
 	 */
 	private static final class Strings extends DefaultHandler implements SharedStrings {
 
@@ -176,8 +182,9 @@ final class WorkbookLimits {
 	}
 
 	/**
-	 * Counts the characters of each cell ({@code c}), and of any other element's text, as they come;
-	 * every event goes on to the sheet's handler ({@link XMLFilterImpl} forwards what is not overridden).
+	 * Counts the characters of each cell ({@code c}), and of any other element's text, as
+	 * they come; every event goes on to the sheet's handler ({@link XMLFilterImpl}
+	 * forwards what is not overridden).
 	 */
 	private static final class CellChars extends XMLFilterImpl {
 
@@ -207,7 +214,8 @@ final class WorkbookLimits {
 				this.inCell = true;
 			}
 			if ("c".equals(localName) || !this.inCell) {
-				// a cell's text may come in several runs (inline rich text): counted from its start
+				// a cell's text may come in several runs (inline rich text): counted from
+				// its start
 				this.chars = 0;
 			}
 			super.startElement(uri, localName, qName, atts);

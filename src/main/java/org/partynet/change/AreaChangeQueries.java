@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Changes to areas: a new area inside its parent (district → street → community → grid →
- * building; commercial buildings and markets lie in grids, as in the sample), and renaming.
+ * building; commercial buildings and markets lie in grids, as in the sample), and
+ * renaming.
  */
 @Component
 class AreaChangeQueries {
@@ -37,7 +38,9 @@ class AreaChangeQueries {
 		this.queries = queries;
 	}
 
-	/** The label of the area a new area of this kind lies in; {@code null} for a district. */
+	/**
+	 * The label of the area a new area of this kind lies in; {@code null} for a district.
+	 */
 	static String parentLabel(AreaKind kind) {
 		return (kind.parent() != null) ? kind.parent().label() : null;
 	}
@@ -45,7 +48,8 @@ class AreaChangeQueries {
 	Runnable create(Work work, CreateAreaInput input) {
 		AreaKind kind = input.kind();
 		if (kind == null || kind == AreaKind.DISTRICT) {
-			work.invalid("kind", "只能新建街道、社区、网格、楼院、商务楼宇或商圈市场 / Only streets, communities, grids, buildings and commercial sites can be created");
+			work.invalid("kind",
+					"只能新建街道、社区、网格、楼院、商务楼宇或商圈市场 / Only streets, communities, grids, buildings and commercial sites can be created");
 			return null;
 		}
 		String code = work.newCode("code", input.code());
@@ -68,9 +72,9 @@ class AreaChangeQueries {
 	}
 
 	/**
-	 * 网格重新划分: the area moves under a new parent of the kind its own kind lies in. Whether the
-	 * organizations covering it may keep it is left to the invariants after the writes (a branch
-	 * covering a grid of another community refuses the whole change).
+	 * 网格重新划分: the area moves under a new parent of the kind its own kind lies in. Whether
+	 * the organizations covering it may keep it is left to the invariants after the
+	 * writes (a branch covering a grid of another community refuses the whole change).
 	 */
 	Runnable transfer(Work work, TransferAreaInput input) {
 		GlobalId id = work.id("id", input.id(), AreaKind.LABELS);

@@ -24,10 +24,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs a mutation as one write transaction: check the input and take the locks (nothing written
- * yet), snapshot what it affects, write, check the invariants, then bump the versions and write
- * the audit record. Any user error rolls the whole transaction back; a transient error runs the
- * whole transaction again ({@link TransientRetry}).
+ * Runs a mutation as one write transaction: check the input and take the locks (nothing
+ * written yet), snapshot what it affects, write, check the invariants, then bump the
+ * versions and write the audit record. Any user error rolls the whole transaction back; a
+ * transient error runs the whole transaction again ({@link TransientRetry}).
  */
 @Component
 class Changes {
@@ -53,21 +53,25 @@ class Changes {
 	}
 
 	/**
-	 * @param input the input as given (the audit record keeps it so, absent fields absent), while
-	 * the plan reads its typed record
-	 * @param plan checks the input (adding user errors to the work, taking locks) and answers the
-	 * writes to make, which run only when it found no error
+	 * @param input the input as given (the audit record keeps it so, absent fields
+	 * absent), while the plan reads its typed record
+	 * @param plan checks the input (adding user errors to the work, taking locks) and
+	 * answers the writes to make, which run only when it found no error
 	 */
 	Outcome run(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
-		// Locks are taken in the order each change needs them, so two changes can deadlock; Neo4j
-		// then fails one of them with a transient error, rolls it back, and it simply runs again
+		// Locks are taken in the order each change needs them, so two changes can
+		// deadlock; Neo4j
+		// then fails one of them with a transient error, rolls it back, and it simply
+		// runs again
 		// from the start, checks and audit record included.
 		try {
 			return TransientRetry.run(operation, () -> attempt(operation, input, plan));
 		}
 		catch (DataIntegrityViolationException ex) {
-			// Two changes created the same code at the same moment: the checks of both passed, the
-			// uniqueness constraint stopped the second at commit. Nothing of it was written.
+			// Two changes created the same code at the same moment: the checks of both
+			// passed, the
+			// uniqueness constraint stopped the second at commit. Nothing of it was
+			// written.
 			return Outcome.refused(List.of(new UserError(UserErrorCode.CONFLICT, List.of("input", "code"),
 					"代码已被同时创建的另一条记录占用 / Another change took this code at the same moment")));
 		}
@@ -127,7 +131,10 @@ class Changes {
 		return (node != null) ? Nodes.toApi(node) : null;
 	}
 
-	/** The signed-in user's name, for the audit record; {@code system} for work nobody asked for over HTTP. */
+	/**
+	 * The signed-in user's name, for the audit record; {@code system} for work nobody
+	 * asked for over HTTP.
+	 */
 	static String user() {
 		return Access.username();
 	}

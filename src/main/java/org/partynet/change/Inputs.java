@@ -11,14 +11,16 @@ import org.partynet.model.RoleKind;
 import org.springframework.graphql.data.ArgumentValue;
 
 /**
- * The mutations' input types of schema.graphqls, one record each, as Spring for GraphQL binds them:
- * enums by name into the model's enums, {@code Date} as {@link LocalDate} (the extended scalar
- * parses it first), {@code ID} as the text given. Ids, codes and names stay text: {@link Work}
- * checks them and names the field at fault, which a binding error could not. Versions are
- * {@link Integer} so that a value the binder cannot hold reaches the version check, not an error.
+ * The mutations' input types of schema.graphqls, one record each, as Spring for GraphQL
+ * binds them: enums by name into the model's enums, {@code Date} as {@link LocalDate}
+ * (the extended scalar parses it first), {@code ID} as the text given. Ids, codes and
+ * names stay text: {@link Work} checks them and names the field at fault, which a binding
+ * error could not. Versions are {@link Integer} so that a value the binder cannot hold
+ * reaches the version check, not an error.
  *
- * <p>The optional fields of an update are {@link ArgumentValue}s: "unchanged when absent", and an
- * explicit {@code null} leaves the field unchanged too (as it always did).
+ * <p>
+ * The optional fields of an update are {@link ArgumentValue}s: "unchanged when absent",
+ * and an explicit {@code null} leaves the field unchanged too (as it always did).
  */
 final class Inputs {
 
@@ -48,8 +50,8 @@ final class Inputs {
 	}
 
 	/** See {@code CreatePersonInput}; {@code partyStatus} is the enum's name. */
-	record CreatePersonInput(String code, String name, String gender, String phone, String idNumber, String organization,
-			String partyStatus, LocalDate on) {
+	record CreatePersonInput(String code, String name, String gender, String phone, String idNumber,
+			String organization, String partyStatus, LocalDate on) {
 	}
 
 	/** See {@code UpdatePersonInput}. */

@@ -10,11 +10,11 @@ import org.partynet.model.OrganizationKind;
 import static java.util.Map.entry;
 
 /**
- * The rules the network keeps after every change, checked after the writes inside the same
- * transaction, over the affected nodes and the areas and organizations that contain them: a
- * change that breaks one is rolled back whole, so nothing is ever half-written. Checking the
- * result (rather than predicting it from the input) also catches what several writes of one
- * change do together, as in a merge.
+ * The rules the network keeps after every change, checked after the writes inside the
+ * same transaction, over the affected nodes and the areas and organizations that contain
+ * them: a change that breaks one is rolled back whole, so nothing is ever half-written.
+ * Checking the result (rather than predicting it from the input) also catches what
+ * several writes of one change do together, as in a merge.
  */
 final class Invariants {
 
@@ -22,7 +22,8 @@ final class Invariants {
 	record Broken(String rule, String code, String name) {
 	}
 
-	// Every part is bounded by $codes (the affected nodes and their scopes), so a change costs
+	// Every part is bounded by $codes (the affected nodes and their scopes), so a change
+	// costs
 	// checks of its own neighbourhood, not of the whole network.
 	static final String CHECKS = """
 			MATCH (g:Grid)
@@ -70,20 +71,24 @@ final class Invariants {
 			RETURN 'ONE_MEMBERSHIP' AS rule, p.code AS code, p.name AS name
 			UNION ALL
 			UNWIND $codes AS code
-			""".formatted(parentRule(), areaRule()) + MutationQueries.find("code", "n") + """
-			MATCH (n)-[r]->(o)
-			WHERE type(r) <> 'AFFECTED' AND r.until IS NOT NULL AND r.since IS NOT NULL AND r.until < r.since
-			RETURN DISTINCT 'UNTIL_BEFORE_SINCE' AS rule, n.code AS code, n.name AS name
-			UNION ALL
-			UNWIND $codes AS code
-			""" + MutationQueries.find("code", "n") + """
-			MATCH (n)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']->(o)
-			WITH n, o, type(r) AS type, coalesce(r.role, '') AS role, count(r) AS count
-			WHERE count > 1
-			RETURN DISTINCT 'DUPLICATE' AS rule, n.code AS code, n.name + ' → ' + o.name AS name
-			""";
+			"""
+		.formatted(parentRule(), areaRule()) + MutationQueries.find("code", "n") + """
+				MATCH (n)-[r]->(o)
+				WHERE type(r) <> 'AFFECTED' AND r.until IS NOT NULL AND r.since IS NOT NULL AND r.until < r.since
+				RETURN DISTINCT 'UNTIL_BEFORE_SINCE' AS rule, n.code AS code, n.name AS name
+				UNION ALL
+				UNWIND $codes AS code
+				""" + MutationQueries.find("code", "n") + """
+				MATCH (n)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']->(o)
+				WITH n, o, type(r) AS type, coalesce(r.role, '') AS role, count(r) AS count
+				WHERE count > 1
+				RETURN DISTINCT 'DUPLICATE' AS rule, n.code AS code, n.name + ' → ' + o.name AS name
+				""";
 
-	/** The model's hierarchy as a predicate: {@code o} is led by a {@code parents[0]} of the kind above it. */
+	/**
+	 * The model's hierarchy as a predicate: {@code o} is led by a {@code parents[0]} of
+	 * the kind above it.
+	 */
 	private static String parentRule() {
 		return Arrays.stream(OrganizationKind.values())
 			.filter(kind -> kind.parent() != null)
@@ -91,7 +96,10 @@ final class Invariants {
 			.collect(Collectors.joining(" OR "));
 	}
 
-	/** The model's levels as a predicate: {@code o} governs or covers an {@code a} of its own level. */
+	/**
+	 * The model's levels as a predicate: {@code o} governs or covers an {@code a} of its
+	 * own level.
+	 */
 	private static String areaRule() {
 		return Arrays.stream(OrganizationKind.values())
 			.map(kind -> "(o:%s AND a:%s)".formatted(kind.label(), kind.area().label()))

@@ -13,11 +13,14 @@ import org.partynet.model.RelationshipKind;
 
 import org.springframework.stereotype.Component;
 
-/** The other relationships of the model, added and ended through one pair of mutations. */
+/**
+ * The other relationships of the model, added and ended through one pair of mutations.
+ */
 @Component
 class LinkChangeQueries {
 
-	// %s are the from label, the kind's type and the to label, from the model and GlobalId.LABELS
+	// %s are the from label, the kind's type and the to label, from the model and
+	// GlobalId.LABELS
 	private static final Statement CURRENT = Statement.write("change.link.current", """
 			MATCH (:`%s` {code: $from})-[r:%s WHERE r.until IS NULL]->(:`%s` {code: $to}) RETURN r
 			""");
@@ -66,7 +69,8 @@ class LinkChangeQueries {
 		String type = kind.type();
 		Map<String, Object> parameters = Graph.parameters("from", fromId.code(), "to", toId.code(), "on", on, "title",
 				title);
-		boolean current = !this.queries.read(CURRENT.formatted(fromId.label(), type, toId.label()), parameters).isEmpty();
+		boolean current = !this.queries.read(CURRENT.formatted(fromId.label(), type, toId.label()), parameters)
+			.isEmpty();
 		if (add && current) {
 			work.error(UserErrorCode.CONFLICT, Work.path("to"), "该关系已存在 / The relationship exists already");
 		}

@@ -34,10 +34,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
- * The {@code Mutation} type: each mutation is one write transaction through {@link Changes}; only
- * the organization department (ORG_DEPT) may change the network, which the class-level check
- * applies to every mutation. Each input binds to its record ({@link Inputs}), which the handler
- * reads; the audit record keeps the input as given, from the environment.
+ * The {@code Mutation} type: each mutation is one write transaction through
+ * {@link Changes}; only the organization department (ORG_DEPT) may change the network,
+ * which the class-level check applies to every mutation. Each input binds to its record
+ * ({@link Inputs}), which the handler reads; the audit record keeps the input as given,
+ * from the environment.
  */
 @Controller
 @PreAuthorize("hasRole('ORG_DEPT')")
@@ -81,7 +82,8 @@ class MutationController {
 	record LinkPayload(Identified from, Identified to, String changeId, List<UserError> errors) {
 	}
 
-	private Changes.Outcome run(Operation operation, DataFetchingEnvironment environment, Function<Work, Runnable> plan) {
+	private Changes.Outcome run(Operation operation, DataFetchingEnvironment environment,
+			Function<Work, Runnable> plan) {
 		Map<String, Object> given = environment.getArgument("input");
 		return this.changes.run(operation.key(), given, plan);
 	}
@@ -97,7 +99,8 @@ class MutationController {
 		return new OrganizationPayload((Organization) outcome.result(), outcome.changeId(), outcome.errors());
 	}
 
-	private PersonPayload person(Operation operation, DataFetchingEnvironment environment, Function<Work, Runnable> plan) {
+	private PersonPayload person(Operation operation, DataFetchingEnvironment environment,
+			Function<Work, Runnable> plan) {
 		Changes.Outcome outcome = run(operation, environment, plan);
 		return new PersonPayload((Person) outcome.result(), outcome.changeId(), outcome.errors());
 	}
@@ -123,12 +126,14 @@ class MutationController {
 	}
 
 	@MutationMapping
-	OrganizationPayload createOrganization(@Argument CreateOrganizationInput input, DataFetchingEnvironment environment) {
+	OrganizationPayload createOrganization(@Argument CreateOrganizationInput input,
+			DataFetchingEnvironment environment) {
 		return organization(Operation.CREATE_ORGANIZATION, environment, work -> this.organizations.create(work, input));
 	}
 
 	@MutationMapping
-	OrganizationPayload updateOrganization(@Argument UpdateOrganizationInput input, DataFetchingEnvironment environment) {
+	OrganizationPayload updateOrganization(@Argument UpdateOrganizationInput input,
+			DataFetchingEnvironment environment) {
 		return organization(Operation.UPDATE_ORGANIZATION, environment, work -> this.organizations.update(work, input));
 	}
 
@@ -154,12 +159,14 @@ class MutationController {
 
 	@MutationMapping
 	OrganizationPayload addCoverage(@Argument CoverageInput input, DataFetchingEnvironment environment) {
-		return organization(Operation.ADD_COVERAGE, environment, work -> this.organizations.coverage(work, input, true));
+		return organization(Operation.ADD_COVERAGE, environment,
+				work -> this.organizations.coverage(work, input, true));
 	}
 
 	@MutationMapping
 	OrganizationPayload endCoverage(@Argument CoverageInput input, DataFetchingEnvironment environment) {
-		return organization(Operation.END_COVERAGE, environment, work -> this.organizations.coverage(work, input, false));
+		return organization(Operation.END_COVERAGE, environment,
+				work -> this.organizations.coverage(work, input, false));
 	}
 
 	@MutationMapping
@@ -169,7 +176,8 @@ class MutationController {
 
 	@MutationMapping
 	PersonPayload endMembership(@Argument EndMembershipInput input, DataFetchingEnvironment environment) {
-		return person(Operation.END_MEMBERSHIP, environment, work -> this.people.membership(work, input.asMembership(), false));
+		return person(Operation.END_MEMBERSHIP, environment,
+				work -> this.people.membership(work, input.asMembership(), false));
 	}
 
 	@MutationMapping
@@ -183,12 +191,15 @@ class MutationController {
 	}
 
 	@MutationMapping
-	OrganizationPayload transferOrganization(@Argument TransferOrganizationInput input, DataFetchingEnvironment environment) {
-		return organization(Operation.TRANSFER_ORGANIZATION, environment, work -> this.restructuring.transfer(work, input));
+	OrganizationPayload transferOrganization(@Argument TransferOrganizationInput input,
+			DataFetchingEnvironment environment) {
+		return organization(Operation.TRANSFER_ORGANIZATION, environment,
+				work -> this.restructuring.transfer(work, input));
 	}
 
 	@MutationMapping
-	OrganizationPayload mergeOrganizations(@Argument MergeOrganizationsInput input, DataFetchingEnvironment environment) {
+	OrganizationPayload mergeOrganizations(@Argument MergeOrganizationsInput input,
+			DataFetchingEnvironment environment) {
 		return organization(Operation.MERGE_ORGANIZATIONS, environment, work -> this.restructuring.merge(work, input));
 	}
 
@@ -198,13 +209,16 @@ class MutationController {
 	}
 
 	@MutationMapping
-	OrganizationPayload dissolveOrganization(@Argument EndOrganizationInput input, DataFetchingEnvironment environment) {
-		return organization(Operation.DISSOLVE_ORGANIZATION, environment, work -> this.restructuring.dissolve(work, input));
+	OrganizationPayload dissolveOrganization(@Argument EndOrganizationInput input,
+			DataFetchingEnvironment environment) {
+		return organization(Operation.DISSOLVE_ORGANIZATION, environment,
+				work -> this.restructuring.dissolve(work, input));
 	}
 
 	@MutationMapping
 	OrganizationPayload restoreOrganization(@Argument EndOrganizationInput input, DataFetchingEnvironment environment) {
-		return organization(Operation.RESTORE_ORGANIZATION, environment, work -> this.restructuring.restore(work, input));
+		return organization(Operation.RESTORE_ORGANIZATION, environment,
+				work -> this.restructuring.restore(work, input));
 	}
 
 }

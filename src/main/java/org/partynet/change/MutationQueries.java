@@ -21,17 +21,18 @@ import org.partynet.graphql.GlobalId;
 import org.springframework.stereotype.Component;
 
 /**
- * The Cypher every mutation shares: finding and locking nodes, versions, snapshots and scopes for
- * the audit record, the audit record itself, and the invariants checked after the writes.
- * Labels are only ever spliced into Cypher from {@link GlobalId#LABELS}, never from input text.
+ * The Cypher every mutation shares: finding and locking nodes, versions, snapshots and
+ * scopes for the audit record, the audit record itself, and the invariants checked after
+ * the writes. Labels are only ever spliced into Cypher from {@link GlobalId#LABELS},
+ * never from input text.
  */
 @Component
 class MutationQueries {
 
 	/**
-	 * Cypher: the node whose code is the variable {@code code}, in any family, as the variable
-	 * {@code node}; codes are unique across families. A method, so that each statement names its
-	 * own variables instead of editing shared text.
+	 * Cypher: the node whose code is the variable {@code code}, in any family, as the
+	 * variable {@code node}; codes are unique across families. A method, so that each
+	 * statement names its own variables instead of editing shared text.
 	 */
 	static String find(String code, String node) {
 		return """
@@ -53,54 +54,60 @@ class MutationQueries {
 	private static final Statement CODE_IN_USE = Statement.write("change.codeInUse",
 			"WITH $code AS code\n" + find("code", "n") + "RETURN n.code LIMIT 1");
 
-	private static final Statement SNAPSHOT = Statement.write("change.snapshot", "UNWIND $codes AS code\n" + find("code", "n") + """
-			RETURN n.code AS code, labels(n) AS labels, properties(n) AS properties,
-			       [(n)-[r]-(o) WHERE type(r) <> 'AFFECTED' | {type: type(r),
-			         direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END, other: o.code,
-			         since: r.since, until: r.until, role: r.role, title: r.title, status: r.status}] AS relationships
-			""");
+	private static final Statement SNAPSHOT = Statement.write("change.snapshot", "UNWIND $codes AS code\n"
+			+ find("code", "n")
+			+ """
+					RETURN n.code AS code, labels(n) AS labels, properties(n) AS properties,
+					       [(n)-[r]-(o) WHERE type(r) <> 'AFFECTED' | {type: type(r),
+					         direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END, other: o.code,
+					         since: r.since, until: r.until, role: r.role, title: r.title, status: r.status}] AS relationships
+					""");
 
-	// What "is or contains" a node: an area with the areas above it and the organizations governing
-	// or covering those; an organization with the organizations above it and the areas it governs
-	// or covers; a person, unit or alliance through the areas and organizations it is linked to.
-	private static final Statement SCOPES = Statement.write("change.scopes", "UNWIND $codes AS code\n" + find("code", "n") + """
-			CALL (n) {
-			  WITH n WHERE n:Area OR n:PartyOrganization RETURN n AS s
-			  UNION
-			  MATCH (n)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']-(s)
-			  WHERE NOT (n:Area OR n:PartyOrganization) AND (s:Area OR s:PartyOrganization OR s:Alliance)
-			  RETURN s
-			}
-			CALL (s) {
-			  WITH s WHERE NOT s:Alliance RETURN s AS t
-			  UNION
-			  MATCH (s:Alliance)-[r WHERE r.until IS NULL AND type(r) IN ['LEADS', 'COVERS']]-(t) RETURN t
-			}
-			CALL (t) {
-			  OPTIONAL MATCH (t:PartyOrganization)(()<-[l:LEADS WHERE l.until IS NULL]-(:PartyOrganization)){0,4}(o)
-			  WITH t, collect(DISTINCT o) AS orgs
-			  CALL (orgs) {
-			    UNWIND orgs AS x
-			    MATCH (x)-[g:GOVERNS|COVERS WHERE g.until IS NULL]->(a:Area)
-			    RETURN collect(DISTINCT a) AS covered
-			  }
-			  WITH orgs, covered + CASE WHEN t:Area THEN [t] ELSE [] END AS areas
-			  CALL (areas) {
-			    UNWIND areas AS a
-			    MATCH (a)(()<-[h:HAS WHERE h.until IS NULL]-(:Area)){0,6}(up)
-			    RETURN collect(DISTINCT up) AS ups
-			  }
-			  CALL (ups) {
-			    UNWIND ups AS u
-			    MATCH (u)<-[g:GOVERNS|COVERS WHERE g.until IS NULL]-(gov:PartyOrganization)
-			    RETURN collect(DISTINCT gov) AS governors
-			  }
-			  RETURN orgs + ups + governors AS found
-			}
-			UNWIND found AS f
-			WITH DISTINCT f.code AS scope ORDER BY scope
-			RETURN collect(scope) AS scopes
-			""");
+	// What "is or contains" a node: an area with the areas above it and the organizations
+	// governing
+	// or covering those; an organization with the organizations above it and the areas it
+	// governs
+	// or covers; a person, unit or alliance through the areas and organizations it is
+	// linked to.
+	private static final Statement SCOPES = Statement
+		.write("change.scopes", "UNWIND $codes AS code\n" + find("code", "n") + """
+				CALL (n) {
+				  WITH n WHERE n:Area OR n:PartyOrganization RETURN n AS s
+				  UNION
+				  MATCH (n)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']-(s)
+				  WHERE NOT (n:Area OR n:PartyOrganization) AND (s:Area OR s:PartyOrganization OR s:Alliance)
+				  RETURN s
+				}
+				CALL (s) {
+				  WITH s WHERE NOT s:Alliance RETURN s AS t
+				  UNION
+				  MATCH (s:Alliance)-[r WHERE r.until IS NULL AND type(r) IN ['LEADS', 'COVERS']]-(t) RETURN t
+				}
+				CALL (t) {
+				  OPTIONAL MATCH (t:PartyOrganization)(()<-[l:LEADS WHERE l.until IS NULL]-(:PartyOrganization)){0,4}(o)
+				  WITH t, collect(DISTINCT o) AS orgs
+				  CALL (orgs) {
+				    UNWIND orgs AS x
+				    MATCH (x)-[g:GOVERNS|COVERS WHERE g.until IS NULL]->(a:Area)
+				    RETURN collect(DISTINCT a) AS covered
+				  }
+				  WITH orgs, covered + CASE WHEN t:Area THEN [t] ELSE [] END AS areas
+				  CALL (areas) {
+				    UNWIND areas AS a
+				    MATCH (a)(()<-[h:HAS WHERE h.until IS NULL]-(:Area)){0,6}(up)
+				    RETURN collect(DISTINCT up) AS ups
+				  }
+				  CALL (ups) {
+				    UNWIND ups AS u
+				    MATCH (u)<-[g:GOVERNS|COVERS WHERE g.until IS NULL]-(gov:PartyOrganization)
+				    RETURN collect(DISTINCT gov) AS governors
+				  }
+				  RETURN orgs + ups + governors AS found
+				}
+				UNWIND found AS f
+				WITH DISTINCT f.code AS scope ORDER BY scope
+				RETURN collect(scope) AS scopes
+				""");
 
 	private static final Statement AUDIT = Statement.write("change.audit", """
 			CREATE (c:Change {id: $id, at: datetime({timezone: 'UTC'}), user: $user, operation: $operation,
@@ -111,10 +118,11 @@ class MutationQueries {
 			CREATE (c)-[:AFFECTED]->(n)
 			""");
 
-	private static final Statement FINISH = Statement.write("change.finish", "UNWIND $codes AS code\n" + find("code", "n") + """
-			SET n.version = coalesce(n.version, 0) + 1
-			REMOVE n._lock
-			""");
+	private static final Statement FINISH = Statement.write("change.finish",
+			"UNWIND $codes AS code\n" + find("code", "n") + """
+					SET n.version = coalesce(n.version, 0) + 1
+					REMOVE n._lock
+					""");
 
 	// %s is the family's label (PartyOrganization, Area or Person), never input text
 	private static final Statement VERSIONS = Statement.read("change.versions", """
@@ -145,8 +153,8 @@ class MutationQueries {
 	}
 
 	/**
-	 * Takes the node's write lock (held until the transaction ends), then reads it again: only a
-	 * read after the lock is sure to see the last committed version.
+	 * Takes the node's write lock (held until the transaction ends), then reads it again:
+	 * only a read after the lock is sure to see the last committed version.
 	 */
 	Node lock(GlobalId id) {
 		boolean found = this.graph.one(LOCK.formatted(label(id)), Graph.parameters("code", id.code()))
@@ -155,12 +163,15 @@ class MutationQueries {
 		return found ? node(id) : null;
 	}
 
-	/** Adds 1 to the version of every node that still exists, and drops the lock marker. */
+	/**
+	 * Adds 1 to the version of every node that still exists, and drops the lock marker.
+	 */
 	void finish(Collection<String> codes) {
 		this.graph.run(FINISH, Graph.parameters("codes", List.copyOf(codes)));
 	}
 
-	// The tree of one family: %s are the family's label (Area or PartyOrganization, twice) and
+	// The tree of one family: %s are the family's label (Area or PartyOrganization,
+	// twice) and
 	// the type between levels (HAS or LEADS), from the model, never input text.
 	private static final Statement PARENTS = Statement.write("change.parents", """
 			MATCH (p:`%s`)-[r:`%s` WHERE r.until IS NULL]->(:`%s` {code: $code})
@@ -178,8 +189,9 @@ class MutationQueries {
 			""");
 
 	/**
-	 * The codes of a node's current parents: {@code type} is {@code HAS} for an area, {@code LEADS}
-	 * for an organization, and {@code family} its label ({@code Area}, {@code PartyOrganization}).
+	 * The codes of a node's current parents: {@code type} is {@code HAS} for an area,
+	 * {@code LEADS} for an organization, and {@code family} its label ({@code Area},
+	 * {@code PartyOrganization}).
 	 */
 	List<String> parents(String family, String type, String code) {
 		return read(PARENTS.formatted(family, type, family), Graph.parameters("code", code)).stream()
@@ -187,7 +199,10 @@ class MutationQueries {
 			.toList();
 	}
 
-	/** The node leaves its current parent on the day {@code on} and lies under {@code parent} from then. */
+	/**
+	 * The node leaves its current parent on the day {@code on} and lies under
+	 * {@code parent} from then.
+	 */
 	void moveUnder(String family, String type, String code, String parent, LocalDate on) {
 		Map<String, Object> parameters = Graph.parameters("code", code, "parent", parent, "on", on);
 		write(LEAVE_PARENT.formatted(family, type, family), parameters);
@@ -205,35 +220,38 @@ class MutationQueries {
 	}
 
 	/**
-	 * Each node by code: its label, its properties (without the lock marker) and its relationships
-	 * (type, direction, the other end's code, since, until and role, title or status when set),
-	 * sorted, so that two snapshots compare line by line.
+	 * Each node by code: its label, its properties (without the lock marker) and its
+	 * relationships (type, direction, the other end's code, since, until and role, title
+	 * or status when set), sorted, so that two snapshots compare line by line.
 	 */
 	Map<String, Object> snapshot(Collection<String> codes) {
 		Map<String, Object> nodes = new TreeMap<>();
-		this.graph.rows(SNAPSHOT, Graph.parameters("codes", List.copyOf(codes))).stream().map(Record::asMap).forEach(row -> {
-			Map<String, Object> node = new LinkedHashMap<>();
-			@SuppressWarnings("unchecked")
-			List<String> labels = (List<String>) row.get("labels");
-			node.put("label", labels.stream().filter(GlobalId.LABELS::contains).findFirst().orElse(labels.get(0)));
-			@SuppressWarnings("unchecked")
-			Map<String, Object> properties = new TreeMap<>((Map<String, Object>) row.get("properties"));
-			properties.remove("_lock");
-			node.put("properties", plain(properties));
-			List<Map<String, Object>> relationships = new ArrayList<>();
-			for (Object value : (List<?>) row.get("relationships")) {
-				Map<String, Object> relationship = new LinkedHashMap<>();
-				((Map<?, ?>) value).forEach((key, v) -> {
-					if (v != null || "until".equals(key) || "since".equals(key)) {
-						relationship.put(key.toString(), plain(v));
-					}
-				});
-				relationships.add(relationship);
-			}
-			relationships.sort(Comparator.comparing(MutationQueries::sortKey));
-			node.put("relationships", relationships);
-			nodes.put((String) row.get("code"), node);
-		});
+		this.graph.rows(SNAPSHOT, Graph.parameters("codes", List.copyOf(codes)))
+			.stream()
+			.map(Record::asMap)
+			.forEach(row -> {
+				Map<String, Object> node = new LinkedHashMap<>();
+				@SuppressWarnings("unchecked")
+				List<String> labels = (List<String>) row.get("labels");
+				node.put("label", labels.stream().filter(GlobalId.LABELS::contains).findFirst().orElse(labels.get(0)));
+				@SuppressWarnings("unchecked")
+				Map<String, Object> properties = new TreeMap<>((Map<String, Object>) row.get("properties"));
+				properties.remove("_lock");
+				node.put("properties", plain(properties));
+				List<Map<String, Object>> relationships = new ArrayList<>();
+				for (Object value : (List<?>) row.get("relationships")) {
+					Map<String, Object> relationship = new LinkedHashMap<>();
+					((Map<?, ?>) value).forEach((key, v) -> {
+						if (v != null || "until".equals(key) || "since".equals(key)) {
+							relationship.put(key.toString(), plain(v));
+						}
+					});
+					relationships.add(relationship);
+				}
+				relationships.sort(Comparator.comparing(MutationQueries::sortKey));
+				node.put("relationships", relationships);
+				nodes.put((String) row.get("code"), node);
+			});
 		return nodes;
 	}
 
@@ -243,7 +261,9 @@ class MutationQueries {
 				String.valueOf(relationship.get("until")), String.valueOf(relationship.get("role")));
 	}
 
-	/** Codes of the areas and party organizations that are or contain any of the nodes. */
+	/**
+	 * Codes of the areas and party organizations that are or contain any of the nodes.
+	 */
 	List<String> scopes(Collection<String> codes) {
 		return this.graph.one(SCOPES, Graph.parameters("codes", List.copyOf(codes)))
 			.map(row -> row.get("scopes").asList(value -> value.asString()))
@@ -263,8 +283,9 @@ class MutationQueries {
 	}
 
 	/**
-	 * Runs a read statement of a mutation's checks: declared a write, since it is part of the
-	 * write (the organization department's), and sees what the write transaction sees.
+	 * Runs a read statement of a mutation's checks: declared a write, since it is part of
+	 * the write (the organization department's), and sees what the write transaction
+	 * sees.
 	 */
 	Collection<Map<String, Object>> read(Statement statement, Map<String, Object> parameters) {
 		return this.graph.rows(statement, parameters).stream().map(Record::asMap).toList();

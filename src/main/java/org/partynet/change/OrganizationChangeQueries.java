@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The everyday changes to party organizations: create, update (改名, 换届) and coverage. The
- * organization changes (组织变动) that restructure the tree are {@link OrganizationRestructuringQueries}.
- * Relationships end with {@code until} and are never deleted, so that every report can still be
- * asked as of an earlier day.
+ * organization changes (组织变动) that restructure the tree are
+ * {@link OrganizationRestructuringQueries}. Relationships end with {@code until} and are
+ * never deleted, so that every report can still be asked as of an earlier day.
  */
 @Component
 class OrganizationChangeQueries {
@@ -36,7 +36,8 @@ class OrganizationChangeQueries {
 			CREATE (p)-[:LEADS {since: $on}]->(o)
 			""");
 
-	// %s is the kind's area relationship (GOVERNS or COVERS), from the model, here and below
+	// %s is the kind's area relationship (GOVERNS or COVERS), from the model, here and
+	// below
 	private static final Statement COVER_ALL = Statement.write("change.organization.coverAll", """
 			MATCH (o:PartyOrganization {code: $code})
 			UNWIND $areas AS areaCode
@@ -108,7 +109,8 @@ class OrganizationChangeQueries {
 		}
 		work.affect(areas.stream().map(GlobalId::code).toList());
 		work.result = new GlobalId(label, code);
-		work.summary = "新建 %s %s%s".formatted(kind.chinese(), name, (parent != null) ? "（上级 " + work.name(parent) + "）" : "");
+		work.summary = "新建 %s %s%s".formatted(kind.chinese(), name,
+				(parent != null) ? "（上级 " + work.name(parent) + "）" : "");
 		work.onAreaRules(Work.path("areas"));
 		work.ruleFields.put("PARENT", Work.path("parent"));
 		String parentCode = (parentId != null) ? parentId.code() : null;
@@ -152,12 +154,12 @@ class OrganizationChangeQueries {
 		Map<String, Object> parameters = Graph.parameters("code", id.code(), "area", areaId.code(), "on", on);
 		boolean current = !this.queries.read(COVERS.formatted(type), parameters).isEmpty();
 		if (add && current) {
-			work.error(UserErrorCode.CONFLICT, Work.path("area"), "%s 已覆盖 %s / %s covers %s already".formatted(work.name(node),
-					work.name(area), id.code(), areaId.code()));
+			work.error(UserErrorCode.CONFLICT, Work.path("area"), "%s 已覆盖 %s / %s covers %s already"
+				.formatted(work.name(node), work.name(area), id.code(), areaId.code()));
 		}
 		if (!add && !current) {
-			work.invalid("area", "%s 当前未覆盖 %s / %s does not cover %s".formatted(work.name(node), work.name(area), id.code(),
-					areaId.code()));
+			work.invalid("area", "%s 当前未覆盖 %s / %s does not cover %s".formatted(work.name(node), work.name(area),
+					id.code(), areaId.code()));
 		}
 		if (work.failed()) {
 			return null;

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The organization changes (组织变动) that restructure the tree: transfer, merge, split,
- * dissolve and restore. An ended organization carries {@code until} (and {@code endedBy}, the
- * change that ended it) on the node and has no current relationship left, so no query of the
- * current network finds it; restore creates again what its change ended. The statements of
- * merge and split are {@link RestructuringStatements}.
+ * dissolve and restore. An ended organization carries {@code until} (and {@code endedBy},
+ * the change that ended it) on the node and has no current relationship left, so no query
+ * of the current network finds it; restore creates again what its change ended. The
+ * statements of merge and split are {@link RestructuringStatements}.
  */
 @Component
 class OrganizationRestructuringQueries {
@@ -34,10 +34,11 @@ class OrganizationRestructuringQueries {
 			RETURN collect(DISTINCT x.code) AS codes
 			""");
 
-	private static final Statement UNDER = Statement.write("change.organization.under", """
-			MATCH (o:PartyOrganization {code: $code})(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){1,4}(p {code: $parent})
-			RETURN p LIMIT 1
-			""");
+	private static final Statement UNDER = Statement.write("change.organization.under",
+			"""
+					MATCH (o:PartyOrganization {code: $code})(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){1,4}(p {code: $parent})
+					RETURN p LIMIT 1
+					""");
 
 	private static final Statement HOLDINGS = Statement.write("change.organization.holdings", """
 			MATCH (o:PartyOrganization {code: $code})
@@ -59,7 +60,8 @@ class OrganizationRestructuringQueries {
 			       x.until IS NOT NULL AS otherEnded, r.role AS role, r.title AS title, r.status AS status
 			""");
 
-	// %s are the other end's label (of GlobalId.LABELS) and a type of RESTORABLE, never input text
+	// %s are the other end's label (of GlobalId.LABELS) and a type of RESTORABLE, never
+	// input text
 	private static final Statement RESTORE_OUT = Statement.write("change.organization.restoreOut", """
 			MATCH (o:PartyOrganization {code: $code})
 			MATCH (x:`%s` {code: $other})
@@ -79,7 +81,10 @@ class OrganizationRestructuringQueries {
 			REMOVE o.until, o.endedBy, o.mergedInto
 			""");
 
-	/** Relationship types restore may create again, spliced into Cypher only from this list. */
+	/**
+	 * Relationship types restore may create again, spliced into Cypher only from this
+	 * list.
+	 */
 	private static final Set<String> RESTORABLE = Set.of("LEADS", "GOVERNS", "COVERS", "HOLDS", "MEMBER_OF", "IN_GROUP",
 			"CO_BUILDS");
 
@@ -115,14 +120,16 @@ class OrganizationRestructuringQueries {
 		boolean cycle = id.code().equals(parentId.code())
 				|| !this.queries.read(UNDER, Graph.parameters("code", id.code(), "parent", parentId.code())).isEmpty();
 		if (cycle) {
-			work.invalid("parent", "不能把组织移到其自身或其下级组织之下 / An organization cannot move under itself or one of its descendants");
+			work.invalid("parent",
+					"不能把组织移到其自身或其下级组织之下 / An organization cannot move under itself or one of its descendants");
 			return null;
 		}
 		OrganizationKind expected = OrganizationKind.ofLabel(id.label()).parent();
 		if (expected == null || !parentId.label().equals(expected.label())) {
-			work.invalid("parent", "%s 的上级应为%s / The parent of a %s must be a %s".formatted(chinese(id.label()),
-					(expected != null) ? expected.chinese() : "（无）", id.label(),
-					(expected != null) ? expected.label() : null));
+			work.invalid("parent",
+					"%s 的上级应为%s / The parent of a %s must be a %s".formatted(chinese(id.label()),
+							(expected != null) ? expected.chinese() : "（无）", id.label(),
+							(expected != null) ? expected.label() : null));
 			return null;
 		}
 		Runnable move = work.moveUnder("PartyOrganization", "LEADS", id, node, parentId, parent, on,
@@ -134,9 +141,9 @@ class OrganizationRestructuringQueries {
 	}
 
 	/**
-	 * Whether the two organizations lie in the same community is not checked here on purpose: the
-	 * invariants after the writes refuse a branch covering another community's grids, and the
-	 * whole merge rolls back.
+	 * Whether the two organizations lie in the same community is not checked here on
+	 * purpose: the invariants after the writes refuse a branch covering another
+	 * community's grids, and the whole merge rolls back.
 	 */
 	Runnable merge(Work work, MergeOrganizationsInput input) {
 		GlobalId fromId = work.id("from", input.from(), OrganizationKind.LABELS);
@@ -159,8 +166,8 @@ class OrganizationRestructuringQueries {
 			return null;
 		}
 		if (!fromId.label().equals(intoId.label())) {
-			work.invalid("into", "只能合并同类组织（%s 与 %s） / Only organizations of the same kind merge (%s and %s)".formatted(
-					chinese(fromId.label()), chinese(intoId.label()), fromId.label(), intoId.label()));
+			work.invalid("into", "只能合并同类组织（%s 与 %s） / Only organizations of the same kind merge (%s and %s)"
+				.formatted(chinese(fromId.label()), chinese(intoId.label()), fromId.label(), intoId.label()));
 			return null;
 		}
 		work.affect(neighbours(fromId.code()));
@@ -171,9 +178,10 @@ class OrganizationRestructuringQueries {
 		work.ruleFields.put("ONE_MEMBERSHIP", Work.path("into"));
 		work.field = Work.path("into");
 		OrganizationKind kind = OrganizationKind.ofLabel(fromId.label());
-		Map<String, Object> parameters = Graph.parameters("from", fromId.code(), "into", intoId.code(), "on", on, "change",
-				work.changeId);
-		return () -> RestructuringStatements.merge(kind).forEach(statement -> this.queries.write(statement, parameters));
+		Map<String, Object> parameters = Graph.parameters("from", fromId.code(), "into", intoId.code(), "on", on,
+				"change", work.changeId);
+		return () -> RestructuringStatements.merge(kind)
+			.forEach(statement -> this.queries.write(statement, parameters));
 	}
 
 	Runnable split(Work work, SplitOrganizationInput input) {
@@ -214,14 +222,15 @@ class OrganizationRestructuringQueries {
 		work.summary = "从 %s 分设 %s".formatted(work.name(node), name);
 		work.onAreaRules(Work.path("areas"));
 		work.ruleFields.put("GROUP_BUILDINGS", Work.path("children"));
-		Map<String, Object> parameters = Graph.parameters("from", id.code(), "code", code, "name", name, "on", on, "areas",
-				areaCodes, "members", memberCodes, "children", childCodes, "parents", parents);
-		return () -> RestructuringStatements.split(kind).forEach(statement -> this.queries.write(statement, parameters));
+		Map<String, Object> parameters = Graph.parameters("from", id.code(), "code", code, "name", name, "on", on,
+				"areas", areaCodes, "members", memberCodes, "children", childCodes, "parents", parents);
+		return () -> RestructuringStatements.split(kind)
+			.forEach(statement -> this.queries.write(statement, parameters));
 	}
 
 	/**
-	 * Each listed id must be among the current ones (the column of {@code current} named as the
-	 * field); an error names its index in the list.
+	 * Each listed id must be among the current ones (the column of {@code current} named
+	 * as the field); an error names its index in the list.
 	 */
 	private static void mustBeIn(Work work, SplitOrganizationInput input, String field, List<String> given,
 			List<GlobalId> ids, Map<String, Object> current, String message) {
@@ -265,7 +274,10 @@ class OrganizationRestructuringQueries {
 				Graph.parameters("code", id.code(), "on", on, "change", work.changeId));
 	}
 
-	/** The most specific label, one of {@link GlobalId#LABELS} (so safe to splice into Cypher). */
+	/**
+	 * The most specific label, one of {@link GlobalId#LABELS} (so safe to splice into
+	 * Cypher).
+	 */
 	private static String apiLabel(Object labels) {
 		return MutationQueries.strings(labels).stream().filter(GlobalId.LABELS::contains).findFirst().orElseThrow();
 	}
@@ -291,8 +303,8 @@ class OrganizationRestructuringQueries {
 		for (Map<String, Object> relationship : ended) {
 			if ("LEADS".equals(relationship.get("type")) && !(Boolean) relationship.get("out")
 					&& (Boolean) relationship.get("otherEnded")) {
-				work.invalid("id", "原上级组织 %s 已撤销，请先恢复它或调整 / The former parent %s has ended".formatted(
-						relationship.get("other"), relationship.get("other")));
+				work.invalid("id", "原上级组织 %s 已撤销，请先恢复它或调整 / The former parent %s has ended"
+					.formatted(relationship.get("other"), relationship.get("other")));
 				return null;
 			}
 		}

@@ -22,13 +22,16 @@ import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Changes to people: plain fields, posts ({@code HOLDS}) and party membership ({@code MEMBER_OF},
- * whose {@code status} is the party status, as the sample stores it).
+ * Changes to people: plain fields, posts ({@code HOLDS}) and party membership
+ * ({@code MEMBER_OF}, whose {@code status} is the party status, as the sample stores it).
  */
 @Component
 class PersonChangeQueries {
 
-	/** Membership goes to branches and committees; building groups have IN_GROUP (addLink). */
+	/**
+	 * Membership goes to branches and committees; building groups have IN_GROUP
+	 * (addLink).
+	 */
 	private static final Set<String> MEMBERSHIP = Arrays.stream(OrganizationKind.values())
 		.filter(kind -> "MEMBER_OF".equals(kind.membershipType()))
 		.map(OrganizationKind::label)
@@ -55,25 +58,28 @@ class PersonChangeQueries {
 			SET m.status = coalesce($status, m.status)
 			""");
 
-	private static final Statement HOLDS = Statement.write("change.person.holds", """
-			MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
-			RETURN h
-			""");
+	private static final Statement HOLDS = Statement.write("change.person.holds",
+			"""
+					MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
+					RETURN h
+					""");
 
-	private static final Statement SECRETARY = Statement.write("change.person.secretary", """
-			MATCH (:PartyOrganization {code: $organization})<-[h:HOLDS WHERE h.until IS NULL AND h.role = 'SECRETARY']-(p)
-			RETURN p
-			""");
+	private static final Statement SECRETARY = Statement.write("change.person.secretary",
+			"""
+					MATCH (:PartyOrganization {code: $organization})<-[h:HOLDS WHERE h.until IS NULL AND h.role = 'SECRETARY']-(p)
+					RETURN p
+					""");
 
 	private static final Statement ASSIGN = Statement.write("change.person.assign", """
 			MATCH (p:Person {code: $person}), (o:PartyOrganization {code: $organization})
 			CREATE (p)-[:HOLDS {role: $role, title: $title, since: $on}]->(o)
 			""");
 
-	private static final Statement END_ROLE = Statement.write("change.person.endRole", """
-			MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
-			SET h.until = $on
-			""");
+	private static final Statement END_ROLE = Statement.write("change.person.endRole",
+			"""
+					MATCH (:Person {code: $person})-[h:HOLDS WHERE h.until IS NULL AND h.role = $role]->(:PartyOrganization {code: $organization})
+					SET h.until = $on
+					""");
 
 	private static final Statement MEMBERSHIP_NOW = Statement.write("change.person.membershipNow", """
 			MATCH (:Person {code: $person})-[m:MEMBER_OF WHERE m.until IS NULL]->(o:PartyOrganization)
@@ -85,10 +91,11 @@ class PersonChangeQueries {
 			CREATE (p)-[:MEMBER_OF {status: $status, since: $on}]->(o)
 			""");
 
-	private static final Statement LEAVE = Statement.write("change.person.leave", """
-			MATCH (:Person {code: $person})-[m:MEMBER_OF WHERE m.until IS NULL]->(:PartyOrganization {code: $organization})
-			SET m.until = $on
-			""");
+	private static final Statement LEAVE = Statement.write("change.person.leave",
+			"""
+					MATCH (:Person {code: $person})-[m:MEMBER_OF WHERE m.until IS NULL]->(:PartyOrganization {code: $organization})
+					SET m.until = $on
+					""");
 
 	private final MutationQueries queries;
 
@@ -101,7 +108,9 @@ class PersonChangeQueries {
 		return (status != null) ? status : "FULL";
 	}
 
-	/** An update's field: its value, {@code null} when absent or {@code null} (unchanged). */
+	/**
+	 * An update's field: its value, {@code null} when absent or {@code null} (unchanged).
+	 */
 	private static <T> T unchanged(ArgumentValue<T> value) {
 		return (value != null) ? value.value() : null;
 	}
@@ -127,7 +136,8 @@ class PersonChangeQueries {
 			work.affect(organizationId.code());
 		}
 		work.result = new GlobalId("Person", code);
-		work.summary = "新建人员 %s%s".formatted(name, (organization != null) ? "（" + work.name(organization) + " 党员）" : "");
+		work.summary = "新建人员 %s%s".formatted(name,
+				(organization != null) ? "（" + work.name(organization) + " 党员）" : "");
 		Map<String, Object> parameters = Graph.parameters("code", code, "name", name, "gender", gender, "phone", phone,
 				"idNumber", idNumber, "organization", (organizationId != null) ? organizationId.code() : null, "status",
 				status(input.partyStatus()), "on", on);
@@ -146,8 +156,8 @@ class PersonChangeQueries {
 			return null;
 		}
 		if (status != null && this.queries.read(MEMBER, Graph.parameters("code", id.code())).isEmpty()) {
-			work.invalid("partyStatus", "%s 当前不是党员，不能修改党员状态 / %s is not a party member now".formatted(work.name(node),
-					id.code()));
+			work.invalid("partyStatus",
+					"%s 当前不是党员，不能修改党员状态 / %s is not a party member now".formatted(work.name(node), id.code()));
 			return null;
 		}
 		work.result = id;
@@ -166,10 +176,13 @@ class PersonChangeQueries {
 		LocalDate on = work.on(input.on());
 		RoleKind post = RoleKind.post(role);
 		if (post == null) {
-			work.invalid("role", "职务应为书记、副书记、委员、兼职委员或党小组组长 / The post must be SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, PART_TIME_MEMBER or GROUP_LEADER");
+			work.invalid("role",
+					"职务应为书记、副书记、委员、兼职委员或党小组组长 / The post must be SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, PART_TIME_MEMBER or GROUP_LEADER");
 		}
-		else if (organizationId != null && ("GROUP_LEADER".equals(role) != "BuildingGroup".equals(organizationId.label()))) {
-			work.invalid("role", "楼院党小组只设组长，组长只设在楼院党小组 / A building group has a leader, and only a building group has one");
+		else if (organizationId != null
+				&& ("GROUP_LEADER".equals(role) != "BuildingGroup".equals(organizationId.label()))) {
+			work.invalid("role",
+					"楼院党小组只设组长，组长只设在楼院党小组 / A building group has a leader, and only a building group has one");
 		}
 		if (assign && Work.ended(organization)) {
 			work.invalid("organization", "该组织已撤销 / The organization has ended");
@@ -177,12 +190,12 @@ class PersonChangeQueries {
 		if (work.failed()) {
 			return null;
 		}
-		Map<String, Object> parameters = Graph.parameters("person", id.code(), "organization", organizationId.code(), "role",
-				role, "title", (title != null) ? title : post.chinese(), "on", on);
+		Map<String, Object> parameters = Graph.parameters("person", id.code(), "organization", organizationId.code(),
+				"role", role, "title", (title != null) ? title : post.chinese(), "on", on);
 		boolean holds = !this.queries.read(HOLDS, parameters).isEmpty();
 		if (assign && holds) {
-			work.error(UserErrorCode.CONFLICT, Work.path("role"), "%s 已担任该职务 / %s holds this post already".formatted(
-					work.name(person), id.code()));
+			work.error(UserErrorCode.CONFLICT, Work.path("role"),
+					"%s 已担任该职务 / %s holds this post already".formatted(work.name(person), id.code()));
 		}
 		if (!assign && !holds) {
 			work.invalid("role", "%s 当前未在 %s 担任该职务 / %s does not hold this post in %s".formatted(work.name(person),
@@ -222,8 +235,8 @@ class PersonChangeQueries {
 		if (add && !current.isEmpty()) {
 			Object name = current.iterator().next().get("name");
 			work.error(UserErrorCode.CONFLICT, Work.path("organization"),
-					"%s 已是 %s 的党员，请先结束或转移组织关系 / %s is a member of %s already".formatted(work.name(person), name, id.code(),
-							name));
+					"%s 已是 %s 的党员，请先结束或转移组织关系 / %s is a member of %s already".formatted(work.name(person), name,
+							id.code(), name));
 		}
 		if (!add && current.stream().noneMatch(row -> organizationId.code().equals(row.get("code")))) {
 			work.invalid("organization", "%s 当前不是 %s 的党员 / %s is not a member of %s".formatted(work.name(person),

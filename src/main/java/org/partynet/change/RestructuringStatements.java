@@ -10,15 +10,18 @@ import org.partynet.graph.Statement;
 import org.partynet.model.OrganizationKind;
 
 /**
- * The statements of a merge and a split, one set per organization kind: what moves depends on the
- * kind's membership ({@code MEMBER_OF} or {@code IN_GROUP}) and area relationship ({@code GOVERNS}
- * or {@code COVERS}), which the model gives and Cypher cannot take as parameters. Filled once, here,
- * so that every one of them is a constant that can be planned before anyone runs it.
+ * The statements of a merge and a split, one set per organization kind: what moves
+ * depends on the kind's membership ({@code MEMBER_OF} or {@code IN_GROUP}) and area
+ * relationship ({@code GOVERNS} or {@code COVERS}), which the model gives and Cypher
+ * cannot take as parameters. Filled once, here, so that every one of them is a constant
+ * that can be planned before anyone runs it.
  */
 final class RestructuringStatements {
 
-	// Members, coverage, children and co-building units move: the old relationship ends, a new one
-	// starts on the day, unless the other organization has it already. %1$s is the membership type.
+	// Members, coverage, children and co-building units move: the old relationship ends,
+	// a new one
+	// starts on the day, unless the other organization has it already. %1$s is the
+	// membership type.
 	private static final String MOVE_MEMBERS = """
 			MATCH (f:PartyOrganization {code: $from}), (i:PartyOrganization {code: $into})
 			MATCH (p)-[m:%1$s WHERE m.until IS NULL]->(f)
@@ -61,7 +64,8 @@ final class RestructuringStatements {
 			CREATE (i)-[:LEADS {since: $on}]->(c)
 			""";
 
-	// Its posts and its place in the tree end with it (restoreOrganization brings them back).
+	// Its posts and its place in the tree end with it (restoreOrganization brings them
+	// back).
 	private static final String END_MERGED = """
 			MATCH (f:PartyOrganization {code: $from})
 			OPTIONAL MATCH (f)-[r WHERE r.until IS NULL AND type(r) <> 'AFFECTED']-()
@@ -74,8 +78,7 @@ final class RestructuringStatements {
 			Statement.write("change.merge.members", MOVE_MEMBERS.formatted(kind.membershipType())),
 			Statement.write("change.merge.coBuilders", MOVE_CO_BUILDERS),
 			Statement.write("change.merge.coverage", MOVE_COVERAGE.formatted(kind.areaRelationship())),
-			Statement.write("change.merge.children", MOVE_CHILDREN),
-			Statement.write("change.merge.end", END_MERGED)));
+			Statement.write("change.merge.children", MOVE_CHILDREN), Statement.write("change.merge.end", END_MERGED)));
 
 	// What an organization has now, to check a split's lists against: %1$s is the area
 	// relationship, %2$s the membership type.
@@ -90,7 +93,8 @@ final class RestructuringStatements {
 	private static final Map<OrganizationKind, Statement> SPLIT_CURRENT = byKind(kind -> Statement
 		.write("change.split.current", CURRENT.formatted(kind.areaRelationship(), kind.membershipType())));
 
-	// The new organization, of the kind's label (%1$s), under the parents of the one split
+	// The new organization, of the kind's label (%1$s), under the parents of the one
+	// split
 	private static final String SPLIT_CREATE = """
 			CREATE (n:`%1$s`:PartyOrganization {code: $code, name: $name})
 			WITH n
@@ -122,11 +126,11 @@ final class RestructuringStatements {
 			""";
 
 	/** The split's writes, in order, by the kind of the organization split. */
-	private static final Map<OrganizationKind, List<Statement>> SPLIT = byKind(kind -> List.of(
-			Statement.write("change.split.create", SPLIT_CREATE.formatted(kind.label())),
-			Statement.write("change.split.areas", SPLIT_AREAS.formatted(kind.areaRelationship())),
-			Statement.write("change.split.members", SPLIT_MEMBERS.formatted(kind.membershipType())),
-			Statement.write("change.split.children", SPLIT_CHILDREN)));
+	private static final Map<OrganizationKind, List<Statement>> SPLIT = byKind(
+			kind -> List.of(Statement.write("change.split.create", SPLIT_CREATE.formatted(kind.label())),
+					Statement.write("change.split.areas", SPLIT_AREAS.formatted(kind.areaRelationship())),
+					Statement.write("change.split.members", SPLIT_MEMBERS.formatted(kind.membershipType())),
+					Statement.write("change.split.children", SPLIT_CHILDREN)));
 
 	private RestructuringStatements() {
 	}

@@ -3,8 +3,8 @@ package org.partynet.change;
 import java.util.List;
 
 /**
- * Something the caller can fix in a mutation's input; see {@code UserError} in schema.graphqls.
- * {@code field} is the path in the input, {@code ["input", "parent"]}.
+ * Something the caller can fix in a mutation's input; see {@code UserError} in
+ * schema.graphqls. {@code field} is the path in the input, {@code ["input", "parent"]}.
  */
 public record UserError(UserErrorCode code, List<String> field, String message) {
 

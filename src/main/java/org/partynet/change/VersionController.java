@@ -10,7 +10,10 @@ import org.partynet.person.Person;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code version} of the types mutations check it on, for every reader; one statement per level. */
+/**
+ * {@code version} of the types mutations check it on, for every reader; one statement per
+ * level.
+ */
 @Controller
 class VersionController {
 

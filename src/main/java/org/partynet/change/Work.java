@@ -14,9 +14,10 @@ import org.partynet.graphql.GlobalId;
 import org.partynet.model.Fields;
 
 /**
- * One mutation in progress, inside its write transaction: reads and checks its input (collecting
- * user errors instead of throwing, so that a caller sees every mistake at once), remembers the
- * nodes it affects for the audit record, and says which input field a broken invariant points at.
+ * One mutation in progress, inside its write transaction: reads and checks its input
+ * (collecting user errors instead of throwing, so that a caller sees every mistake at
+ * once), remembers the nodes it affects for the audit record, and says which input field
+ * a broken invariant points at.
  */
 final class Work {
 
@@ -27,20 +28,28 @@ final class Work {
 
 	final List<UserError> errors = new ArrayList<>();
 
-	/** Codes of every node the change affects, before and after (the audit's AFFECTED). */
+	/**
+	 * Codes of every node the change affects, before and after (the audit's AFFECTED).
+	 */
 	final Set<String> affected = new LinkedHashSet<>();
 
 	/** Codes of nodes the change creates: they have no "before". */
 	final Set<String> created = new LinkedHashSet<>();
 
-	/** The input field a broken invariant is reported on, by rule; {@link #field} otherwise. */
+	/**
+	 * The input field a broken invariant is reported on, by rule; {@link #field}
+	 * otherwise.
+	 */
 	final Map<String, List<String>> ruleFields = new HashMap<>();
 
 	List<String> field = List.of("input");
 
 	String summary;
 
-	/** The audit record's id, known from the start so that writes can mark what they end with it. */
+	/**
+	 * The audit record's id, known from the start so that writes can mark what they end
+	 * with it.
+	 */
 	final String changeId = java.util.UUID.randomUUID().toString();
 
 	/** What the payload answers: label and code of the node. */
@@ -75,16 +84,20 @@ final class Work {
 		error(UserErrorCode.VALIDATION, path(field), message);
 	}
 
-	/** The effective day: {@code on}, or today in Beijing; a day out of range is an error on {@code on}. */
+	/**
+	 * The effective day: {@code on}, or today in Beijing; a day out of range is an error
+	 * on {@code on}.
+	 */
 	LocalDate on(LocalDate on) {
 		LocalDate day = day("on", on);
 		return (day != null) ? day : Fields.today();
 	}
 
 	/**
-	 * An optional day: {@code null} when absent. Like a report's {@code asOf}, no day before the
-	 * Party's founding year nor after today: a relationship that began in the future would count as
-	 * current everywhere at once, and nothing can be asked as of a day before 1921.
+	 * An optional day: {@code null} when absent. Like a report's {@code asOf}, no day
+	 * before the Party's founding year nor after today: a relationship that began in the
+	 * future would count as current everywhere at once, and nothing can be asked as of a
+	 * day before 1921.
 	 */
 	LocalDate day(String field, LocalDate day) {
 		if (day == null) {
@@ -93,10 +106,12 @@ final class Work {
 		LocalDate today = Fields.today();
 		String message = null;
 		if (day.isAfter(today)) {
-			message = "日期不能晚于今天（%s），为 %s / The day cannot be after today (%s), was %s".formatted(today, day, today, day);
+			message = "日期不能晚于今天（%s），为 %s / The day cannot be after today (%s), was %s".formatted(today, day, today,
+					day);
 		}
 		else if (day.getYear() < Fields.FIRST_YEAR) {
-			message = "日期不能早于 %d 年，为 %s / The day cannot be before %d, was %s".formatted(Fields.FIRST_YEAR, day, Fields.FIRST_YEAR, day);
+			message = "日期不能早于 %d 年，为 %s / The day cannot be before %d, was %s".formatted(Fields.FIRST_YEAR, day,
+					Fields.FIRST_YEAR, day);
 		}
 		// on() is asked once per plan, but each error once all the same
 		if (message != null && this.errors.stream().noneMatch(error -> error.field().equals(path(field)))) {
@@ -105,7 +120,10 @@ final class Work {
 		return day;
 	}
 
-	/** A required name: not blank, at most 100 characters; {@code null} (and an error) otherwise. */
+	/**
+	 * A required name: not blank, at most 100 characters; {@code null} (and an error)
+	 * otherwise.
+	 */
 	String name(String field, String value) {
 		String name = (value != null) ? value.toString().strip() : "";
 		if (name.isEmpty()) {
@@ -115,21 +133,25 @@ final class Work {
 		return text(field, name);
 	}
 
-	/** An optional text (a title): {@code null} when absent or blank, checked like a name otherwise. */
+	/**
+	 * An optional text (a title): {@code null} when absent or blank, checked like a name
+	 * otherwise.
+	 */
 	String optionalText(String field, String value) {
 		String text = (value != null) ? value.toString().strip() : "";
 		return text.isEmpty() ? null : text(field, text);
 	}
 
 	/**
-	 * At most 100 characters, and only characters that print as themselves: control characters,
-	 * half a surrogate pair and the bidirectional overrides (which make a name read differently from
-	 * what it holds) are refused, since every page, report and workbook shows names as they are.
+	 * At most 100 characters, and only characters that print as themselves: control
+	 * characters, half a surrogate pair and the bidirectional overrides (which make a
+	 * name read differently from what it holds) are refused, since every page, report and
+	 * workbook shows names as they are.
 	 */
 	private String text(String field, String text) {
 		if (text.length() > Fields.MAX_NAME) {
-			invalid(field, "最长 %d 个字符，为 %d 个 / At most %d characters, was %d".formatted(Fields.MAX_NAME, text.length(), Fields.MAX_NAME,
-					text.length()));
+			invalid(field, "最长 %d 个字符，为 %d 个 / At most %d characters, was %d".formatted(Fields.MAX_NAME, text.length(),
+					Fields.MAX_NAME, text.length()));
 			return null;
 		}
 		int i = Fields.unprintable(text);
@@ -156,9 +178,10 @@ final class Work {
 	}
 
 	/**
-	 * The code of a node to create: well formed, and used by no node of any kind. Codes are unique
-	 * across kinds, not only within one: {@code node(code:)} and the audit record find a node by its
-	 * code alone, so a person sharing a community's code would hide one of the two.
+	 * The code of a node to create: well formed, and used by no node of any kind. Codes
+	 * are unique across kinds, not only within one: {@code node(code:)} and the audit
+	 * record find a node by its code alone, so a person sharing a community's code would
+	 * hide one of the two.
 	 */
 	String newCode(String field, String value) {
 		String code = code(field, value);
@@ -201,7 +224,10 @@ final class Work {
 		return value;
 	}
 
-	/** An id of one of {@code labels}; {@code null} (and an error) when malformed or of another kind. */
+	/**
+	 * An id of one of {@code labels}; {@code null} (and an error) when malformed or of
+	 * another kind.
+	 */
 	GlobalId id(String field, String value, Set<String> labels) {
 		return id(path(field), value, labels);
 	}
@@ -210,7 +236,8 @@ final class Work {
 		int colon = (value != null) ? value.toString().indexOf(':') : -1;
 		String code = (colon >= 0) ? value.toString().substring(colon + 1) : null;
 		String label = (colon >= 0) ? value.toString().substring(0, colon) : null;
-		// Set.of(...).contains(null) throws: a plain code (no colon) has no label to look up.
+		// Set.of(...).contains(null) throws: a plain code (no colon) has no label to look
+		// up.
 		if (label == null || !labels.contains(label) || !Fields.isCode(code)) {
 			error(UserErrorCode.VALIDATION, field, "%s 不是有效的 ID，应为 %s 之一的“类型:编码” / %s is not a valid id of a %s"
 				.formatted(shown(value), String.join("/", labels), shown(value), String.join(" or ", labels)));
@@ -219,7 +246,10 @@ final class Work {
 		return new GlobalId(label, code);
 	}
 
-	/** A refused value as a message quotes it: its start only, without what does not print. */
+	/**
+	 * A refused value as a message quotes it: its start only, without what does not
+	 * print.
+	 */
 	static String shown(Object value) {
 		String text = String.valueOf(value).replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}]", "\uFFFD");
 		return (text.length() > MAX_SHOWN) ? text.substring(0, MAX_SHOWN) + "…" : text;
@@ -246,8 +276,8 @@ final class Work {
 		}
 		Node node = this.queries.node(id);
 		if (node == null) {
-			error(UserErrorCode.NOT_FOUND, field, "%s 不存在 / Nothing has the id %s".formatted(id.label() + ":" + id.code(),
-					id.label() + ":" + id.code()));
+			error(UserErrorCode.NOT_FOUND, field, "%s 不存在 / Nothing has the id %s"
+				.formatted(id.label() + ":" + id.code(), id.label() + ":" + id.code()));
 		}
 		return node;
 	}
@@ -257,8 +287,9 @@ final class Work {
 	}
 
 	/**
-	 * Takes the write lock on a node first, then compares its version: under read-committed
-	 * isolation a version read before the lock could be stale, and two edits would both pass.
+	 * Takes the write lock on a node first, then compares its version: under
+	 * read-committed isolation a version read before the lock could be stale, and two
+	 * edits would both pass.
 	 */
 	Node lock(GlobalId id, String field, String versionField, Integer expected) {
 		if (id == null) {
@@ -272,16 +303,17 @@ final class Work {
 		if (expected == null || expected.longValue() != actual) {
 			error(UserErrorCode.CONFLICT, path(versionField),
 					"%s 已被他人修改（当前版本 %d，提交的版本 %s），请刷新后重试 / %s was changed by someone else (version %d, not %s): reload and retry"
-						.formatted(node.get("name").asString(id.code()), actual, expected, id.code(), actual, expected));
+						.formatted(node.get("name").asString(id.code()), actual, expected, id.code(), actual,
+								expected));
 		}
 		this.affected.add(id.code());
 		return node;
 	}
 
 	/**
-	 * Takes the write lock on a node the change relates to without changing it as such (the other
-	 * end of a post, a coverage, a link), so that checks like "one secretary" cannot be passed by
-	 * two concurrent changes at once; its version is not compared.
+	 * Takes the write lock on a node the change relates to without changing it as such
+	 * (the other end of a post, a coverage, a link), so that checks like "one secretary"
+	 * cannot be passed by two concurrent changes at once; its version is not compared.
 	 */
 	Node lockOther(GlobalId id, String field) {
 		if (id == null) {
@@ -296,10 +328,11 @@ final class Work {
 	}
 
 	/**
-	 * Plans a move of a node under a new parent of its family ({@code family} and {@code type} as
-	 * {@link MutationQueries#parents}): refused on {@code parent} with the message {@code already}
-	 * (the node's and the parent's names, then their codes) when it lies there already; otherwise
-	 * the old and new parents are affected too, and the node is the result.
+	 * Plans a move of a node under a new parent of its family ({@code family} and
+	 * {@code type} as {@link MutationQueries#parents}): refused on {@code parent} with
+	 * the message {@code already} (the node's and the parent's names, then their codes)
+	 * when it lies there already; otherwise the old and new parents are affected too, and
+	 * the node is the result.
 	 */
 	Runnable moveUnder(String family, String type, GlobalId id, Node node, GlobalId parentId, Node parent, LocalDate on,
 			String already) {
@@ -319,7 +352,9 @@ final class Work {
 		return node != null && !node.get("until").isNull();
 	}
 
-	/** An error on the field when the organization there has ended (merged or dissolved). */
+	/**
+	 * An error on the field when the organization there has ended (merged or dissolved).
+	 */
 	void notEnded(Node node, String field) {
 		if (ended(node)) {
 			invalid(field, "%s 已撤销或合并 / %s has ended (merged or dissolved)".formatted(name(node),
@@ -327,7 +362,10 @@ final class Work {
 		}
 	}
 
-	/** Broken invariants about what organizations govern or cover are reported on this field. */
+	/**
+	 * Broken invariants about what organizations govern or cover are reported on this
+	 * field.
+	 */
 	void onAreaRules(List<String> field) {
 		for (String rule : List.of("BRANCH_GRIDS", "GROUP_BUILDINGS", "AREA_KIND")) {
 			this.ruleFields.put(rule, field);

@@ -38,7 +38,8 @@ class CoverageController {
 		this.scope = scope;
 		this.paging = paging;
 		this.days = days;
-		// gaps take arguments, which a @BatchMapping cannot: the requests of one level go to a
+		// gaps take arguments, which a @BatchMapping cannot: the requests of one level go
+		// to a
 		// named loader, which answers them together.
 		registry.<CoverageQueries.GapsRequest, Paging.Connection<CoverageGap>>forName("coverageGaps")
 			.registerMappedBatchLoader((requests, env) -> Mono.fromCallable(() -> this.queries.gaps(requests)));
@@ -53,12 +54,16 @@ class CoverageController {
 			return (within != null) ? this.queries.report(within, "PartyOrganization", day).orElseThrow()
 					: this.queries.report(null, day);
 		}
-		// The report looks the scope up itself: one statement, not two (a secretary's scope is checked first).
+		// The report looks the scope up itself: one statement, not two (a secretary's
+		// scope is checked first).
 		GlobalId id = this.scope.checked(scope, "scope");
 		return this.queries.report(id.code(), id.label(), day).orElseThrow(() -> new NotFoundException("scope", scope));
 	}
 
-	/** An organization's coverage today, for the org chart's badges; one statement per level. */
+	/**
+	 * An organization's coverage today, for the org chart's badges; one statement per
+	 * level.
+	 */
 	@BatchMapping(typeName = "Organization", field = "coverage")
 	Map<Organization, CoverageReport> organizationCoverage(List<Organization> organizations) {
 		return this.queries.ofOrganizations(organizations, this.days.asOf(null));

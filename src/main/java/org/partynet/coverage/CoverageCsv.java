@@ -12,10 +12,10 @@ import java.util.List;
 import org.partynet.report.CellText;
 
 /**
- * The coverage report as CSV: the summary, the breakdown and every gap, in sections separated by
- * a blank line. UTF-8 with a byte-order mark, so that Excel and WPS open the Chinese correctly.
- * Text fields go through {@link CellText}, so that a name never becomes a formula; figures are
- * written as numbers.
+ * The coverage report as CSV: the summary, the breakdown and every gap, in sections
+ * separated by a blank line. UTF-8 with a byte-order mark, so that Excel and WPS open the
+ * Chinese correctly. Text fields go through {@link CellText}, so that a name never
+ * becomes a formula; figures are written as numbers.
  */
 final class CoverageCsv {
 
@@ -57,8 +57,8 @@ final class CoverageCsv {
 		csv.line();
 		csv.line("缺口 Gap", "编码 Code", "名称 Name", "位置 Place", "原因 Reason");
 		for (CoverageMetric metric : CoverageMetric.values()) {
-			export.eachGap(contents.report(), metric, gap -> csv.line(metric.chinese(), gap.area().code(),
-					gap.area().name(), gap.place(), gap.reason()));
+			export.eachGap(contents.report(), metric,
+					gap -> csv.line(metric.chinese(), gap.area().code(), gap.area().name(), gap.place(), gap.reason()));
 		}
 		writer.flush();
 	}
@@ -78,7 +78,8 @@ final class CoverageCsv {
 				if (i > 0) {
 					this.out.write(',');
 				}
-				this.out.write((values[i] instanceof Number number) ? number.toString() : CellText.csv(String.valueOf(values[i])));
+				this.out.write((values[i] instanceof Number number) ? number.toString()
+						: CellText.csv(String.valueOf(values[i])));
 			}
 			this.out.write("\r\n");
 		}

@@ -10,8 +10,8 @@ import org.partynet.model.Fields;
 import org.springframework.stereotype.Component;
 
 /**
- * The day a coverage question is about. Days are Beijing days, whatever the server's zone: the
- * network lives there. No day before the Party's founding year nor after today.
+ * The day a coverage question is about. Days are Beijing days, whatever the server's
+ * zone: the network lives there. No day before the Party's founding year nor after today.
  */
 @Component
 public class CoverageDays {
@@ -35,8 +35,10 @@ public class CoverageDays {
 	}
 
 	/**
-	 * The day a request parameter names, checked like {@link #asOf(LocalDate)}: today when blank.
-	 * @throws BadRequestException naming {@code asOf} for text that is not a date, or a bad day
+	 * The day a request parameter names, checked like {@link #asOf(LocalDate)}: today
+	 * when blank.
+	 * @throws BadRequestException naming {@code asOf} for text that is not a date, or a
+	 * bad day
 	 */
 	public LocalDate parse(String asOf) {
 		if (asOf == null || asOf.isBlank()) {
@@ -53,7 +55,8 @@ public class CoverageDays {
 
 	/**
 	 * The day to answer for: today when none is given.
-	 * @throws BadRequestException naming {@code asOf} for a day in the future or before 1921
+	 * @throws BadRequestException naming {@code asOf} for a day in the future or before
+	 * 1921
 	 */
 	public LocalDate asOf(LocalDate asOf) {
 		LocalDate today = today();
@@ -61,8 +64,9 @@ public class CoverageDays {
 			return today;
 		}
 		if (asOf.isAfter(today)) {
-			throw new BadRequestException("asOf", "参数 asOf 不能晚于今天（%s）/ Argument 'asOf' cannot be after today (%s), was %s"
-				.formatted(today, today, asOf));
+			throw new BadRequestException("asOf",
+					"参数 asOf 不能晚于今天（%s）/ Argument 'asOf' cannot be after today (%s), was %s".formatted(today, today,
+							asOf));
 		}
 		if (asOf.getYear() < Fields.FIRST_YEAR) {
 			throw new BadRequestException("asOf",

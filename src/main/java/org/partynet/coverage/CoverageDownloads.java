@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * {@code /reports/coverage.xlsx}, {@code .pdf} and {@code .csv} with {@code ?scope=&asOf=}, and the
- * report page at {@code /reports/coverage}. The scope and day are checked before anything is
- * written, so a bad request gets a clear error; the gaps then stream into the response.
+ * {@code /reports/coverage.xlsx}, {@code .pdf} and {@code .csv} with
+ * {@code ?scope=&asOf=}, and the report page at {@code /reports/coverage}. The scope and
+ * day are checked before anything is written, so a bad request gets a clear error; the
+ * gaps then stream into the response.
  */
 @Controller
 class CoverageDownloads {
@@ -62,8 +63,9 @@ class CoverageDownloads {
 			@RequestParam(required = false) String asOf) {
 		BaseFont cjk = this.font.load();
 		if (cjk == null) {
-			return error(HttpStatus.SERVICE_UNAVAILABLE, "PDF 报告需要中文字体：请安装 fonts-noto-cjk，或设置 partynet.reports.cjk-font / "
-					+ "PDF reports need a CJK font: install fonts-noto-cjk or set partynet.reports.cjk-font");
+			return error(HttpStatus.SERVICE_UNAVAILABLE,
+					"PDF 报告需要中文字体：请安装 fonts-noto-cjk，或设置 partynet.reports.cjk-font / "
+							+ "PDF reports need a CJK font: install fonts-noto-cjk or set partynet.reports.cjk-font");
 		}
 		var contents = contents(scope, asOf);
 		return download(contents, "pdf", MediaType.APPLICATION_PDF,

@@ -13,9 +13,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.partynet.report.CellText;
 
 /**
- * The coverage report as an Excel workbook (opens in Microsoft Office and WPS): a summary sheet with
- * the breakdown, and a sheet of gaps per metric. Written with POI's streaming workbook, which keeps
- * only a window of rows in memory.
+ * The coverage report as an Excel workbook (opens in Microsoft Office and WPS): a summary
+ * sheet with the breakdown, and a sheet of gaps per metric. Written with POI's streaming
+ * workbook, which keeps only a window of rows in memory.
  */
 final class CoverageExcel {
 

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a downloaded coverage report holds: the report, its breakdown one level down, and the gaps
- * of every metric, read page by page so that a very large scope streams instead of filling memory.
+ * What a downloaded coverage report holds: the report, its breakdown one level down, and
+ * the gaps of every metric, read page by page so that a very large scope streams instead
+ * of filling memory.
  */
 @Service
 class CoverageExport {
@@ -51,7 +52,8 @@ class CoverageExport {
 		eachGap(report, metric, PAGE, sink);
 	}
 
-	// Each page is its own read transaction (the queries' own): none stays open while a slow
+	// Each page is its own read transaction (the queries' own): none stays open while a
+	// slow
 	// client takes the file.
 	void eachGap(CoverageReport report, CoverageMetric metric, int pageSize, Consumer<CoverageGap> sink) {
 		String after = null;

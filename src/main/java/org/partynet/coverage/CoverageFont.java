@@ -11,9 +11,10 @@ import com.lowagie.text.pdf.BaseFont;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The CJK font embedded in PDF reports. Fonts are not shipped with the service: it uses the one
- * configured, or the first of Debian's {@code fonts-noto-cjk} and {@code fonts-wqy-microhei} it
- * finds. A path may end with {@code ,N} to pick a face in a font collection (.ttc).
+ * The CJK font embedded in PDF reports. Fonts are not shipped with the service: it uses
+ * the one configured, or the first of Debian's {@code fonts-noto-cjk} and
+ * {@code fonts-wqy-microhei} it finds. A path may end with {@code ,N} to pick a face in a
+ * font collection (.ttc).
  *
  * @param cjkFont a TrueType or OpenType font (or collection face) with Chinese glyphs
  */

@@ -18,9 +18,9 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * The coverage report as an A4 PDF: the same tables as the workbook and a bar chart, drawn as
- * vectors, with Chinese text in an embedded CJK font (subset). Gap tables go to the document a
- * chunk at a time, so that a large scope streams.
+ * The coverage report as an A4 PDF: the same tables as the workbook and a bar chart,
+ * drawn as vectors, with Chinese text in an embedded CJK font (subset). Gap tables go to
+ * the document a chunk at a time, so that a large scope streams.
  */
 final class CoveragePdf {
 

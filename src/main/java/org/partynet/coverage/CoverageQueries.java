@@ -24,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.partynet.scope.Scope.held;
 
 /**
- * Coverage (全覆盖) as the organization department counts it, as of a day: a relationship counts when it began on or
- * before that day and had not ended by it. One statement per report, per breakdown level and per
- * page of gaps; the counting happens in the database.
+ * Coverage (全覆盖) as the organization department counts it, as of a day: a relationship
+ * counts when it began on or before that day and had not ended by it. One statement per
+ * report, per breakdown level and per page of gaps; the counting happens in the database.
  */
 @Service
 @Transactional(readOnly = true)
@@ -91,20 +91,27 @@ class CoverageQueries {
 			         size(communities) AS communities,
 			         size([c IN communities WHERE %s]) AS communitiesOrganized
 			}
-			""".formatted(AREAS.indent(2).strip(), gridCovered("g"), gridCovered("g"), gridWorked("g"), buildingGrouped("b"),
-			buildingHeaded("b"), siteCovered("s"), communityOrganized("c"));
+			"""
+		.formatted(AREAS.indent(2).strip(), gridCovered("g"), gridCovered("g"), gridWorked("g"), buildingGrouped("b"),
+				buildingHeaded("b"), siteCovered("s"), communityOrganized("c"));
 
-	// `exists` says whether the scope's id names a node ($label given), so that the controller
+	// `exists` says whether the scope's id names a node ($label given), so that the
+	// controller
 	// needs no separate look-up.
-	private static final Statement REPORT = Statement.scoped("coverage.report", ROOTS + """
-			OPTIONAL MATCH (area:Area {code: $scope})
-			OPTIONAL MATCH (organization:PartyOrganization {code: $scope})
-			WITH codes, area, coalesce(area.name, organization.name, '全网 Whole network') AS name,
-			     $label IS NULL OR $label IN coalesce(labels(area), []) + coalesce(labels(organization), []) AS exists
-			""" + METRICS + """
-			RETURN codes, area, name, exists, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
-			       sites, sitesCovered, communities, communitiesOrganized
-			""").optional("area");
+	private static final Statement REPORT = Statement
+		.scoped("coverage.report",
+				ROOTS + """
+						OPTIONAL MATCH (area:Area {code: $scope})
+						OPTIONAL MATCH (organization:PartyOrganization {code: $scope})
+						WITH codes, area, coalesce(area.name, organization.name, '全网 Whole network') AS name,
+						     $label IS NULL OR $label IN coalesce(labels(area), []) + coalesce(labels(organization), []) AS exists
+						"""
+						+ METRICS
+						+ """
+								RETURN codes, area, name, exists, grids, gridsCovered, gridsDual, buildings, buildingsGrouped, buildingsHeaded,
+								       sites, sitesCovered, communities, communitiesOrganized
+								""")
+		.optional("area");
 
 	// Several organizations' reports at once, each over the areas it governs or covers.
 	private static final Statement OF_ORGANIZATIONS = Statement.read("coverage.ofOrganizations", """
@@ -121,7 +128,8 @@ class CoverageQueries {
 			       buildingsGrouped, buildingsHeaded, sites, sitesCovered, communities, communitiesOrganized
 			""");
 
-	// The next level down (streets of a district, communities of a street, grids of a community)
+	// The next level down (streets of a district, communities of a street, grids of a
+	// community)
 	// for several reports at once.
 	private static final Statement BREAKDOWN = Statement.read("coverage.breakdown", """
 			UNWIND $parents AS parent
@@ -149,7 +157,8 @@ class CoverageQueries {
 		gaps(CoverageMetric.ORGANIZATION, "a:Community AND NOT " + communityOrganized("a"), "$reason");
 	}
 
-	// Several reports' gaps of one metric in one statement: each request brings its report's
+	// Several reports' gaps of one metric in one statement: each request brings its
+	// report's
 	// codes, its cursor and its page size.
 	private static void gaps(CoverageMetric metric, String predicate, String reason) {
 		GAPS.put(metric, Statement.read("coverage.gaps." + metric.name().toLowerCase(java.util.Locale.ROOT), """
@@ -183,7 +192,10 @@ class CoverageQueries {
 		return report(scope, null, asOf).orElseThrow();
 	}
 
-	/** The report of a scope given by code and label; empty when no node has that label and code. */
+	/**
+	 * The report of a scope given by code and label; empty when no node has that label
+	 * and code.
+	 */
 	Optional<CoverageReport> report(String scope, String label, LocalDate asOf) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("scope", scope);
@@ -199,7 +211,8 @@ class CoverageQueries {
 		Map<String, CoverageReport> byCode = new HashMap<>();
 		this.graph
 			.rows(OF_ORGANIZATIONS,
-					Graph.parameters("codes", organizations.stream().map(Organization::code).distinct().toList(), "asOf", asOf))
+					Graph.parameters("codes", organizations.stream().map(Organization::code).distinct().toList(),
+							"asOf", asOf))
 			.forEach(row -> byCode.put(row.get("code").asString(), report(row, asOf)));
 		Map<Organization, CoverageReport> result = new LinkedHashMap<>();
 		organizations.forEach(organization -> result.put(organization, byCode.get(organization.code())));
@@ -218,12 +231,15 @@ class CoverageQueries {
 				keyed.add(Map.of("key", String.valueOf(i), "codes", reports.get(i).roots()));
 			}
 			this.graph.rows(BREAKDOWN, Graph.parameters("parents", keyed, "asOf", day))
-				.forEach(row -> result.get(reports.get(Integer.parseInt(row.get("key").asString()))).add(report(row, day)));
+				.forEach(row -> result.get(reports.get(Integer.parseInt(row.get("key").asString())))
+					.add(report(row, day)));
 		});
 		return result;
 	}
 
-	/** Pages of gaps for several requests, one statement per metric and day among them. */
+	/**
+	 * Pages of gaps for several requests, one statement per metric and day among them.
+	 */
 	Map<GapsRequest, Paging.Connection<CoverageGap>> gaps(Collection<GapsRequest> requests) {
 		Map<GapsRequest, Paging.Connection<CoverageGap>> result = new HashMap<>();
 		Map<List<Object>, List<GapsRequest>> groups = new LinkedHashMap<>();
@@ -242,13 +258,14 @@ class CoverageQueries {
 				keyed.add(request);
 			}
 			this.graph
-				.rows(GAPS.get(metric),
-						Graph.parameters("requests", keyed, "asOf", members.get(0).report().asOf(), "reason", metric.gapReason()))
+				.rows(GAPS.get(metric), Graph.parameters("requests", keyed, "asOf", members.get(0).report().asOf(),
+						"reason", metric.gapReason()))
 				.forEach(row -> {
 					GapsRequest request = members.get(Integer.parseInt(row.get("key").asString()));
 					List<CoverageGap> gaps = row.get("gaps")
 						.asList(gap -> new CoverageGap(metric, Area.from(gap.get("area").asNode()),
-								gap.get("path").asList(node -> Area.from(node.asNode())), gap.get("reason").asString()));
+								gap.get("path").asList(node -> Area.from(node.asNode())),
+								gap.get("reason").asString()));
 					result.put(request, Paging.connection(gaps, request.first(), request.after() != null,
 							row.get("totalCount").asInt(), gap -> gap.area().code()));
 				});

@@ -10,7 +10,8 @@ import org.partynet.area.Area;
  * Coverage of one scope on one day.
  *
  * @param name what the report is about, in Chinese
- * @param area the area it is about; {@code null} for the whole network or an organization's areas
+ * @param area the area it is about; {@code null} for the whole network or an
+ * organization's areas
  * @param asOf the day
  * @param roots the codes of the areas the scope consists of (for breakdown and gaps)
  * @param figures one figure per metric

@@ -5,9 +5,9 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The GraphQL explorer at {@code /graphiql}. Stock GraphiQL loads its scripts from a CDN, which
- * government intranets cannot reach, so this page loads GraphiQL and React from WebJars served
- * by the application itself.
+ * The GraphQL explorer at {@code /graphiql}. Stock GraphiQL loads its scripts from a CDN,
+ * which government intranets cannot reach, so this page loads GraphiQL and React from
+ * WebJars served by the application itself.
  */
 @Configuration(proxyBeanMethods = false)
 class ExplorerConfiguration implements WebMvcConfigurer {

@@ -8,10 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Personal data in the audit trail's JSON ({@code input}, {@code before}, {@code after}), as the
- * API shows it elsewhere: a phone number is never shown there (it was never part of what a
- * change is about), and an ID number is masked as {@link Disclosure#mask(String)} masks it for
- * everyone but the organization department.
+ * Personal data in the audit trail's JSON ({@code input}, {@code before}, {@code after}),
+ * as the API shows it elsewhere: a phone number is never shown there (it was never part
+ * of what a change is about), and an ID number is masked as
+ * {@link Disclosure#mask(String)} masks it for everyone but the organization department.
  */
 final class AuditJson {
 
@@ -38,7 +38,8 @@ final class AuditJson {
 			return json.writeValueAsString(tree);
 		}
 		catch (JacksonException ex) {
-			// Written by the mutations in the same transaction, so never expected; shown as nothing
+			// Written by the mutations in the same transaction, so never expected; shown
+			// as nothing
 			// rather than unmasked.
 			logger.warn("Audit JSON that does not parse: {}", ex.getOriginalMessage());
 			return null;

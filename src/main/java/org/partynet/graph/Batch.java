@@ -12,10 +12,10 @@ import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
 
 /**
- * One Cypher statement for a whole level of a GraphQL response (no N+1): the statement takes
- * the codes of all parents as {@code $codes} and returns each row with its parent's {@code code}.
- * A row the reader may not receive is withheld by the executor, so its parent gets an empty list
- * or {@code null}.
+ * One Cypher statement for a whole level of a GraphQL response (no N+1): the statement
+ * takes the codes of all parents as {@code $codes} and returns each row with its parent's
+ * {@code code}. A row the reader may not receive is withheld by the executor, so its
+ * parent gets an empty list or {@code null}.
  */
 public final class Batch {
 
@@ -34,11 +34,15 @@ public final class Batch {
 		return result;
 	}
 
-	/** Parents the query returned nothing for are left out, which GraphQL answers as {@code null}. */
+	/**
+	 * Parents the query returned nothing for are left out, which GraphQL answers as
+	 * {@code null}.
+	 */
 	public static <S, V> Map<S, V> singles(Graph graph, Statement statement, Collection<S> sources,
 			Function<S, String> code, Function<Record, V> value) {
 		Map<String, V> byCode = new HashMap<>();
-		rows(graph, statement, sources, code).forEach(row -> byCode.putIfAbsent(row.get("code").asString(), value.apply(row)));
+		rows(graph, statement, sources, code)
+			.forEach(row -> byCode.putIfAbsent(row.get("code").asString(), value.apply(row)));
 		Map<S, V> result = new LinkedHashMap<>();
 		sources.forEach(source -> {
 			V found = byCode.get(code.apply(source));

@@ -23,20 +23,23 @@ import org.partynet.security.Access;
 import org.partynet.security.Access.Reader;
 
 /**
- * What of a row a reader receives: the one place where results are confined and personal data
- * masked, whatever reads them next (API fields, path sentences, audit records, workbooks, PDF).
+ * What of a row a reader receives: the one place where results are confined and personal
+ * data masked, whatever reads them next (API fields, path sentences, audit records,
+ * workbooks, PDF).
  *
- * <p>Confinement, for a secretary: a node outside their {@link Reach} is withheld. A withheld
- * node in a list leaves the list; one that is a value of a map (an object made in Cypher) withholds
- * the map; a path through one is withheld; a column holding a withheld value withholds the row,
- * unless the statement declares the column optional, which then holds {@code null}.
- * Nodes that are not part of the network (the audit trail, bookkeeping) are withheld unless the
- * statement lets their label pass.
+ * <p>
+ * Confinement, for a secretary: a node outside their {@link Reach} is withheld. A
+ * withheld node in a list leaves the list; one that is a value of a map (an object made
+ * in Cypher) withholds the map; a path through one is withheld; a column holding a
+ * withheld value withholds the row, unless the statement declares the column optional,
+ * which then holds {@code null}. Nodes that are not part of the network (the audit trail,
+ * bookkeeping) are withheld unless the statement lets their label pass.
  *
- * <p>Masking: a viewer receives a person as their code and {@link Access#HIDDEN_NAME} only; everyone but the
- * organization department receives phone and ID numbers masked, also inside the audit trail's
- * JSON. The driver's value classes are used to rebuild masked nodes and rows, because the mapping
- * code downstream reads driver records.
+ * <p>
+ * Masking: a viewer receives a person as their code and {@link Access#HIDDEN_NAME} only;
+ * everyone but the organization department receives phone and ID numbers masked, also
+ * inside the audit trail's JSON. The driver's value classes are used to rebuild masked
+ * nodes and rows, because the mapping code downstream reads driver records.
  */
 final class Disclosure {
 
@@ -63,11 +66,13 @@ final class Disclosure {
 	}
 
 	/**
-	 * Whether anything needs doing: for everyone but the organization department and the service,
-	 * and for the organization department too where a statement returns the audit trail.
+	 * Whether anything needs doing: for everyone but the organization department and the
+	 * service, and for the organization department too where a statement returns the
+	 * audit trail.
 	 */
 	static boolean needed(Reader reader, Statement statement) {
-		return !reader.unrestricted() || (reader.kind() == Reader.Kind.ORG_DEPT && statement.passing().contains("Change"));
+		return !reader.unrestricted()
+				|| (reader.kind() == Reader.Kind.ORG_DEPT && statement.passing().contains("Change"));
 	}
 
 	/** The row as the reader may receive it; {@code null} when it is withheld. */
@@ -92,7 +97,10 @@ final class Disclosure {
 		return this.withheld;
 	}
 
-	/** The value as the reader may receive it; {@code null} (not NULL) when it is withheld. */
+	/**
+	 * The value as the reader may receive it; {@code null} (not NULL) when it is
+	 * withheld.
+	 */
 	private Value value(Value value) {
 		TypeSystem types = TypeSystem.getDefault();
 		if (value.hasType(types.NODE())) {
@@ -161,7 +169,8 @@ final class Disclosure {
 		return node;
 	}
 
-	@SuppressWarnings("deprecation") // the driver's node keeps its legacy id beside the element id
+	@SuppressWarnings("deprecation") // the driver's node keeps its legacy id beside the
+										// element id
 	private Node person(Node node) {
 		Map<String, Value> properties = new HashMap<>();
 		if (this.reader.viewer()) {
@@ -181,7 +190,8 @@ final class Disclosure {
 		Map<String, Value> properties = new HashMap<>();
 		node.keys().forEach(key -> properties.put(key, node.get(key)));
 		for (String key : AUDIT_JSON) {
-			properties.put(key, Values.value(AuditJson.masked(node.get(key).asString(null), this.reader.unrestricted())));
+			properties.put(key,
+					Values.value(AuditJson.masked(node.get(key).asString(null), this.reader.unrestricted())));
 		}
 		return new InternalNode(node.id(), node.elementId(), labels(node), properties);
 	}
@@ -192,7 +202,10 @@ final class Disclosure {
 		return labels;
 	}
 
-	/** Keeps the first 3 and last 4 characters, as Chinese forms print numbers: {@code 000-****-0123}. */
+	/**
+	 * Keeps the first 3 and last 4 characters, as Chinese forms print numbers:
+	 * {@code 000-****-0123}.
+	 */
 	static String mask(String value) {
 		int head = 3;
 		int tail = 4;

@@ -23,13 +23,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The one way to the database: every statement runs here, and what it returns reaches the caller
- * only as the signed-in account may read it ({@link Disclosure}). Confinement is built into how
- * statements run, not remembered per query, and fails closed: without a signed-in account a
- * statement runs only as the service's own work ({@link Access#asService}); a secretary's
- * statements return only what lies in their {@link Reach}; writes and privileged reads are the
- * organization department's. Statements join the caller's transaction (Spring's), as
- * {@link Neo4jClient} does.
+ * The one way to the database: every statement runs here, and what it returns reaches the
+ * caller only as the signed-in account may read it ({@link Disclosure}). Confinement is
+ * built into how statements run, not remembered per query, and fails closed: without a
+ * signed-in account a statement runs only as the service's own work
+ * ({@link Access#asService}); a secretary's statements return only what lies in their
+ * {@link Reach}; writes and privileged reads are the organization department's.
+ * Statements join the caller's transaction (Spring's), as {@link Neo4jClient} does.
  */
 @Component
 public class Graph {
@@ -43,7 +43,10 @@ public class Graph {
 		this.reach = new Reach(neo4j);
 	}
 
-	/** Parameters from name-value pairs; values may be {@code null}, which {@link Map#of} refuses. */
+	/**
+	 * Parameters from name-value pairs; values may be {@code null}, which {@link Map#of}
+	 * refuses.
+	 */
 	public static Map<String, Object> parameters(Object... namesAndValues) {
 		Map<String, Object> parameters = new HashMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -94,7 +97,8 @@ public class Graph {
 	public ResultSummary run(Statement statement, Map<String, Object> parameters) {
 		admit(statement, parameters);
 		if (!statement.kind().restrictedToOrgDept()) {
-			throw new IllegalArgumentException("Only writes and privileged reads run without rows: " + statement.name());
+			throw new IllegalArgumentException(
+					"Only writes and privileged reads run without rows: " + statement.name());
 		}
 		ResultSummary summary = this.neo4j.query(statement.cypher()).bindAll(parameters).run();
 		if (statement.kind() == Statement.Kind.WRITE) {
@@ -104,8 +108,9 @@ public class Graph {
 	}
 
 	/**
-	 * Streams the rows of a privileged read (the export), never holding them all: only the
-	 * organization department and the service run these, and nothing of them is filtered.
+	 * Streams the rows of a privileged read (the export), never holding them all: only
+	 * the organization department and the service run these, and nothing of them is
+	 * filtered.
 	 */
 	public <T> T stream(Statement statement, Map<String, Object> parameters, Function<Stream<Record>, T> reader) {
 		admit(statement, parameters);
@@ -139,7 +144,8 @@ public class Graph {
 		return this.reach.of(reader.within());
 	}
 
-	// Every reach may change with a write: forget them now and again once it is committed or
+	// Every reach may change with a write: forget them now and again once it is committed
+	// or
 	// rolled back, so that no reach read meanwhile outlives it.
 	private void written() {
 		this.reach.changed();
@@ -155,6 +161,7 @@ public class Graph {
 
 	/**
 	 * What a statement returned to its reader.
+	 *
 	 * @param rows the rows the reader may receive
 	 * @param withheld how many rows were withheld from them
 	 */

@@ -13,21 +13,23 @@ import org.neo4j.driver.types.Node;
 import org.springframework.data.neo4j.core.Neo4jClient;
 
 /**
- * What a secretary may read: the one place the rule is written (README, "Access control"). For
- * the organization {@code within}: itself and the organizations it leads; the areas it governs or
- * covers and everything inside them; and the people, units, alliances and institutions with a
- * current link into those, the units employing one of those people, and the member units of
- * alliances covering one of its areas.
+ * What a secretary may read: the one place the rule is written (README, "Access
+ * control"). For the organization {@code within}: itself and the organizations it leads;
+ * the areas it governs or covers and everything inside them; and the people, units,
+ * alliances and institutions with a current link into those, the units employing one of
+ * those people, and the member units of alliances covering one of its areas.
  *
- * <p>Computed by one statement from the secretary's organization outwards and kept until the next
- * write ({@link #changed()}) or for {@link #LIFETIME} at most, so that a write by another
- * instance reaches this one soon.
+ * <p>
+ * Computed by one statement from the secretary's organization outwards and kept until the
+ * next write ({@link #changed()}) or for {@link #LIFETIME} at most, so that a write by
+ * another instance reaches this one soon.
  */
 final class Reach {
 
 	static final Duration LIFETIME = Duration.ofSeconds(30);
 
-	// Relationships of the audit trail and of bookkeeping do not make a node part of the network.
+	// Relationships of the audit trail and of bookkeeping do not make a node part of the
+	// network.
 	private static final String REACH = """
 			MATCH (root:PartyOrganization {code: $within})
 			CALL (root) {
@@ -109,6 +111,7 @@ final class Reach {
 
 	/**
 	 * One secretary's reach.
+	 *
 	 * @param nodes the element ids of every node in it
 	 * @param places the codes of its areas and organizations, which scopes name
 	 */

@@ -6,18 +6,19 @@ import java.util.Set;
  * One Cypher statement, named, with what it returns declared, so that the executor
  * ({@link Graph}) can confine and mask its rows for whoever reads them.
  *
- * <p>A reading statement returns the network's people and places <em>as nodes</em> (never as
- * their properties), so that every one of them passes the executor's check: a node outside a
- * secretary's reach is withheld, a person is masked for the reader. Scalars it returns are the
- * codes it was given, counts, kinds and relationship properties.
+ * <p>
+ * A reading statement returns the network's people and places <em>as nodes</em> (never as
+ * their properties), so that every one of them passes the executor's check: a node
+ * outside a secretary's reach is withheld, a person is masked for the reader. Scalars it
+ * returns are the codes it was given, counts, kinds and relationship properties.
  *
  * @param name what it is, for logs and tests
  * @param cypher the text, with {@code $named} parameters
  * @param kind how the executor treats it
- * @param passing labels of nodes outside the network's families (such as {@code Change}) that
- * the statement may return to a secretary; any other such node is withheld
- * @param optional columns that become {@code null} when what they hold is withheld; a row with any
- * other column withheld is withheld whole
+ * @param passing labels of nodes outside the network's families (such as {@code Change})
+ * that the statement may return to a secretary; any other such node is withheld
+ * @param optional columns that become {@code null} when what they hold is withheld; a row
+ * with any other column withheld is withheld whole
  */
 public record Statement(String name, String cypher, Kind kind, Set<String> passing, Set<String> optional) {
 
@@ -27,22 +28,25 @@ public record Statement(String name, String cypher, Kind kind, Set<String> passi
 	}
 
 	/**
-	 * A read of figures and lists within {@code $scope}: for a secretary the executor checks that
-	 * the scope lies within their reach before it runs (a missing scope is the whole network, and
-	 * refused), then confines and masks its nodes as any read.
+	 * A read of figures and lists within {@code $scope}: for a secretary the executor
+	 * checks that the scope lies within their reach before it runs (a missing scope is
+	 * the whole network, and refused), then confines and masks its nodes as any read.
 	 */
 	public static Statement scoped(String name, String cypher) {
 		return new Statement(name, cypher, Kind.SCOPED, Set.of(), Set.of());
 	}
 
-	/** A read about people themselves (their roles, their party status): a viewer gets no rows. */
+	/**
+	 * A read about people themselves (their roles, their party status): a viewer gets no
+	 * rows.
+	 */
 	public static Statement personal(String name, String cypher) {
 		return new Statement(name, cypher, Kind.PERSONAL, Set.of(), Set.of());
 	}
 
 	/**
-	 * A read of everything, unmasked (the export): only the organization department and the
-	 * service itself may run it; for them nothing is filtered.
+	 * A read of everything, unmasked (the export): only the organization department and
+	 * the service itself may run it; for them nothing is filtered.
 	 */
 	public static Statement privileged(String name, String cypher) {
 		return new Statement(name, cypher, Kind.PRIVILEGED, Set.of(), Set.of());
@@ -58,14 +62,17 @@ public record Statement(String name, String cypher, Kind kind, Set<String> passi
 		return new Statement(this.name, this.cypher, this.kind, Set.of(labels), this.optional);
 	}
 
-	/** The same statement, answering {@code null} in these columns for what is withheld. */
+	/**
+	 * The same statement, answering {@code null} in these columns for what is withheld.
+	 */
 	public Statement optional(String... columns) {
 		return new Statement(this.name, this.cypher, this.kind, this.passing, Set.of(columns));
 	}
 
 	/**
-	 * The same statement with {@code %s} placeholders filled, for labels and bounds that Cypher
-	 * cannot take as parameters; the values must come from the code, never from a request.
+	 * The same statement with {@code %s} placeholders filled, for labels and bounds that
+	 * Cypher cannot take as parameters; the values must come from the code, never from a
+	 * request.
 	 */
 	public Statement formatted(Object... values) {
 		return new Statement(this.name, this.cypher.formatted(values), this.kind, this.passing, this.optional);

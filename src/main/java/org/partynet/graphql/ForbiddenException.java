@@ -1,6 +1,8 @@
 package org.partynet.graphql;
 
-/** A node or scope outside what the signed-in account may read (a secretary's subtree). */
+/**
+ * A node or scope outside what the signed-in account may read (a secretary's subtree).
+ */
 public class ForbiddenException extends RuntimeException {
 
 	private final String argument;
@@ -15,7 +17,10 @@ public class ForbiddenException extends RuntimeException {
 		this.argument = argument;
 	}
 
-	/** What this account's role may not read at all, whatever the scope ({@code field} names it). */
+	/**
+	 * What this account's role may not read at all, whatever the scope ({@code field}
+	 * names it).
+	 */
 	public static ForbiddenException forRole(String field, String what) {
 		return new ForbiddenException(field, "本账号无权查看%s / This account may not read %s".formatted(what, what), true);
 	}

@@ -21,8 +21,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Every error a caller sees carries a stable {@code extensions.code}: errors they caused say
- * what to fix; internal errors are logged with detail and shown without a stack trace.
+ * Every error a caller sees carries a stable {@code extensions.code}: errors they caused
+ * say what to fix; internal errors are logged with detail and shown without a stack
+ * trace.
  */
 final class GraphQlErrors {
 
@@ -86,7 +87,8 @@ final class GraphQlErrors {
 				if (response.getErrors().stream().allMatch(error -> error.getExtensions().containsKey("code"))) {
 					return response;
 				}
-				return response.transform(builder -> builder.errors(withCodes(response.getExecutionResult().getErrors())));
+				return response
+					.transform(builder -> builder.errors(withCodes(response.getExecutionResult().getErrors())));
 			});
 		}
 
@@ -121,4 +123,3 @@ final class GraphQlErrors {
 	}
 
 }
-

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import graphql.execution.AbortExecutionException;
 
-/** A query over a configured limit, refused before execution: nothing reaches the database. */
+/**
+ * A query over a configured limit, refused before execution: nothing reaches the
+ * database.
+ */
 class LimitExceededException extends AbortExecutionException {
 
 	private final Map<String, Object> extensions;

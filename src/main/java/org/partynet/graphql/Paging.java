@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Checks list arguments before they reach the database, and builds cursor connections.
- * Lists are ordered by code, so a cursor is simply the last code seen (encoded, so that callers
- * treat it as opaque).
+ * Lists are ordered by code, so a cursor is simply the last code seen (encoded, so that
+ * callers treat it as opaque).
  *
  * @param maxPageSize largest {@code first} a list accepts
  * @param maxSearchLength longest name filter or search text
@@ -24,8 +24,9 @@ public record Paging(@DefaultValue("100") int maxPageSize, @DefaultValue("100") 
 	public int first(Integer first) {
 		int value = (first != null) ? first : 20;
 		if (value < 0 || value > this.maxPageSize) {
-			throw new BadRequestException("first", "参数 first 必须在 0 到 %d 之间 / Argument 'first' must be between 0 and %d, was %d"
-				.formatted(this.maxPageSize, this.maxPageSize, value));
+			throw new BadRequestException("first",
+					"参数 first 必须在 0 到 %d 之间 / Argument 'first' must be between 0 and %d, was %d"
+						.formatted(this.maxPageSize, this.maxPageSize, value));
 		}
 		return value;
 	}
@@ -54,8 +55,9 @@ public record Paging(@DefaultValue("100") int maxPageSize, @DefaultValue("100") 
 			return null;
 		}
 		if (text.length() > this.maxSearchLength) {
-			throw new BadRequestException(argument, "参数 %s 最长 %d 个字符 / Argument '%s' must be at most %d characters, was %d"
-				.formatted(argument, this.maxSearchLength, argument, this.maxSearchLength, text.length()));
+			throw new BadRequestException(argument,
+					"参数 %s 最长 %d 个字符 / Argument '%s' must be at most %d characters, was %d".formatted(argument,
+							this.maxSearchLength, argument, this.maxSearchLength, text.length()));
 		}
 		return text.strip();
 	}
@@ -65,14 +67,15 @@ public record Paging(@DefaultValue("100") int maxPageSize, @DefaultValue("100") 
 	}
 
 	/**
-	 * A connection from one page of rows fetched with {@code first + 1} as the limit, so that the
-	 * extra row tells whether another page follows.
+	 * A connection from one page of rows fetched with {@code first + 1} as the limit, so
+	 * that the extra row tells whether another page follows.
 	 */
 	public static <T> Connection<T> connection(List<T> rows, int first, boolean afterGiven, int totalCount,
 			Function<T, String> code) {
 		List<T> page = rows.subList(0, Math.min(first, rows.size()));
 		List<Edge<T>> edges = page.stream().map(node -> new Edge<>(cursor(code.apply(node)), node)).toList();
-		PageInfo pageInfo = new PageInfo(rows.size() > first, afterGiven, edges.isEmpty() ? null : edges.get(0).cursor(),
+		PageInfo pageInfo = new PageInfo(rows.size() > first, afterGiven,
+				edges.isEmpty() ? null : edges.get(0).cursor(),
 				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
 		return new Connection<>(edges, page, pageInfo, totalCount);
 	}

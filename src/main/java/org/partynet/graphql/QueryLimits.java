@@ -24,14 +24,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Limits that protect the database. All are checked on the parsed query before it executes,
- * so a query over a limit never reaches Neo4j. Spring for GraphQL picks up instrumentation beans.
+ * Limits that protect the database. All are checked on the parsed query before it
+ * executes, so a query over a limit never reaches Neo4j. Spring for GraphQL picks up
+ * instrumentation beans.
  */
 @Configuration(proxyBeanMethods = false)
 class QueryLimits {
 
 	/**
-	 * @param maxDepth deepest field nesting; the whole org tree down to building heads needs 8
+	 * @param maxDepth deepest field nesting; the whole org tree down to building heads
+	 * needs 8
 	 * @param maxComplexity largest complexity: one point per field, a list field with
 	 * {@code first} counts its selection {@code first} times
 	 */
@@ -42,8 +44,8 @@ class QueryLimits {
 
 	/**
 	 * Aliases let one request repeat an expensive field many times over (OWASP's alias
-	 * overloading); the org chart uses them to open up to a level's boxes at once, which stays
-	 * well below the limit. Counted over the whole document, fragments included.
+	 * overloading); the org chart uses them to open up to a level's boxes at once, which
+	 * stays well below the limit. Counted over the whole document, fragments included.
 	 */
 	@Bean
 	Instrumentation maxAliases(Properties properties) {

@@ -29,17 +29,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs each GraphQL query in one read transaction: all levels of a response see the same state
- * of the graph, a cluster routes the whole request to one reader, and the cost of opening a
- * session and a transaction is paid once per request instead of once per level. The data
- * fetchers run on the request thread, so the query services' read-only transactions join this one.
+ * Runs each GraphQL query in one read transaction: all levels of a response see the same
+ * state of the graph, a cluster routes the whole request to one reader, and the cost of
+ * opening a session and a transaction is paid once per request instead of once per level.
+ * The data fetchers run on the request thread, so the query services' read-only
+ * transactions join this one.
  * <p>
- * A transient error (a read outdated by a concurrent write, a cluster member gone) fails the
- * whole transaction, so the whole request runs again in a new one ({@link TransientRetry}). A
- * data fetcher or batch loader does not throw it out of the execution: graphql-java hands it to
- * the exception resolvers and answers a GraphQL error. So {@link TransientErrors}, the first
- * resolver, notes it in the request's {@link Attempt}, and the request is retried when its
- * response was built from a failed transaction, whatever field failed.
+ * A transient error (a read outdated by a concurrent write, a cluster member gone) fails
+ * the whole transaction, so the whole request runs again in a new one
+ * ({@link TransientRetry}). A data fetcher or batch loader does not throw it out of the
+ * execution: graphql-java hands it to the exception resolvers and answers a GraphQL
+ * error. So {@link TransientErrors}, the first resolver, notes it in the request's
+ * {@link Attempt}, and the request is retried when its response was built from a failed
+ * transaction, whatever field failed.
  */
 @Component
 class ReadTransaction implements WebGraphQlInterceptor {
@@ -61,7 +63,8 @@ class ReadTransaction implements WebGraphQlInterceptor {
 			return chain.next(request);
 		}
 		Attempt attempt = new Attempt();
-		// Each run of the chain builds its execution input afresh, with this in its context.
+		// Each run of the chain builds its execution input afresh, with this in its
+		// context.
 		request.configureExecutionInput((input, builder) -> {
 			input.getGraphQLContext().put(Attempt.class, attempt);
 			return input;
@@ -71,7 +74,8 @@ class ReadTransaction implements WebGraphQlInterceptor {
 				return TransientRetry.run("query " + request.getId(), () -> once(request, chain, attempt));
 			}
 			catch (FailedAttempt ex) {
-				logger.error("Transient error in every attempt of query {} at {}", request.getId(), ex.path, ex.getCause());
+				logger.error("Transient error in every attempt of query {} at {}", request.getId(), ex.path,
+						ex.getCause());
 				return ex.response;
 			}
 		});
@@ -80,10 +84,13 @@ class ReadTransaction implements WebGraphQlInterceptor {
 	private WebGraphQlResponse once(WebGraphQlRequest request, Chain chain, Attempt attempt) {
 		attempt.reset();
 		WebGraphQlResponse response = this.readOnly.execute(status -> {
-			// Bounded, so that a request can never hold its transaction and connection for ever.
+			// Bounded, so that a request can never hold its transaction and connection
+			// for ever.
 			WebGraphQlResponse answer = chain.next(request).block(MAX_DURATION);
-			// Nothing was written. Ending with a rollback also keeps a service that threw a user
-			// error (and so marked the shared transaction rollback-only) from failing the request.
+			// Nothing was written. Ending with a rollback also keeps a service that threw
+			// a user
+			// error (and so marked the shared transaction rollback-only) from failing the
+			// request.
 			status.setRollbackOnly();
 			return answer;
 		});
@@ -149,11 +156,12 @@ class ReadTransaction implements WebGraphQlInterceptor {
 	}
 
 	/**
-	 * Notes a transient error of a query in its {@link Attempt}, ahead of every other resolver.
-	 * Once a field met one, the transaction is gone and later fields fail because of it: those
-	 * errors belong to the failed attempt too and are not logged as internal errors, since the
-	 * request runs again (a user error is still answered as one). Outside a query (a mutation's
-	 * payload) nothing retries, and the error is left to {@link GraphQlErrors}.
+	 * Notes a transient error of a query in its {@link Attempt}, ahead of every other
+	 * resolver. Once a field met one, the transaction is gone and later fields fail
+	 * because of it: those errors belong to the failed attempt too and are not logged as
+	 * internal errors, since the request runs again (a user error is still answered as
+	 * one). Outside a query (a mutation's payload) nothing retries, and the error is left
+	 * to {@link GraphQlErrors}.
 	 */
 	@Component
 	@Order(Ordered.HIGHEST_PRECEDENCE)
@@ -180,8 +188,8 @@ class ReadTransaction implements WebGraphQlInterceptor {
 		}
 
 		private static boolean isUserError(Throwable ex) {
-			return ex instanceof BadRequestException || ex instanceof NotFoundException || ex instanceof ForbiddenException
-					|| ex instanceof AccessDeniedException;
+			return ex instanceof BadRequestException || ex instanceof NotFoundException
+					|| ex instanceof ForbiddenException || ex instanceof AccessDeniedException;
 		}
 
 	}

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The same user errors outside GraphQL (report downloads): 400, 403 or 404 with the bilingual message
- * as plain text, before any file is written.
+ * The same user errors outside GraphQL (report downloads): 400, 403 or 404 with the
+ * bilingual message as plain text, before any file is written.
  */
 @RestControllerAdvice
 class RequestErrors {

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The health page {@code /reports/health} and its Excel download {@code /reports/health.xlsx}. */
+/**
+ * The health page {@code /reports/health} and its Excel download
+ * {@code /reports/health.xlsx}.
+ */
 @Controller
 class HealthDownloads {
 
@@ -131,8 +134,8 @@ class HealthDownloads {
 			return Enum.valueOf(type, value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new BadRequestException(argument, "参数 %s 的值 %s 无效 / Argument '%s' has no value %s".formatted(argument,
-					value, argument, value));
+			throw new BadRequestException(argument,
+					"参数 %s 的值 %s 无效 / Argument '%s' has no value %s".formatted(argument, value, argument, value));
 		}
 	}
 

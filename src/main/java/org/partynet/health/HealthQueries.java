@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.partynet.scope.Scope.held;
 
 /**
- * The party-rule checks, as of a day, in the database: one statement for the findings of a
- * scope, one for its terms. Thresholds come from {@link HealthRules}.
+ * The party-rule checks, as of a day, in the database: one statement for the findings of
+ * a scope, one for its terms. Thresholds come from {@link HealthRules}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -42,7 +42,8 @@ class HealthQueries {
 			WITH areas, organizations, coalesce(area.name, organization.name, '全网 Whole network') AS name
 			""".formatted(held("r"), held("h"));
 
-	// Expiry of a committee's term: elected on + 5 years for a community committee, 3 otherwise.
+	// Expiry of a committee's term: elected on + 5 years for a community committee, 3
+	// otherwise.
 	// A term ending on the day is due, not yet overdue.
 	private static final String TERMS = """
 			UNWIND organizations AS o
@@ -55,58 +56,61 @@ class HealthQueries {
 			          WHEN expiresOn <= $asOf + duration({months: $first}) THEN 'TERM_DUE' END AS status
 			""";
 
-	private static final Statement FINDINGS = Statement.scoped("health.findings", ORGANIZATIONS + """
-			CALL (organizations, areas) {
-			  UNWIND organizations AS o
-			  WITH o WHERE o:GridBranch
-			  CALL (o) {
-			    OPTIONAL MATCH (o)<-[m:MEMBER_OF]-(:Person) WHERE %1$s
-			    RETURN count(CASE m.status WHEN 'FULL' THEN 1 END) AS full, count(m) AS members
-			  }
-			  CALL (o) {
-			    OPTIONAL MATCH (o)<-[h:HOLDS]-(p:Person)
-			    WHERE %2$s AND h.role IN ['SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER']
-			    RETURN count(DISTINCT p) AS committee, collect(h.title) AS titles,
-			           count(CASE h.role WHEN 'SECRETARY' THEN 1 END) AS secretaries
-			  }
-			  CALL (o) {
-			    OPTIONAL MATCH (o)<-[j:JOINS]-(u:Unit) WHERE %3$s
-			    RETURN count(DISTINCT u) AS units
-			  }
-			  UNWIND [
-			    CASE WHEN full < $branchMin THEN ['BRANCH_TOO_SMALL', '正式党员 ' + full + ' 人，少于 ' + $branchMin + ' / ' + full + ' full members, fewer than ' + $branchMin] END,
-			    CASE WHEN members >= $generalBranch AND members < $grassroots THEN ['SHOULD_BE_GENERAL_BRANCH', '党员 ' + members + ' 人 / ' + members + ' members'] END,
-			    CASE WHEN members >= $grassroots THEN ['SHOULD_BE_GRASSROOTS_COMMITTEE', '党员 ' + members + ' 人 / ' + members + ' members'] END,
-			    CASE WHEN o.joint AND units > $jointMax THEN ['JOINT_BRANCH_TOO_MANY_UNITS', '联合 ' + units + ' 个单位，多于 ' + $jointMax + ' / ' + units + ' units, more than ' + $jointMax] END,
-			    CASE WHEN full >= $committeeFrom AND (committee < $committeeMin OR committee > $committeeMax) THEN ['COMMITTEE_MISSING', '正式党员 ' + full + ' 人，支委 ' + committee + ' 人 / ' + full + ' full members, committee of ' + committee] END,
-			    CASE WHEN full >= $committeeFrom AND committee >= $committeeMin AND committee <= $committeeMax
-			              AND NOT all(t IN ['组织委员', '宣传委员', '纪检委员'] WHERE t IN titles)
-			         THEN ['COMMITTEE_INCOMPLETE', '缺 ' + reduce(s = '', t IN [t IN ['组织委员', '宣传委员', '纪检委员'] WHERE NOT t IN titles] | s + t + ' ') + '/ missing members'] END,
-			    CASE WHEN secretaries = 0 THEN ['NO_SECRETARY', '书记空缺 / no secretary'] END
-			  ] AS finding
-			  WITH o, finding WHERE finding IS NOT NULL
-			  RETURN finding[0] AS rule, o AS organization, null AS person, null AS area, finding[1] AS figures
-			  UNION ALL
-			  UNWIND organizations AS o
-			  WITH o WHERE o:BuildingGroup
-			    AND NOT EXISTS { (o)<-[h:HOLDS {role: 'GROUP_LEADER'}]-(:Person) WHERE %2$s }
-			  RETURN 'NO_GROUP_LEADER' AS rule, o AS organization, null AS person, null AS area,
-			         '组长空缺 / no leader' AS figures
-			  UNION ALL
-			  UNWIND areas AS b
-			  MATCH (b:Building)<-[hd:HEAD_OF]-(p:Person) WHERE %4$s
-			    AND NOT EXISTS { (p)-[m:MEMBER_OF]->(:PartyOrganization) WHERE %1$s }
-			  RETURN 'HEAD_NOT_MEMBER' AS rule, null AS organization, p AS person, b AS area,
-			         '楼长不在党员名册 / head is on no party roll' AS figures
-			  UNION ALL
-			  %5$s
-			  WITH o, expiresOn, status WHERE status IS NOT NULL
-			  RETURN status AS rule, o AS organization, null AS person, null AS area,
-			         '届满日期 ' + toString(expiresOn) + ' / term ends ' + toString(expiresOn) AS figures
-			}
-			RETURN name, rule, organization, person, area, figures
-			ORDER BY rule, coalesce(organization.code, area.code)
-			""".formatted(held("m"), held("h"), held("j"), held("hd"), TERMS.indent(2).strip()));
+	private static final Statement FINDINGS = Statement.scoped("health.findings",
+			ORGANIZATIONS
+					+ """
+							CALL (organizations, areas) {
+							  UNWIND organizations AS o
+							  WITH o WHERE o:GridBranch
+							  CALL (o) {
+							    OPTIONAL MATCH (o)<-[m:MEMBER_OF]-(:Person) WHERE %1$s
+							    RETURN count(CASE m.status WHEN 'FULL' THEN 1 END) AS full, count(m) AS members
+							  }
+							  CALL (o) {
+							    OPTIONAL MATCH (o)<-[h:HOLDS]-(p:Person)
+							    WHERE %2$s AND h.role IN ['SECRETARY', 'DEPUTY_SECRETARY', 'COMMITTEE_MEMBER']
+							    RETURN count(DISTINCT p) AS committee, collect(h.title) AS titles,
+							           count(CASE h.role WHEN 'SECRETARY' THEN 1 END) AS secretaries
+							  }
+							  CALL (o) {
+							    OPTIONAL MATCH (o)<-[j:JOINS]-(u:Unit) WHERE %3$s
+							    RETURN count(DISTINCT u) AS units
+							  }
+							  UNWIND [
+							    CASE WHEN full < $branchMin THEN ['BRANCH_TOO_SMALL', '正式党员 ' + full + ' 人，少于 ' + $branchMin + ' / ' + full + ' full members, fewer than ' + $branchMin] END,
+							    CASE WHEN members >= $generalBranch AND members < $grassroots THEN ['SHOULD_BE_GENERAL_BRANCH', '党员 ' + members + ' 人 / ' + members + ' members'] END,
+							    CASE WHEN members >= $grassroots THEN ['SHOULD_BE_GRASSROOTS_COMMITTEE', '党员 ' + members + ' 人 / ' + members + ' members'] END,
+							    CASE WHEN o.joint AND units > $jointMax THEN ['JOINT_BRANCH_TOO_MANY_UNITS', '联合 ' + units + ' 个单位，多于 ' + $jointMax + ' / ' + units + ' units, more than ' + $jointMax] END,
+							    CASE WHEN full >= $committeeFrom AND (committee < $committeeMin OR committee > $committeeMax) THEN ['COMMITTEE_MISSING', '正式党员 ' + full + ' 人，支委 ' + committee + ' 人 / ' + full + ' full members, committee of ' + committee] END,
+							    CASE WHEN full >= $committeeFrom AND committee >= $committeeMin AND committee <= $committeeMax
+							              AND NOT all(t IN ['组织委员', '宣传委员', '纪检委员'] WHERE t IN titles)
+							         THEN ['COMMITTEE_INCOMPLETE', '缺 ' + reduce(s = '', t IN [t IN ['组织委员', '宣传委员', '纪检委员'] WHERE NOT t IN titles] | s + t + ' ') + '/ missing members'] END,
+							    CASE WHEN secretaries = 0 THEN ['NO_SECRETARY', '书记空缺 / no secretary'] END
+							  ] AS finding
+							  WITH o, finding WHERE finding IS NOT NULL
+							  RETURN finding[0] AS rule, o AS organization, null AS person, null AS area, finding[1] AS figures
+							  UNION ALL
+							  UNWIND organizations AS o
+							  WITH o WHERE o:BuildingGroup
+							    AND NOT EXISTS { (o)<-[h:HOLDS {role: 'GROUP_LEADER'}]-(:Person) WHERE %2$s }
+							  RETURN 'NO_GROUP_LEADER' AS rule, o AS organization, null AS person, null AS area,
+							         '组长空缺 / no leader' AS figures
+							  UNION ALL
+							  UNWIND areas AS b
+							  MATCH (b:Building)<-[hd:HEAD_OF]-(p:Person) WHERE %4$s
+							    AND NOT EXISTS { (p)-[m:MEMBER_OF]->(:PartyOrganization) WHERE %1$s }
+							  RETURN 'HEAD_NOT_MEMBER' AS rule, null AS organization, p AS person, b AS area,
+							         '楼长不在党员名册 / head is on no party roll' AS figures
+							  UNION ALL
+							  %5$s
+							  WITH o, expiresOn, status WHERE status IS NOT NULL
+							  RETURN status AS rule, o AS organization, null AS person, null AS area,
+							         '届满日期 ' + toString(expiresOn) + ' / term ends ' + toString(expiresOn) AS figures
+							}
+							RETURN name, rule, organization, person, area, figures
+							ORDER BY rule, coalesce(organization.code, area.code)
+							"""
+						.formatted(held("m"), held("h"), held("j"), held("hd"), TERMS.indent(2).strip()));
 
 	private static final Statement TERM_LIST = Statement.scoped("health.termList", ORGANIZATIONS + TERMS + """
 			WITH o, years, expiresOn, status WHERE status IS NOT NULL
@@ -128,14 +132,13 @@ class HealthQueries {
 	HealthReport report(String scope, LocalDate asOf) {
 		Map<String, Object> parameters = parameters(scope, asOf);
 		String[] name = { null };
-		List<HealthReport.Finding> findings = this.graph.rows(FINDINGS, parameters)
-			.stream()
-			.map(row -> {
-				name[0] = row.get("name").asString();
-				return finding(row);
-			})
+		List<HealthReport.Finding> findings = this.graph.rows(FINDINGS, parameters).stream().map(row -> {
+			name[0] = row.get("name").asString();
+			return finding(row);
+		})
 			// most serious first, then in the rules' own order
-			.sorted(Comparator.comparing((HealthReport.Finding f) -> f.severity()).thenComparing(HealthReport.Finding::rule))
+			.sorted(Comparator.comparing((HealthReport.Finding f) -> f.severity())
+				.thenComparing(HealthReport.Finding::rule))
 			.toList();
 		List<HealthReport.TermExpiry> terms = this.graph.rows(TERM_LIST, parameters)
 			.stream()

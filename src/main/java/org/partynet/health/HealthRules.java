@@ -5,7 +5,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The thresholds of the party rules (defaults from 中国共产党支部工作条例（试行）, 2018). A
- * configuration that contradicts itself stops the start with a message naming the property.
+ * configuration that contradicts itself stops the start with a message naming the
+ * property.
  *
  * @param branchMinFullMembers a branch needs at least this many full members (第四条)
  * @param generalBranchMembers from this many members, a general branch (党总支)
@@ -43,8 +44,9 @@ public record HealthRules(@DefaultValue("3") int branchMinFullMembers, @DefaultV
 
 	private static void atMost(String lower, int low, String upper, int high) {
 		if (low > high) {
-			throw new IllegalArgumentException("partynet.health.%s (%d) must not be greater than partynet.health.%s (%d)"
-				.formatted(lower, low, upper, high));
+			throw new IllegalArgumentException(
+					"partynet.health.%s (%d) must not be greater than partynet.health.%s (%d)".formatted(lower, low,
+							upper, high));
 		}
 	}
 

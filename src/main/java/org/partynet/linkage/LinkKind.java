@@ -1,6 +1,9 @@
 package org.partynet.linkage;
 
-/** Kinds of link between an outside unit and the party network, in the order reports list them. */
+/**
+ * Kinds of link between an outside unit and the party network, in the order reports list
+ * them.
+ */
 public enum LinkKind {
 
 	PART_TIME_MEMBER("兼职委员", "Part-time member"), CO_BUILDING("共驻共建", "Co-building"),

@@ -15,7 +15,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** 联动: linkages, reach, connection and the summary; cross-links of the org chart, batched per level. */
+/**
+ * 联动: linkages, reach, connection and the summary; cross-links of the org chart, batched
+ * per level.
+ */
 @Controller
 class LinkageController {
 
@@ -79,7 +82,8 @@ class LinkageController {
 		return id;
 	}
 
-	// A secretary reads only inside their subtree; one statement answers both whether the node
+	// A secretary reads only inside their subtree; one statement answers both whether the
+	// node
 	// exists and whether it may be read.
 	private void visible(GlobalId id, String value, String argument) {
 		if (!this.queries.visible(id).orElseThrow(() -> new NotFoundException(argument, value))) {

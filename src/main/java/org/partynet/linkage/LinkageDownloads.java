@@ -26,7 +26,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** The linkage page {@code /reports/linkage} and its Excel download {@code /reports/linkage.xlsx?scope=}. */
+/**
+ * The linkage page {@code /reports/linkage} and its Excel download
+ * {@code /reports/linkage.xlsx?scope=}.
+ */
 @Controller
 class LinkageDownloads {
 
@@ -44,7 +47,10 @@ class LinkageDownloads {
 		return "forward:/reports/linkage.html";
 	}
 
-	/** The scope's links, the summary by category and kind, part-time members and unlinked communities. */
+	/**
+	 * The scope's links, the summary by category and kind, part-time members and unlinked
+	 * communities.
+	 */
 	@GetMapping("/reports/linkage.xlsx")
 	ResponseEntity<StreamingResponseBody> excel(@RequestParam(required = false) String scope) {
 		// Checked before anything is streamed: a bad scope is a plain 400 or 404.

@@ -33,94 +33,104 @@ import org.partynet.unit.UnitCategory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads of the links between the party tree and outside units, alliances, sites and instructors. */
+/**
+ * Reads of the links between the party tree and outside units, alliances, sites and
+ * instructors.
+ */
 @Service
 @Transactional(readOnly = true)
 class LinkageQueries {
 
-	// For each organization: the organizations under it (the chart's tree); the commercial sites in
-	// the grids its branches cover and those of the alliances it leads; the alliances it leads or
-	// that cover those sites; and every current link among them and the outside units and people.
+	// For each organization: the organizations under it (the chart's tree); the
+	// commercial sites in
+	// the grids its branches cover and those of the alliances it leads; the alliances it
+	// leads or
+	// that cover those sites; and every current link among them and the outside units and
+	// people.
 	// An alliance's sites elsewhere stay out: a community's chart shows its own part.
-	private static final Statement CROSS_LINKS = Statement.read("linkage.crossLinks", """
-			UNWIND $codes AS code
-			MATCH (root:PartyOrganization {code: code})
-			CALL (root) {
-			  MATCH (root)(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){0,4}(o:PartyOrganization)
-			  RETURN collect(DISTINCT o) AS orgs
-			}
-			CALL (orgs) {
-			  UNWIND orgs AS o
-			  MATCH (o:GridBranch)-[c:COVERS WHERE c.until IS NULL]->(:Grid)-[h:HAS WHERE h.until IS NULL]->(s:CommercialBuilding|Market)
-			  RETURN collect(DISTINCT s) AS sitesInGrids
-			}
-			CALL (orgs) {
-			  UNWIND orgs AS o
-			  MATCH (o)-[r:LEADS WHERE r.until IS NULL]->(a:Alliance)
-			  RETURN collect(DISTINCT a) AS alliancesLed
-			}
-			CALL (alliancesLed, sitesInGrids) {
-			  CALL (alliancesLed, sitesInGrids) {
-			    UNWIND sitesInGrids AS s
-			    RETURN s
-			    UNION
-			    UNWIND alliancesLed AS a
-			    MATCH (a)-[r:COVERS WHERE r.until IS NULL]->(s:Area)
-			    RETURN s
-			  }
-			  RETURN collect(s) AS sites
-			}
-			CALL (alliancesLed, sites) {
-			  CALL (alliancesLed, sites) {
-			    UNWIND alliancesLed AS a
-			    RETURN a
-			    UNION
-			    UNWIND sites AS s
-			    MATCH (s)<-[r:COVERS WHERE r.until IS NULL]-(a:Alliance)
-			    RETURN a
-			  }
-			  RETURN collect(a) AS alliances
-			}
-			CALL (orgs, alliances, sites) {
-			  UNWIND orgs AS o
-			  MATCH (o)<-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]-(p:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(u:Unit)
-			  RETURN 0 AS rank, 'PART_TIME_MEMBER' AS kind, u AS from, o AS to, p AS via
-			  UNION ALL
-			  UNWIND orgs AS o
-			  MATCH (o)<-[r:CO_BUILDS WHERE r.until IS NULL]-(u:Unit)
-			  RETURN 1 AS rank, 'CO_BUILDING' AS kind, u AS from, o AS to, null AS via
-			  UNION ALL
-			  UNWIND orgs AS o
-			  MATCH (o)-[g:GOVERNS WHERE g.until IS NULL]->(:Community)<-[r:REGISTERED_AT WHERE r.until IS NULL]-(u:Unit)
-			  RETURN 2 AS rank, 'REGISTERED' AS kind, u AS from, o AS to, null AS via
-			  UNION ALL
-			  UNWIND alliances AS a
-			  MATCH (a)<-[r:LEADS WHERE r.until IS NULL]-(o:PartyOrganization)
-			  WHERE o IN orgs
-			  RETURN 3 AS rank, 'ALLIANCE_LEADER' AS kind, a AS from, o AS to, null AS via
-			  UNION ALL
-			  UNWIND alliances AS a
-			  MATCH (a)<-[r:MEMBER_OF WHERE r.until IS NULL]-(u:Unit)
-			  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, u AS from, a AS to, null AS via
-			  UNION ALL
-			  UNWIND alliances AS a
-			  MATCH (a)-[r:COVERS WHERE r.until IS NULL]->(s:Area)
-			  WHERE s IN sites
-			  RETURN 5 AS rank, 'ALLIANCE_SITE' AS kind, a AS from, s AS to, null AS via
-			  UNION ALL
-			  UNWIND sites AS s
-			  MATCH (s)<-[h:HAS WHERE h.until IS NULL]-(:Grid)<-[c:COVERS WHERE c.until IS NULL]-(o:GridBranch)
-			  WHERE o IN orgs
-			  RETURN 6 AS rank, 'SITE' AS kind, s AS from, o AS to, null AS via
-			  UNION ALL
-			  UNWIND sites AS s
-			  MATCH (s)<-[r:INSTRUCTS WHERE r.until IS NULL]-(p:Person)
-			  RETURN 7 AS rank, 'INSTRUCTOR' AS kind, p AS from, s AS to, null AS via
-			}
-			RETURN code, kind, from, to, via ORDER BY code, rank, from.code, to.code
-			""").optional("via");
+	private static final Statement CROSS_LINKS = Statement
+		.read("linkage.crossLinks",
+				"""
+						UNWIND $codes AS code
+						MATCH (root:PartyOrganization {code: code})
+						CALL (root) {
+						  MATCH (root)(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){0,4}(o:PartyOrganization)
+						  RETURN collect(DISTINCT o) AS orgs
+						}
+						CALL (orgs) {
+						  UNWIND orgs AS o
+						  MATCH (o:GridBranch)-[c:COVERS WHERE c.until IS NULL]->(:Grid)-[h:HAS WHERE h.until IS NULL]->(s:CommercialBuilding|Market)
+						  RETURN collect(DISTINCT s) AS sitesInGrids
+						}
+						CALL (orgs) {
+						  UNWIND orgs AS o
+						  MATCH (o)-[r:LEADS WHERE r.until IS NULL]->(a:Alliance)
+						  RETURN collect(DISTINCT a) AS alliancesLed
+						}
+						CALL (alliancesLed, sitesInGrids) {
+						  CALL (alliancesLed, sitesInGrids) {
+						    UNWIND sitesInGrids AS s
+						    RETURN s
+						    UNION
+						    UNWIND alliancesLed AS a
+						    MATCH (a)-[r:COVERS WHERE r.until IS NULL]->(s:Area)
+						    RETURN s
+						  }
+						  RETURN collect(s) AS sites
+						}
+						CALL (alliancesLed, sites) {
+						  CALL (alliancesLed, sites) {
+						    UNWIND alliancesLed AS a
+						    RETURN a
+						    UNION
+						    UNWIND sites AS s
+						    MATCH (s)<-[r:COVERS WHERE r.until IS NULL]-(a:Alliance)
+						    RETURN a
+						  }
+						  RETURN collect(a) AS alliances
+						}
+						CALL (orgs, alliances, sites) {
+						  UNWIND orgs AS o
+						  MATCH (o)<-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]-(p:Person)-[e:EMPLOYED_BY WHERE e.until IS NULL]->(u:Unit)
+						  RETURN 0 AS rank, 'PART_TIME_MEMBER' AS kind, u AS from, o AS to, p AS via
+						  UNION ALL
+						  UNWIND orgs AS o
+						  MATCH (o)<-[r:CO_BUILDS WHERE r.until IS NULL]-(u:Unit)
+						  RETURN 1 AS rank, 'CO_BUILDING' AS kind, u AS from, o AS to, null AS via
+						  UNION ALL
+						  UNWIND orgs AS o
+						  MATCH (o)-[g:GOVERNS WHERE g.until IS NULL]->(:Community)<-[r:REGISTERED_AT WHERE r.until IS NULL]-(u:Unit)
+						  RETURN 2 AS rank, 'REGISTERED' AS kind, u AS from, o AS to, null AS via
+						  UNION ALL
+						  UNWIND alliances AS a
+						  MATCH (a)<-[r:LEADS WHERE r.until IS NULL]-(o:PartyOrganization)
+						  WHERE o IN orgs
+						  RETURN 3 AS rank, 'ALLIANCE_LEADER' AS kind, a AS from, o AS to, null AS via
+						  UNION ALL
+						  UNWIND alliances AS a
+						  MATCH (a)<-[r:MEMBER_OF WHERE r.until IS NULL]-(u:Unit)
+						  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, u AS from, a AS to, null AS via
+						  UNION ALL
+						  UNWIND alliances AS a
+						  MATCH (a)-[r:COVERS WHERE r.until IS NULL]->(s:Area)
+						  WHERE s IN sites
+						  RETURN 5 AS rank, 'ALLIANCE_SITE' AS kind, a AS from, s AS to, null AS via
+						  UNION ALL
+						  UNWIND sites AS s
+						  MATCH (s)<-[h:HAS WHERE h.until IS NULL]-(:Grid)<-[c:COVERS WHERE c.until IS NULL]-(o:GridBranch)
+						  WHERE o IN orgs
+						  RETURN 6 AS rank, 'SITE' AS kind, s AS from, o AS to, null AS via
+						  UNION ALL
+						  UNWIND sites AS s
+						  MATCH (s)<-[r:INSTRUCTS WHERE r.until IS NULL]-(p:Person)
+						  RETURN 7 AS rank, 'INSTRUCTOR' AS kind, p AS from, s AS to, null AS via
+						}
+						RETURN code, kind, from, to, via ORDER BY code, rank, from.code, to.code
+						""")
+		.optional("via");
 
-	// Every current link of an outside unit to the communities and commercial sites among `areas`:
+	// Every current link of an outside unit to the communities and commercial sites among
+	// `areas`:
 	// one row per link, with what carries it and the community it reaches.
 	private static final String LINK_ROWS = """
 			CALL (areas) {
@@ -167,32 +177,36 @@ class LinkageQueries {
 			RETURN node, links
 			""");
 
-	private static final Statement REACH = Statement.read("linkage.reach", """
-			MATCH (u:Unit {code: $code})
-			CALL (u) {
-			  MATCH (u)<-[e:EMPLOYED_BY WHERE e.until IS NULL]-(p:Person)-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]->(cc:CommunityCommittee)-[g:GOVERNS WHERE g.until IS NULL]->(c:Community)
-			  RETURN 0 AS rank, 'PART_TIME_MEMBER' AS kind, c AS community, null AS grid, null AS site, p AS person, null AS alliance, cc AS organization
-			  UNION ALL
-			  MATCH (u)-[r:CO_BUILDS WHERE r.until IS NULL]->(cc:CommunityCommittee)-[g:GOVERNS WHERE g.until IS NULL]->(c:Community)
-			  RETURN 1 AS rank, 'CO_BUILDING' AS kind, c AS community, null AS grid, null AS site, null AS person, null AS alliance, cc AS organization
-			  UNION ALL
-			  MATCH (u)-[r:REGISTERED_AT WHERE r.until IS NULL]->(c:Community)
-			  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
-			  RETURN 2 AS rank, 'UNIT_REGISTERED' AS kind, c AS community, null AS grid, null AS site, null AS person, null AS alliance, cc AS organization
-			  UNION ALL
-			  MATCH (u)<-[e:EMPLOYED_BY WHERE e.until IS NULL]-(p:Person)-[r:REGISTERED_AT WHERE r.until IS NULL]->(c:Community)
-			  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
-			  RETURN 3 AS rank, 'MEMBER_REGISTERED' AS kind, c AS community, null AS grid, null AS site, p AS person, null AS alliance, cc AS organization
-			  UNION ALL
-			  MATCH (u)-[m:MEMBER_OF WHERE m.until IS NULL]->(al:Alliance)-[r:COVERS WHERE r.until IS NULL]->(s:Area)<-[h1:HAS WHERE h1.until IS NULL]-(g:Grid)<-[h2:HAS WHERE h2.until IS NULL]-(c:Community)
-			  OPTIONAL MATCH (al)<-[l:LEADS WHERE l.until IS NULL]-(leader:PartyOrganization)
-			  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, c AS community, g AS grid, s AS site, null AS person, al AS alliance, leader AS organization
-			}
-			RETURN kind, community, grid, site, person, alliance, organization
-			ORDER BY rank, community.code, coalesce(site.code, ''), coalesce(person.code, '')
-			""").optional("grid", "site", "person", "alliance", "organization");
+	private static final Statement REACH = Statement
+		.read("linkage.reach",
+				"""
+						MATCH (u:Unit {code: $code})
+						CALL (u) {
+						  MATCH (u)<-[e:EMPLOYED_BY WHERE e.until IS NULL]-(p:Person)-[h:HOLDS WHERE h.role = 'PART_TIME_MEMBER' AND h.until IS NULL]->(cc:CommunityCommittee)-[g:GOVERNS WHERE g.until IS NULL]->(c:Community)
+						  RETURN 0 AS rank, 'PART_TIME_MEMBER' AS kind, c AS community, null AS grid, null AS site, p AS person, null AS alliance, cc AS organization
+						  UNION ALL
+						  MATCH (u)-[r:CO_BUILDS WHERE r.until IS NULL]->(cc:CommunityCommittee)-[g:GOVERNS WHERE g.until IS NULL]->(c:Community)
+						  RETURN 1 AS rank, 'CO_BUILDING' AS kind, c AS community, null AS grid, null AS site, null AS person, null AS alliance, cc AS organization
+						  UNION ALL
+						  MATCH (u)-[r:REGISTERED_AT WHERE r.until IS NULL]->(c:Community)
+						  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
+						  RETURN 2 AS rank, 'UNIT_REGISTERED' AS kind, c AS community, null AS grid, null AS site, null AS person, null AS alliance, cc AS organization
+						  UNION ALL
+						  MATCH (u)<-[e:EMPLOYED_BY WHERE e.until IS NULL]-(p:Person)-[r:REGISTERED_AT WHERE r.until IS NULL]->(c:Community)
+						  OPTIONAL MATCH (c)<-[g:GOVERNS WHERE g.until IS NULL]-(cc:CommunityCommittee)
+						  RETURN 3 AS rank, 'MEMBER_REGISTERED' AS kind, c AS community, null AS grid, null AS site, p AS person, null AS alliance, cc AS organization
+						  UNION ALL
+						  MATCH (u)-[m:MEMBER_OF WHERE m.until IS NULL]->(al:Alliance)-[r:COVERS WHERE r.until IS NULL]->(s:Area)<-[h1:HAS WHERE h1.until IS NULL]-(g:Grid)<-[h2:HAS WHERE h2.until IS NULL]-(c:Community)
+						  OPTIONAL MATCH (al)<-[l:LEADS WHERE l.until IS NULL]-(leader:PartyOrganization)
+						  RETURN 4 AS rank, 'ALLIANCE_MEMBER' AS kind, c AS community, g AS grid, s AS site, null AS person, al AS alliance, leader AS organization
+						}
+						RETURN kind, community, grid, site, person, alliance, organization
+						ORDER BY rank, community.code, coalesce(site.code, ''), coalesce(person.code, '')
+						""")
+		.optional("grid", "site", "person", "alliance", "organization");
 
-	// Counted in the database: units per category and kind, per category, part-time members per
+	// Counted in the database: units per category and kind, per category, part-time
+	// members per
 	// community and communities without any link.
 	private static final Statement SUMMARY = Statement.scoped("linkage.summary", Scope.AREAS + """
 			WITH collect(a) AS areas
@@ -200,32 +214,33 @@ class LinkageQueries {
 			OPTIONAL MATCH (scopeOrganization:PartyOrganization {code: $scope})
 			WITH areas, coalesce(scopeArea.name, scopeOrganization.name, '全网 Whole network') AS name
 			CALL (areas) {
-			""" + LINK_ROWS.indent(2) + """
-			  RETURN collect({kind: kind, u: u, person: person, community: community}) AS links
-			}
-			CALL (links) {
-			  UNWIND links AS l
-			  WITH l.u.category AS category, l.kind AS kind, count(DISTINCT l.u) AS units
-			  RETURN collect({category: category, kind: kind, units: units}) AS byKind
-			}
-			CALL (links) {
-			  UNWIND links AS l
-			  WITH l.u.category AS category, count(DISTINCT l.u) AS units
-			  RETURN collect({category: category, units: units}) AS byCategory
-			}
-			CALL (areas, links) {
-			  UNWIND areas AS c
-			  WITH c WHERE c:Community
-			  CALL (c, links) {
-			    UNWIND links AS l
-			    WITH l WHERE l.community = c
-			    RETURN count(l) AS linked, collect(DISTINCT CASE l.kind WHEN 'PART_TIME_MEMBER' THEN l.person END) AS partTime
-			  }
-			  WITH c, linked, partTime ORDER BY c.code
-			  RETURN collect({community: c, linked: linked, partTime: partTime}) AS communities
-			}
-			RETURN name, byKind, byCategory, communities
-			""");
+			""" + LINK_ROWS.indent(2)
+			+ """
+					  RETURN collect({kind: kind, u: u, person: person, community: community}) AS links
+					}
+					CALL (links) {
+					  UNWIND links AS l
+					  WITH l.u.category AS category, l.kind AS kind, count(DISTINCT l.u) AS units
+					  RETURN collect({category: category, kind: kind, units: units}) AS byKind
+					}
+					CALL (links) {
+					  UNWIND links AS l
+					  WITH l.u.category AS category, count(DISTINCT l.u) AS units
+					  RETURN collect({category: category, units: units}) AS byCategory
+					}
+					CALL (areas, links) {
+					  UNWIND areas AS c
+					  WITH c WHERE c:Community
+					  CALL (c, links) {
+					    UNWIND links AS l
+					    WITH l WHERE l.community = c
+					    RETURN count(l) AS linked, collect(DISTINCT CASE l.kind WHEN 'PART_TIME_MEMBER' THEN l.person END) AS partTime
+					  }
+					  WITH c, linked, partTime ORDER BY c.code
+					  RETURN collect({community: c, linked: linked, partTime: partTime}) AS communities
+					}
+					RETURN name, byKind, byCategory, communities
+					""");
 
 	private static final Statement UNIT = Statement.read("linkage.unit", "MATCH (u:Unit {code: $code}) RETURN u");
 
@@ -245,20 +260,26 @@ class LinkageQueries {
 		this.graph = graph;
 	}
 
-	/** The linkages of an existing area or organization; empty when there is none with that id. */
+	/**
+	 * The linkages of an existing area or organization; empty when there is none with
+	 * that id.
+	 */
 	Optional<Linkages> linkages(GlobalId id) {
 		return this.graph.one(LINKAGES.formatted(id.label()), Graph.parameters("scope", id.code())).map(row -> {
 			Map<LinkKind, List<Linkages.UnitLink>> groups = new EnumMap<>(LinkKind.class);
-			row.get("links").asList(v -> v).forEach(link -> groups
-				.computeIfAbsent(LinkKind.valueOf(link.get("kind").asString()), kind -> new ArrayList<>())
-				.add(new Linkages.UnitLink(Unit.from(link.get("u").asNode()),
-						sorted(link.get("people").asList(v -> Person.from(v.asNode())), Person::code),
-						sorted(link.get("alliances").asList(v -> Alliance.from(v.asNode())), Alliance::code),
-						sorted(link.get("organizations").asList(v -> Organization.from(v.asNode())), Organization::code),
-						sorted(link.get("communities").asList(v -> Area.from(v.asNode())), Area::code))));
+			row.get("links")
+				.asList(v -> v)
+				.forEach(link -> groups
+					.computeIfAbsent(LinkKind.valueOf(link.get("kind").asString()), kind -> new ArrayList<>())
+					.add(new Linkages.UnitLink(Unit.from(link.get("u").asNode()),
+							sorted(link.get("people").asList(v -> Person.from(v.asNode())), Person::code),
+							sorted(link.get("alliances").asList(v -> Alliance.from(v.asNode())), Alliance::code),
+							sorted(link.get("organizations").asList(v -> Organization.from(v.asNode())),
+									Organization::code),
+							sorted(link.get("communities").asList(v -> Area.from(v.asNode())), Area::code))));
 			return new Linkages(Nodes.toApi(row.get("node").asNode()),
 					groups.entrySet().stream().map(e -> new Linkages.Group(e.getKey(), e.getValue())).toList());
-			});
+		});
 	}
 
 	Optional<Unit> unit(String code) {
@@ -278,8 +299,8 @@ class LinkageQueries {
 	}
 
 	/**
-	 * Whether the node with that label and code may be read (a secretary's subtree); empty when
-	 * there is no such node. The label is one of {@code GlobalId.LABELS}.
+	 * Whether the node with that label and code may be read (a secretary's subtree);
+	 * empty when there is no such node. The label is one of {@code GlobalId.LABELS}.
 	 */
 	Optional<Boolean> visible(GlobalId id) {
 		Graph.Rows found = this.graph.query(NODE.formatted(id.label()), Graph.parameters("code", id.code()));
@@ -290,13 +311,14 @@ class LinkageQueries {
 	}
 
 	/**
-	 * The shortest paths over current relationships, at most {@code limit}; never through the audit
-	 * trail ({@code (:Change)-[:AFFECTED]->}), which would join any two nodes one change touched.
-	 * {@code maxHops} is checked by the caller (1 to 8) and written into the pattern, which takes no
-	 * parameter there: the search is always bounded.
+	 * The shortest paths over current relationships, at most {@code limit}; never through
+	 * the audit trail ({@code (:Change)-[:AFFECTED]->}), which would join any two nodes
+	 * one change touched. {@code maxHops} is checked by the caller (1 to 8) and written
+	 * into the pattern, which takes no parameter there: the search is always bounded.
 	 */
 	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, int limit) {
-		// a secretary's paths through what they may not read are withheld after the search: ask for more
+		// a secretary's paths through what they may not read are withheld after the
+		// search: ask for more
 		int candidates = Access.reader().confined() ? limit * 20 : limit;
 		return this.graph
 			.rows(CONNECTION.formatted(from.label(), to.label(), maxHops),
@@ -314,7 +336,8 @@ class LinkageQueries {
 				.asList(v -> new LinkageSummary.UnitCount(UnitCategory.valueOf(v.get("category").asString()),
 						LinkKind.valueOf(v.get("kind").asString()), v.get("units").asInt()))
 				.stream()
-				.sorted(Comparator.comparing(LinkageSummary.UnitCount::category).thenComparing(LinkageSummary.UnitCount::kind))
+				.sorted(Comparator.comparing(LinkageSummary.UnitCount::category)
+					.thenComparing(LinkageSummary.UnitCount::kind))
 				.toList();
 			List<LinkageSummary.UnitCount> byCategory = row.get("byCategory")
 				.asList(v -> new LinkageSummary.UnitCount(UnitCategory.valueOf(v.get("category").asString()), null,
@@ -353,7 +376,8 @@ class LinkageQueries {
 			boolean forward = relationship.startNodeElementId().equals(segment.start().elementId());
 			String label = PathLabels.label(relationship, graphNodes.get(relationship.startNodeElementId()), forward);
 			steps.add(new LinkPath.Step(relationship.type(), label, forward,
-					apiNodes.get(relationship.startNodeElementId()).id(), apiNodes.get(relationship.endNodeElementId()).id()));
+					apiNodes.get(relationship.startNodeElementId()).id(),
+					apiNodes.get(relationship.endNodeElementId()).id()));
 			sentence.append(" —").append(label).append("→ ").append(name(segment.end()));
 		}
 		return new LinkPath(nodes, steps, sentence.toString());

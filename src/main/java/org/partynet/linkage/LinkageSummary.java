@@ -10,7 +10,10 @@ import org.partynet.unit.UnitCategory;
 public record LinkageSummary(String name, List<UnitCount> units, List<UnitCount> unitsByCategory,
 		List<CommunityPartTimeMembers> partTimeMembers, List<Area> unlinkedCommunities) {
 
-	/** Distinct units of a category, linked in one way ({@code kind}) or at all ({@code null}). */
+	/**
+	 * Distinct units of a category, linked in one way ({@code kind}) or at all
+	 * ({@code null}).
+	 */
 	public record UnitCount(UnitCategory category, LinkKind kind, int units) {
 
 		public String categoryName() {

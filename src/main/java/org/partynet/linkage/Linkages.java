@@ -17,7 +17,11 @@ import org.partynet.unit.Unit;
 public record Linkages(Object node, List<Group> groups) {
 
 	public int unitCount() {
-		return (int) this.groups.stream().flatMap(group -> group.links().stream()).map(link -> link.unit().code()).distinct().count();
+		return (int) this.groups.stream()
+			.flatMap(group -> group.links().stream())
+			.map(link -> link.unit().code())
+			.distinct()
+			.count();
 	}
 
 	/** The units linked in one way. */

@@ -4,7 +4,10 @@ import org.neo4j.driver.types.Node;
 import org.neo4j.driver.types.Relationship;
 import org.partynet.model.RelationshipType;
 
-/** What a relationship says in Chinese, read the way a path goes (with or against its direction). */
+/**
+ * What a relationship says in Chinese, read the way a path goes (with or against its
+ * direction).
+ */
 final class PathLabels {
 
 	private PathLabels() {

@@ -5,18 +5,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Kinds of area, each with the kind of area that contains it ({@code HAS}): 区 → 街道 → 社区 → 网格
- * → 楼院, and the commercial sites (商务楼宇, 商圈市场) in a grid beside its buildings.
+ * Kinds of area, each with the kind of area that contains it ({@code HAS}): 区 → 街道 → 社区 →
+ * 网格 → 楼院, and the commercial sites (商务楼宇, 商圈市场) in a grid beside its buildings.
  */
 public enum AreaKind {
 
-	DISTRICT(NodeLabel.DISTRICT, null),
-	STREET(NodeLabel.STREET, DISTRICT),
-	COMMUNITY(NodeLabel.COMMUNITY, STREET),
-	GRID(NodeLabel.GRID, COMMUNITY),
-	BUILDING(NodeLabel.BUILDING, GRID),
-	COMMERCIAL_BUILDING(NodeLabel.COMMERCIAL_BUILDING, GRID),
-	MARKET(NodeLabel.MARKET, GRID);
+	DISTRICT(NodeLabel.DISTRICT, null), STREET(NodeLabel.STREET, DISTRICT), COMMUNITY(NodeLabel.COMMUNITY, STREET),
+	GRID(NodeLabel.GRID, COMMUNITY), BUILDING(NodeLabel.BUILDING, GRID),
+	COMMERCIAL_BUILDING(NodeLabel.COMMERCIAL_BUILDING, GRID), MARKET(NodeLabel.MARKET, GRID);
 
 	/** Every area label in the graph. */
 	public static final Set<String> LABELS = Arrays.stream(values())

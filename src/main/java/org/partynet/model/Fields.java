@@ -5,12 +5,15 @@ import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
- * The rules every field keeps, wherever it comes from (a mutation, a workbook, an id): codes,
- * names, phone and identity numbers, and days, which are Beijing days.
+ * The rules every field keeps, wherever it comes from (a mutation, a workbook, an id):
+ * codes, names, phone and identity numbers, and days, which are Beijing days.
  */
 public final class Fields {
 
-	/** Every day in the network (effective days, as-of days, file names) is a day in Beijing. */
+	/**
+	 * Every day in the network (effective days, as-of days, file names) is a day in
+	 * Beijing.
+	 */
 	public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
 	/** The longest name or title. */
@@ -45,7 +48,9 @@ public final class Fields {
 		return code != null && CODE.matcher(code).matches();
 	}
 
-	/** 3 to 20 digits, spaces, {@code +} or {@code -}, starting with a digit or {@code +}. */
+	/**
+	 * 3 to 20 digits, spaces, {@code +} or {@code -}, starting with a digit or {@code +}.
+	 */
 	public static boolean isPhone(String phone) {
 		return phone != null && PHONE.matcher(phone).matches();
 	}
@@ -55,15 +60,18 @@ public final class Fields {
 		return idNumber != null && ID_NUMBER.matcher(idNumber).matches();
 	}
 
-	/** Written as {@code yyyy-MM-dd} (whether it is a real day, {@link LocalDate#parse} says). */
+	/**
+	 * Written as {@code yyyy-MM-dd} (whether it is a real day, {@link LocalDate#parse}
+	 * says).
+	 */
 	public static boolean looksLikeDay(String text) {
 		return text != null && DAY.matcher(text).matches();
 	}
 
 	/**
-	 * The index of the first character of {@code text} that does not print as itself (a control
-	 * character, half a surrogate pair, a bidirectional override), or {@code -1}: every page, report
-	 * and workbook shows names as they are.
+	 * The index of the first character of {@code text} that does not print as itself (a
+	 * control character, half a surrogate pair, a bidirectional override), or {@code -1}:
+	 * every page, report and workbook shows names as they are.
 	 */
 	public static int unprintable(String text) {
 		for (int i = 0; i < text.length(); i++) {

@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The four levels of the party network: each with the kind that leads it ({@code LEADS}), the kind
- * of area it governs or covers, and how its members belong to it.
+ * The four levels of the party network: each with the kind that leads it ({@code LEADS}),
+ * the kind of area it governs or covers, and how its members belong to it.
  */
 public enum OrganizationKind {
 
@@ -15,14 +15,17 @@ public enum OrganizationKind {
 	GRID_BRANCH(NodeLabel.GRID_BRANCH, COMMUNITY_COMMITTEE, AreaKind.GRID),
 	BUILDING_GROUP(NodeLabel.BUILDING_GROUP, GRID_BRANCH, AreaKind.BUILDING);
 
-	/** Every organization label in the graph (each node also has {@code PartyOrganization}). */
+	/**
+	 * Every organization label in the graph (each node also has
+	 * {@code PartyOrganization}).
+	 */
 	public static final Set<String> LABELS = Arrays.stream(values())
 		.map(OrganizationKind::label)
 		.collect(Collectors.toUnmodifiableSet());
 
 	/**
-	 * An alliance (党建联盟) is led by a street working committee and covers the commercial sites;
-	 * it is not one of the four levels, so it has no kind of its own here.
+	 * An alliance (党建联盟) is led by a street working committee and covers the commercial
+	 * sites; it is not one of the four levels, so it has no kind of its own here.
 	 */
 	public static final OrganizationKind ALLIANCE_PARENT = STREET_WORKING_COMMITTEE;
 
@@ -63,12 +66,18 @@ public enum OrganizationKind {
 		return this.area;
 	}
 
-	/** Street and community organizations govern ({@code GOVERNS}); branches and groups cover ({@code COVERS}). */
+	/**
+	 * Street and community organizations govern ({@code GOVERNS}); branches and groups
+	 * cover ({@code COVERS}).
+	 */
 	public String areaRelationship() {
 		return (this == STREET_WORKING_COMMITTEE || this == COMMUNITY_COMMITTEE) ? "GOVERNS" : "COVERS";
 	}
 
-	/** Members of a building group are assigned to it ({@code IN_GROUP}); of others, members ({@code MEMBER_OF}). */
+	/**
+	 * Members of a building group are assigned to it ({@code IN_GROUP}); of others,
+	 * members ({@code MEMBER_OF}).
+	 */
 	public String membershipType() {
 		return (this == BUILDING_GROUP) ? "IN_GROUP" : "MEMBER_OF";
 	}

@@ -3,9 +3,9 @@ package org.partynet.model;
 import java.util.Set;
 
 /**
- * The links {@code addLink} and {@code endLink} handle and the bulk workbook's links sheet holds
- * (there with party memberships beside them): the relationship type in the graph and the labels
- * either end may have, checked before anything is written.
+ * The links {@code addLink} and {@code endLink} handle and the bulk workbook's links
+ * sheet holds (there with party memberships beside them): the relationship type in the
+ * graph and the labels either end may have, checked before anything is written.
  */
 public enum RelationshipKind {
 
@@ -62,7 +62,8 @@ public enum RelationshipKind {
 		return null;
 	}
 
-	// An enum's constants cannot read its own static fields, so the sites' labels live here.
+	// An enum's constants cannot read its own static fields, so the sites' labels live
+	// here.
 	private static final class AreaKindLabels {
 
 		static final Set<String> SITES = Set.of(AreaKind.COMMERCIAL_BUILDING.label(), AreaKind.MARKET.label());

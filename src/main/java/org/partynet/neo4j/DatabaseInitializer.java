@@ -7,9 +7,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the web server back until the database is ready. The embedded Neo4j sets itself up on
- * its own thread (see {@link EmbeddedNeo4jStarter}); an external database is migrated here, and
- * gets the sample network only when {@code partynet.sample.external} asks for it.
+ * Holds the web server back until the database is ready. The embedded Neo4j sets itself
+ * up on its own thread (see {@link EmbeddedNeo4jStarter}); an external database is
+ * migrated here, and gets the sample network only when {@code partynet.sample.external}
+ * asks for it.
  */
 @Component
 class DatabaseInitializer implements SmartLifecycle {
@@ -51,7 +52,8 @@ class DatabaseInitializer implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// Before the web server starts taking requests (Boot starts it in a much later phase).
+		// Before the web server starts taking requests (Boot starts it in a much later
+		// phase).
 		return 0;
 	}
 

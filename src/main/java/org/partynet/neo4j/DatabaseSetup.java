@@ -22,8 +22,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Brings a database up to date: applies the migrations in {@code cypher/migrations}
- * (idempotent, tracked by Neo4j-Migrations in the database itself) and, when asked, loads the
- * sample network into an empty database.
+ * (idempotent, tracked by Neo4j-Migrations in the database itself) and, when asked, loads
+ * the sample network into an empty database.
  */
 final class DatabaseSetup {
 
@@ -33,7 +33,8 @@ final class DatabaseSetup {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseSetup.class);
 
-	// A statement ends with ';' at the end of a line; ';' inside a string literal never does.
+	// A statement ends with ';' at the end of a line; ';' inside a string literal never
+	// does.
 	private static final Pattern VERSION = Pattern.compile("/V(\\d+)__[^/]*\\.cypher$");
 
 	private static final Pattern STATEMENT_END = Pattern.compile(";\\s*$", Pattern.MULTILINE);
@@ -57,15 +58,18 @@ final class DatabaseSetup {
 			.max(String::compareTo)
 			.orElse(null);
 		if (latest != null && isApplied(driver, latest)) {
-			// Neo4j-Migrations checks a lot on every start (connection details, lock constraints,
-			// the whole chain), which costs seconds on a cold database; when the newest migration
+			// Neo4j-Migrations checks a lot on every start (connection details, lock
+			// constraints,
+			// the whole chain), which costs seconds on a cold database; when the newest
+			// migration
 			// is in, there is nothing to apply.
 			logger.info("Database schema at version {}, up to date", latest);
 			return;
 		}
 		var config = MigrationsConfig.builder()
 			.withLocationsToScan("classpath:" + MIGRATIONS)
-			// Spring's resolver reads inside the executable jar, where the library's own class-path
+			// Spring's resolver reads inside the executable jar, where the library's own
+			// class-path
 			// scanning does not look.
 			.withResourceScanner(DatabaseSetup::findMigrations)
 			.build();
@@ -101,7 +105,9 @@ final class DatabaseSetup {
 		return urls;
 	}
 
-	/** Loads the sample network unless the database holds areas already (so never twice). */
+	/**
+	 * Loads the sample network unless the database holds areas already (so never twice).
+	 */
 	static void loadSampleIfEmpty(Driver driver) {
 		try (var session = driver.session()) {
 			boolean empty = session.executeRead(tx -> tx.run("MATCH (n:Area|Dataset) RETURN count(n) = 0 AS empty")
@@ -124,7 +130,9 @@ final class DatabaseSetup {
 		List<String> statements = new ArrayList<>();
 		for (String part : STATEMENT_END.split(script)) {
 			StringBuilder statement = new StringBuilder();
-			part.lines().filter(line -> !line.strip().startsWith("//")).forEach(line -> statement.append(line).append('\n'));
+			part.lines()
+				.filter(line -> !line.strip().startsWith("//"))
+				.forEach(line -> statement.append(line).append('\n'));
 			if (!statement.toString().isBlank()) {
 				statements.add(statement.toString().strip());
 			}

@@ -10,13 +10,13 @@ import org.springframework.util.unit.DataSize;
  * The in-process Neo4j that runs when no {@code spring.neo4j.uri} is configured.
  *
  * @param dataDir where the store lives; it survives restarts
- * @param boltHost the address the Bolt connector listens on; {@code localhost} keeps it private
- * to this machine, so Neo4j Browser or cypher-shell on the same machine can open the database
+ * @param boltHost the address the Bolt connector listens on; {@code localhost} keeps it
+ * private to this machine, so Neo4j Browser or cypher-shell on the same machine can open
+ * the database
  * @param boltPort the Bolt port; 0 picks a free one (tests)
  * @param pageCache the page cache size (for example {@code 128MB})
  */
 @ConfigurationProperties("partynet.embedded")
-public record EmbeddedNeo4jProperties(@DefaultValue("./data") Path dataDir,
-		@DefaultValue("localhost") String boltHost, @DefaultValue("7687") int boltPort,
-		@DefaultValue("128MB") DataSize pageCache) {
+public record EmbeddedNeo4jProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("localhost") String boltHost,
+		@DefaultValue("7687") int boltPort, @DefaultValue("128MB") DataSize pageCache) {
 }

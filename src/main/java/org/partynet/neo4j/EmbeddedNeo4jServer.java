@@ -26,13 +26,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
 
 /**
- * A real Neo4j running inside this JVM with its Bolt connector on, so that the driver, Spring
- * Data Neo4j, migrations and outside tools (Neo4j Browser, cypher-shell) all talk to it exactly
- * as they would to a server. Being a {@link Neo4jConnectionDetails}, it replaces the
- * {@code spring.neo4j.*} connection properties for the application's driver.
+ * A real Neo4j running inside this JVM with its Bolt connector on, so that the driver,
+ * Spring Data Neo4j, migrations and outside tools (Neo4j Browser, cypher-shell) all talk
+ * to it exactly as they would to a server. Being a {@link Neo4jConnectionDetails}, it
+ * replaces the {@code spring.neo4j.*} connection properties for the application's driver.
  * <p>
- * Neo4j takes seconds to start on a small machine, so it starts, migrates and loads the sample
- * on a thread of its own while Spring builds the rest of the application;
+ * Neo4j takes seconds to start on a small machine, so it starts, migrates and loads the
+ * sample on a thread of its own while Spring builds the rest of the application;
  * {@link #awaitReady()} waits for all of that.
  */
 public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
@@ -58,7 +58,8 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 			}
 			catch (Throwable ex) {
 				if (started != null) {
-					// a failed migration must not leave the store locked behind a failed start
+					// a failed migration must not leave the store locked behind a failed
+					// start
 					started.service().shutdown();
 				}
 				this.started.completeExceptionally(ex);
@@ -74,14 +75,16 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 			.setConfig(BoltConnector.enabled, true)
 			.setConfig(BoltConnector.listen_address,
 					new SocketAddress(this.properties.boltHost(), this.properties.boltPort()))
-			// Neo4j 5.26 is built on Netty 4.1 and its in-JVM local connector fails on the Netty
+			// Neo4j 5.26 is built on Netty 4.1 and its in-JVM local connector fails on
+			// the Netty
 			// 4.2 that Boot 4 and the driver need; Bolt over TCP works with either.
 			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, this.properties.pageCache().toBytes())
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
 			// No usage data leaves the machine (and intranets could not send it anyway).
 			.setConfig(GraphDatabaseSettings.udc_enabled, false)
-			// Shutting down waits 10 s by default for Bolt connections to drain; a service that
+			// Shutting down waits 10 s by default for Bolt connections to drain; a
+			// service that
 			// is being stopped, and tests that start and stop it, should not.
 			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
 			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
@@ -98,7 +101,10 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 		return new Started(service, uri);
 	}
 
-	/** Waits until Neo4j accepts connections, is migrated and holds the sample (if wanted). */
+	/**
+	 * Waits until Neo4j accepts connections, is migrated and holds the sample (if
+	 * wanted).
+	 */
 	public void awaitReady() {
 		started();
 	}
@@ -114,7 +120,8 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 
 	@Override
 	public AuthToken getAuthToken() {
-		// Authentication is off: the connector listens on localhost unless configured otherwise.
+		// Authentication is off: the connector listens on localhost unless configured
+		// otherwise.
 		return AuthTokens.none();
 	}
 

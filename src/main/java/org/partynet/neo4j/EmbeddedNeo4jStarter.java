@@ -8,8 +8,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Starts the embedded Neo4j as soon as the configuration is known, unless
  * {@code spring.neo4j.uri} (environment {@code NEO4J_URI}) points at a server or cluster:
- * switching to an external database is configuration, not code. Starting here, before any bean
- * exists, lets Neo4j start, migrate and load the sample while Spring builds the application.
+ * switching to an external database is configuration, not code. Starting here, before any
+ * bean exists, lets Neo4j start, migrate and load the sample while Spring builds the
+ * application.
  */
 public class EmbeddedNeo4jStarter implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -18,15 +18,15 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code query { model }}: the network's model for the pages, so that no page keeps its own copy
- * of a label. It holds no data of the network, only of its kinds, so every account may read it.
+ * {@code query { model }}: the network's model for the pages, so that no page keeps its
+ * own copy of a label. It holds no data of the network, only of its kinds, so every
+ * account may read it.
  */
 @Controller
 class ModelController {
 
 	/** One entry of the model; see {@code Term} in schema.graphqls. */
-	record Term(String key, String name, String english, String label, String parent, String forward,
-			String backward) {
+	record Term(String key, String name, String english, String label, String parent, String forward, String backward) {
 
 		static Term of(String key, String name, String english) {
 			return new Term(key, name, english, null, null, null, null);
@@ -35,9 +35,9 @@ class ModelController {
 	}
 
 	/** See {@code NetworkModel} in schema.graphqls. */
-	record NetworkModel(List<Term> labels, List<Term> organizationKinds, List<Term> areaKinds,
-			List<Term> relationships, List<Term> roles, List<Term> operations, List<Term> coverageMetrics,
-			List<Term> healthRules, List<Term> severities) {
+	record NetworkModel(List<Term> labels, List<Term> organizationKinds, List<Term> areaKinds, List<Term> relationships,
+			List<Term> roles, List<Term> operations, List<Term> coverageMetrics, List<Term> healthRules,
+			List<Term> severities) {
 	}
 
 	private static final NetworkModel MODEL = new NetworkModel(

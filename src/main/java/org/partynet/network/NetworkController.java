@@ -85,7 +85,9 @@ class NetworkController {
 		if (!GlobalId.isWellFormedCode(code)) {
 			return null;
 		}
-		return this.queries.byCode(code, null, "code", code).filter(node -> family == null || isOf(node, family)).orElse(null);
+		return this.queries.byCode(code, null, "code", code)
+			.filter(node -> family == null || isOf(node, family))
+			.orElse(null);
 	}
 
 	private static boolean isOf(Object node, String family) {

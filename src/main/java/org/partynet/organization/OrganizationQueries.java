@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads of the party tree. Trees are read level by level with our own Cypher (never by letting a
- * self-referencing entity model fetch everything it can reach): one statement per level.
+ * Reads of the party tree. Trees are read level by level with our own Cypher (never by
+ * letting a self-referencing entity model fetch everything it can reach): one statement
+ * per level.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,20 +49,22 @@ public class OrganizationQueries {
 			RETURN code, a AS organization ORDER BY size(r) DESC
 			""");
 
-	// A building group's members are those assigned to it; any other organization's are its own
+	// A building group's members are those assigned to it; any other organization's are
+	// its own
 	// and those of every organization under it.
-	private static final Statement MEMBERS = Statement.read("organization.members", """
-			UNWIND $codes AS code
-			MATCH (o:PartyOrganization {code: code})
-			OPTIONAL MATCH (o)(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){0,4}(:PartyOrganization)<-[m:MEMBER_OF WHERE m.until IS NULL]-(p:Person)
-			WITH code, o, collect(DISTINCT CASE m.status WHEN 'FULL' THEN p END) AS full,
-			     collect(DISTINCT CASE m.status WHEN 'PROBATIONARY' THEN p END) AS probationary
-			OPTIONAL MATCH (o:BuildingGroup)<-[g:IN_GROUP WHERE g.until IS NULL]-(gp:Person)-[gm:MEMBER_OF WHERE gm.until IS NULL]->(:GridBranch)
-			WITH code, full, probationary,
-			     collect(DISTINCT CASE gm.status WHEN 'FULL' THEN gp END) AS groupFull,
-			     collect(DISTINCT CASE gm.status WHEN 'PROBATIONARY' THEN gp END) AS groupProbationary
-			RETURN code, size(full) + size(groupFull) AS full, size(probationary) + size(groupProbationary) AS probationary
-			""");
+	private static final Statement MEMBERS = Statement.read("organization.members",
+			"""
+					UNWIND $codes AS code
+					MATCH (o:PartyOrganization {code: code})
+					OPTIONAL MATCH (o)(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){0,4}(:PartyOrganization)<-[m:MEMBER_OF WHERE m.until IS NULL]-(p:Person)
+					WITH code, o, collect(DISTINCT CASE m.status WHEN 'FULL' THEN p END) AS full,
+					     collect(DISTINCT CASE m.status WHEN 'PROBATIONARY' THEN p END) AS probationary
+					OPTIONAL MATCH (o:BuildingGroup)<-[g:IN_GROUP WHERE g.until IS NULL]-(gp:Person)-[gm:MEMBER_OF WHERE gm.until IS NULL]->(:GridBranch)
+					WITH code, full, probationary,
+					     collect(DISTINCT CASE gm.status WHEN 'FULL' THEN gp END) AS groupFull,
+					     collect(DISTINCT CASE gm.status WHEN 'PROBATIONARY' THEN gp END) AS groupProbationary
+					RETURN code, size(full) + size(groupFull) AS full, size(probationary) + size(groupProbationary) AS probationary
+					""");
 
 	private static final String LIST_TAIL = """
 			WITH o ORDER BY o.code
@@ -69,11 +72,14 @@ public class OrganizationQueries {
 			RETURN size(matched) AS totalCount, [o IN matched WHERE $after IS NULL OR o.code > $after][0..$limit] AS page
 			""";
 
-	// An organization that was merged or dissolved carries `until` and is no longer listed.
-	private static final Statement LIST = Statement.scoped("organization.list", """
-			MATCH (o:PartyOrganization)
-			WHERE o.until IS NULL AND ($label IS NULL OR $label IN labels(o)) AND ($name IS NULL OR o.name CONTAINS $name)
-			""" + LIST_TAIL);
+	// An organization that was merged or dissolved carries `until` and is no longer
+	// listed.
+	private static final Statement LIST = Statement.scoped("organization.list",
+			"""
+					MATCH (o:PartyOrganization)
+					WHERE o.until IS NULL AND ($label IS NULL OR $label IN labels(o)) AND ($name IS NULL OR o.name CONTAINS $name)
+					"""
+					+ LIST_TAIL);
 
 	private static final Statement LIST_IN_SCOPE = Statement.scoped("organization.listInScope", Scope.AREAS + """
 			MATCH (a)<-[r:GOVERNS|COVERS WHERE r.until IS NULL]-(o:PartyOrganization)

@@ -10,7 +10,9 @@ import org.partynet.organization.Organization;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code Person} type, and the people of organizations and areas; batched per level. */
+/**
+ * The {@code Person} type, and the people of organizations and areas; batched per level.
+ */
 @Controller
 class PersonController {
 

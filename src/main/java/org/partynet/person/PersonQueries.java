@@ -26,12 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class PersonQueries {
 
-	private static final Statement ROLES = Statement.personal("person.roles", """
-			UNWIND $codes AS code
-			MATCH (:Person {code: code})-[r:HOLDS|MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT WHERE r.until IS NULL]->(x)
-			RETURN code, type(r) AS type, r.role AS role, r.title AS title, r.status AS status, r.since AS since, x
-			ORDER BY x.code
-			""");
+	private static final Statement ROLES = Statement.personal("person.roles",
+			"""
+					UNWIND $codes AS code
+					MATCH (:Person {code: code})-[r:HOLDS|MEMBER_OF|IN_GROUP|HEAD_OF|WORKS_FOR|INSTRUCTS|EMPLOYED_BY|REGISTERED_AT WHERE r.until IS NULL]->(x)
+					RETURN code, type(r) AS type, r.role AS role, r.title AS title, r.status AS status, r.since AS since, x
+					ORDER BY x.code
+					""");
 
 	private static final Statement PARTY_STATUS = Statement.personal("person.partyStatus", """
 			UNWIND $codes AS code
@@ -43,29 +44,36 @@ class PersonQueries {
 
 	private static final Statement SECRETARIES = posts("person.secretaries", "AND h.role = 'SECRETARY'");
 
-	/** The current posts of each organization of {@code $codes} that meet {@code condition}, in post order. */
+	/**
+	 * The current posts of each organization of {@code $codes} that meet
+	 * {@code condition}, in post order.
+	 */
 	private static Statement posts(String name, String condition) {
-		return Statement.read(name, """
-				UNWIND $codes AS code
-				MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
-				RETURN code, o, p, h.role AS role, h.title AS title, h.since AS since
-				ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
-				         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
-				""".formatted(condition));
+		return Statement.read(name,
+				"""
+						UNWIND $codes AS code
+						MATCH (o:PartyOrganization {code: code})<-[h:HOLDS WHERE h.until IS NULL %s]-(p:Person)
+						RETURN code, o, p, h.role AS role, h.title AS title, h.since AS since
+						ORDER BY CASE h.role WHEN 'SECRETARY' THEN 0 WHEN 'DEPUTY_SECRETARY' THEN 1 WHEN 'COMMITTEE_MEMBER' THEN 2
+						         WHEN 'PART_TIME_MEMBER' THEN 3 ELSE 4 END, p.code
+						"""
+					.formatted(condition));
 	}
 
-	// The subquery per organization keeps the planner on the code index (written as one pattern,
+	// The subquery per organization keeps the planner on the code index (written as one
+	// pattern,
 	// it scanned every organization's code for each one asked for).
-	private static final Statement BUILDING_HEADS = Statement.read("person.buildingHeads", """
-			UNWIND $codes AS code
-			MATCH (o:PartyOrganization {code: code})
-			CALL (o) {
-			  MATCH (o)-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(top:Area)
-			  MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
-			  RETURN DISTINCT p
-			}
-			RETURN code, p ORDER BY p.code
-			""");
+	private static final Statement BUILDING_HEADS = Statement.read("person.buildingHeads",
+			"""
+					UNWIND $codes AS code
+					MATCH (o:PartyOrganization {code: code})
+					CALL (o) {
+					  MATCH (o)-[r:GOVERNS|COVERS WHERE r.until IS NULL]->(top:Area)
+					  MATCH (top)(()-[h:HAS WHERE h.until IS NULL]->()){0,4}(:Building)<-[hd:HEAD_OF WHERE hd.until IS NULL]-(p:Person)
+					  RETURN DISTINCT p
+					}
+					RETURN code, p ORDER BY p.code
+					""");
 
 	private static final Statement HEAD = Statement.read("person.head", """
 			UNWIND $codes AS code
@@ -116,7 +124,8 @@ class PersonQueries {
 	private Map<Organization, List<Post>> posts(Collection<Organization> organizations, Statement statement) {
 		return Batch.lists(this.graph, statement, organizations, Organization::code,
 				row -> new Post(Person.from(row.get("p").asNode()), Organization.from(row.get("o").asNode()),
-						RoleKind.valueOf(row.get("role").asString()), row.get("title").asString(""), date(row.get("since"))));
+						RoleKind.valueOf(row.get("role").asString()), row.get("title").asString(""),
+						date(row.get("since"))));
 	}
 
 	Map<Organization, List<Person>> buildingHeads(Collection<Organization> organizations) {
@@ -145,15 +154,15 @@ class PersonQueries {
 		return switch (row.get("type").asString()) {
 			case "HOLDS" -> new Role(RoleKind.valueOf(row.get("role").asString()), row.get("title").asString(""),
 					Organization.from(target), null, null, since);
-			case "MEMBER_OF" -> new Role(RoleKind.PARTY_MEMBER,
-					"FULL".equals(row.get("status").asString(null)) ? "正式党员" : "预备党员", Organization.from(target), null,
-					null, since);
+			case "MEMBER_OF" ->
+				new Role(RoleKind.PARTY_MEMBER, "FULL".equals(row.get("status").asString(null)) ? "正式党员" : "预备党员",
+						Organization.from(target), null, null, since);
 			case "IN_GROUP" -> new Role(RoleKind.GROUP_MEMBER, "党小组成员", Organization.from(target), null, null, since);
 			case "HEAD_OF" -> new Role(RoleKind.BUILDING_HEAD, "党员楼长", null, Area.from(target), null, since);
 			case "WORKS_FOR" -> new Role(RoleKind.GRID_WORKER, "专职网格员", null, Area.from(target), null, since);
 			case "INSTRUCTS" -> new Role(RoleKind.INSTRUCTOR, "党建指导员", null, Area.from(target), null, since);
-			case "EMPLOYED_BY" -> new Role(RoleKind.EMPLOYEE, row.get("title").asString("职工"), null, null,
-					Unit.from(target), since);
+			case "EMPLOYED_BY" ->
+				new Role(RoleKind.EMPLOYEE, row.get("title").asString("职工"), null, null, Unit.from(target), since);
 			case "REGISTERED_AT" -> new Role(RoleKind.REGISTERED, "双报到", null, Area.from(target), null, since);
 			default -> throw new IllegalStateException("Unexpected relationship " + row.get("type"));
 		};

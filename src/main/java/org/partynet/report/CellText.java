@@ -9,27 +9,31 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * Text for spreadsheets that Excel and WPS never take for a formula (CSV or formula injection): a
- * name such as {@code =HYPERLINK("http://x","y")} or {@code @SUM(1+1)} must stay a name. The rule
- * is OWASP's: text that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
- * return is neutralised, and in a way that the importer reads back unchanged:
+ * Text for spreadsheets that Excel and WPS never take for a formula (CSV or formula
+ * injection): a name such as {@code =HYPERLINK("http://x","y")} or {@code @SUM(1+1)} must
+ * stay a name. The rule is OWASP's: text that starts with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return is neutralised, and in a way that the
+ * importer reads back unchanged:
  * <ul>
- * <li>an {@code .xlsx} text cell keeps its value as it is, and its style is marked quote-prefixed
- * (Excel's leading apostrophe, which is not part of the value); the importer reads such a cell
- * exactly as written, surrounding white space included;</li>
- * <li>a CSV field is prefixed with an apostrophe {@code '}, and so is a field that already starts
- * with one (so that it cannot be mistaken for a prefixed one); the importer removes exactly one
- * leading apostrophe and keeps the rest exactly.</li>
+ * <li>an {@code .xlsx} text cell keeps its value as it is, and its style is marked
+ * quote-prefixed (Excel's leading apostrophe, which is not part of the value); the
+ * importer reads such a cell exactly as written, surrounding white space included;</li>
+ * <li>a CSV field is prefixed with an apostrophe {@code '}, and so is a field that
+ * already starts with one (so that it cannot be mistaken for a prefixed one); the
+ * importer removes exactly one leading apostrophe and keeps the rest exactly.</li>
  * </ul>
- * Numbers are not text: numeric cells and numeric CSV fields are written as they are, so a negative
- * figure stays a number.
+ * Numbers are not text: numeric cells and numeric CSV fields are written as they are, so
+ * a negative figure stays a number.
  */
 public final class CellText {
 
 	private CellText() {
 	}
 
-	/** Whether a spreadsheet would read {@code text} as a formula (or a command, in old DDE terms). */
+	/**
+	 * Whether a spreadsheet would read {@code text} as a formula (or a command, in old
+	 * DDE terms).
+	 */
 	public static boolean formulaLike(String text) {
 		if (text == null || text.isEmpty()) {
 			return false;
@@ -38,7 +42,10 @@ public final class CellText {
 		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
 	}
 
-	/** A CSV text field: neutralised, then quoted as RFC 4180 asks (commas, quotes, line breaks). */
+	/**
+	 * A CSV text field: neutralised, then quoted as RFC 4180 asks (commas, quotes, line
+	 * breaks).
+	 */
 	public static String csv(String text) {
 		String value = (text == null) ? "" : text;
 		if (formulaLike(value) || value.startsWith("'")) {
@@ -51,9 +58,9 @@ public final class CellText {
 	}
 
 	/**
-	 * A CSV field's value as read: a field that starts (after any white space before it) with an
-	 * apostrophe loses that one apostrophe and keeps the rest exactly; any other is stripped of
-	 * surrounding white space. {@code null} when nothing is left.
+	 * A CSV field's value as read: a field that starts (after any white space before it)
+	 * with an apostrophe loses that one apostrophe and keeps the rest exactly; any other
+	 * is stripped of surrounding white space. {@code null} when nothing is left.
 	 */
 	public static String fromCsv(String field) {
 		String stripped = field.strip();
@@ -61,7 +68,10 @@ public final class CellText {
 		return value.isEmpty() ? null : value;
 	}
 
-	/** Writes text cells of one workbook, neutralised; one per workbook (it keeps the styles it made). */
+	/**
+	 * Writes text cells of one workbook, neutralised; one per workbook (it keeps the
+	 * styles it made).
+	 */
 	public static Cells cells(Workbook workbook) {
 		return new Cells(workbook);
 	}
@@ -82,14 +92,19 @@ public final class CellText {
 			return text(row, column, value, null);
 		}
 
-		/** A new text cell in {@code style} ({@code null}: the default), quote-prefixed when it would be a formula. */
+		/**
+		 * A new text cell in {@code style} ({@code null}: the default), quote-prefixed
+		 * when it would be a formula.
+		 */
 		public Cell text(Row row, int column, String value, CellStyle style) {
 			Cell cell = row.createCell(column);
 			set(cell, value, style);
 			return cell;
 		}
 
-		/** Sets a cell's text and style ({@code null}: leaves the cell's style as it is). */
+		/**
+		 * Sets a cell's text and style ({@code null}: leaves the cell's style as it is).
+		 */
 		public void set(Cell cell, String value, CellStyle style) {
 			cell.setCellValue(value);
 			CellStyle base = (style != null) ? style : cell.getCellStyle();

@@ -10,7 +10,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 import org.springframework.http.MediaType;
 
-/** What every report workbook shares: its media type, a header style, column widths and header rows. */
+/**
+ * What every report workbook shares: its media type, a header style, column widths and
+ * header rows.
+ */
 public final class Sheets {
 
 	/** The media type of an .xlsx workbook. */

@@ -17,9 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The scope of a count, list or report: an area with everything inside it, or a party
- * organization with the areas it governs or covers and everything inside those. Queries take the
- * scope's code as {@code $scope} ({@code null} for the whole network) and begin with
- * {@link #AREAS}, which yields each area in scope once as {@code a}.
+ * organization with the areas it governs or covers and everything inside those. Queries
+ * take the scope's code as {@code $scope} ({@code null} for the whole network) and begin
+ * with {@link #AREAS}, which yields each area in scope once as {@code a}.
  */
 @Component
 @Transactional(readOnly = true)
@@ -44,8 +44,9 @@ public class Scope {
 	}
 
 	/**
-	 * Cypher: the top areas of {@code $scope} on the day {@code $asOf}, as {@code top}: every
-	 * district for the whole network, the area itself, or what an organization governed or covered.
+	 * Cypher: the top areas of {@code $scope} on the day {@code $asOf}, as {@code top}:
+	 * every district for the whole network, the area itself, or what an organization
+	 * governed or covered.
 	 */
 	public static final String TOPS_AS_OF = """
 			CALL () {
@@ -75,8 +76,8 @@ public class Scope {
 
 	/**
 	 * The code to pass as {@code $scope}: {@code null} for no scope.
-	 * @throws BadRequestException for a malformed id or one that is
-	 * neither an area nor an organization
+	 * @throws BadRequestException for a malformed id or one that is neither an area nor
+	 * an organization
 	 * @throws NotFoundException when no area or organization has the id
 	 */
 	public String code(String scopeId) {
@@ -84,10 +85,10 @@ public class Scope {
 	}
 
 	/**
-	 * {@link #code(String)} for an argument of another name, which errors then name. A secretary's
-	 * scope is confined to their own organization's subtree: no scope means their organization, and
-	 * a scope outside it is {@link ForbiddenException forbidden}: the executor withholds it from the
-	 * statement that looks the scope up.
+	 * {@link #code(String)} for an argument of another name, which errors then name. A
+	 * secretary's scope is confined to their own organization's subtree: no scope means
+	 * their organization, and a scope outside it is {@link ForbiddenException forbidden}:
+	 * the executor withholds it from the statement that looks the scope up.
 	 */
 	public String code(String scopeId, String argument) {
 		if (scopeId == null) {
@@ -105,8 +106,9 @@ public class Scope {
 	}
 
 	/**
-	 * {@link #parse(String, String)} for queries that look the node up themselves, with the check
-	 * of {@link #code(String, String)} for a secretary, whose scope the database must confirm first.
+	 * {@link #parse(String, String)} for queries that look the node up themselves, with
+	 * the check of {@link #code(String, String)} for a secretary, whose scope the
+	 * database must confirm first.
 	 */
 	public GlobalId checked(String scopeId, String argument) {
 		GlobalId id = parse(scopeId, argument);
@@ -117,17 +119,19 @@ public class Scope {
 	}
 
 	/**
-	 * The id of an area or organization, checked without the database: for queries that look the
-	 * node up themselves (and answer {@link NotFoundException} when it is missing), which saves a
-	 * round trip.
-	 * @throws BadRequestException for a malformed id or one that is neither an area nor an organization
+	 * The id of an area or organization, checked without the database: for queries that
+	 * look the node up themselves (and answer {@link NotFoundException} when it is
+	 * missing), which saves a round trip.
+	 * @throws BadRequestException for a malformed id or one that is neither an area nor
+	 * an organization
 	 */
 	public GlobalId parse(String scopeId, String argument) {
 		GlobalId id = GlobalId.parse(scopeId, argument);
 		boolean isArea = Arrays.stream(AreaKind.values()).anyMatch(kind -> kind.label().equals(id.label()));
 		if (!isArea && !OrganizationKind.isLabel(id.label())) {
-			throw new BadRequestException(argument, "参数 %s 必须是区域或党组织 / Argument '%s' must be an area or a party organization, was a "
-				.formatted(argument, argument) + id.label());
+			throw new BadRequestException(argument,
+					"参数 %s 必须是区域或党组织 / Argument '%s' must be an area or a party organization, was a "
+						.formatted(argument, argument) + id.label());
 		}
 		return id;
 	}

@@ -10,19 +10,24 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is asking. The statement executor ({@code graph.Graph}) confines and masks every result by
- * the {@link #reader()}; without a signed-in account it reads nothing, unless the work declares
- * itself the service's own with {@link #asService(Supplier)} (fail closed).
+ * Who is asking. The statement executor ({@code graph.Graph}) confines and masks every
+ * result by the {@link #reader()}; without a signed-in account it reads nothing, unless
+ * the work declares itself the service's own with {@link #asService(Supplier)} (fail
+ * closed).
  */
 public final class Access {
 
-	/** The name shown for a person to accounts that may not read personal data (a viewer). */
+	/**
+	 * The name shown for a person to accounts that may not read personal data (a viewer).
+	 */
 	public static final String HIDDEN_NAME = "（已隐藏 hidden）";
 
 	private Access() {
 	}
 
-	/** The organization code a secretary is confined to; {@code null} for everyone else. */
+	/**
+	 * The organization code a secretary is confined to; {@code null} for everyone else.
+	 */
 	public static String within() {
 		return authority(Accounts.ORGANIZATION).orElse(null);
 	}
@@ -32,7 +37,10 @@ public final class Access {
 		return authority("ROLE_").map(Role::valueOf);
 	}
 
-	/** The user name for audit records, {@code system} for work nobody asked for over HTTP. */
+	/**
+	 * The user name for audit records, {@code system} for work nobody asked for over
+	 * HTTP.
+	 */
 	public static String username() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null && authentication.isAuthenticated()
@@ -59,9 +67,9 @@ public final class Access {
 	}
 
 	/**
-	 * Who is reading, for the statement executor ({@code graph.Graph}): the service's own work,
-	 * the organization department, a secretary confined to {@code within}, a viewer, or nobody
-	 * (no signed-in account), who reads nothing.
+	 * Who is reading, for the statement executor ({@code graph.Graph}): the service's own
+	 * work, the organization department, a secretary confined to {@code within}, a
+	 * viewer, or nobody (no signed-in account), who reads nothing.
 	 */
 	public static Reader reader() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -89,7 +97,8 @@ public final class Access {
 
 	/**
 	 * Runs work nobody asked for over HTTP (start-up, the command line, schedules) as the
-	 * service's own: without this, a statement run with no signed-in account reads nothing.
+	 * service's own: without this, a statement run with no signed-in account reads
+	 * nothing.
 	 */
 	public static <T> T asService(Supplier<T> work) {
 		SecurityContext previous = SecurityContextHolder.getContext();
@@ -127,7 +136,9 @@ public final class Access {
 			return new Reader(Kind.SECRETARY, within);
 		}
 
-		/** Reads everything, unmasked: the service itself and the organization department. */
+		/**
+		 * Reads everything, unmasked: the service itself and the organization department.
+		 */
 		public boolean unrestricted() {
 			return this.kind == Kind.SERVICE || this.kind == Kind.ORG_DEPT;
 		}

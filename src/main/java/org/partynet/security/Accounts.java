@@ -30,7 +30,8 @@ class Accounts implements UserDetailsService {
 
 	Accounts(SecurityProperties properties, PasswordEncoder encoder) {
 		if (properties.demoAccounts()) {
-			// Hashed like any other password, so that nothing holds it in clear after start-up.
+			// Hashed like any other password, so that nothing holds it in clear after
+			// start-up.
 			String hash = encoder.encode(DEMO_PASSWORD);
 			add("orgdept", hash, Role.ORG_DEPT, null);
 			add("secretary", hash, Role.SECRETARY, properties.demoSecretaryOrganization());
@@ -38,13 +39,20 @@ class Accounts implements UserDetailsService {
 		}
 		properties.accounts().forEach((name, account) -> {
 			if (account.role() == null) {
-				throw new IllegalStateException("partynet.security.accounts.%s.role is missing (ORG_DEPT, SECRETARY or VIEWER)".formatted(name));
+				throw new IllegalStateException(
+						"partynet.security.accounts.%s.role is missing (ORG_DEPT, SECRETARY or VIEWER)"
+							.formatted(name));
 			}
-			if (account.role() == Role.SECRETARY && (account.organization() == null || account.organization().isBlank())) {
-				throw new IllegalStateException("partynet.security.accounts.%s.organization is missing: a secretary reads the subtree of one organization".formatted(name));
+			if (account.role() == Role.SECRETARY
+					&& (account.organization() == null || account.organization().isBlank())) {
+				throw new IllegalStateException(
+						"partynet.security.accounts.%s.organization is missing: a secretary reads the subtree of one organization"
+							.formatted(name));
 			}
 			if (account.password() == null || !account.password().startsWith("{")) {
-				throw new IllegalStateException("partynet.security.accounts.%s.password must be a hash such as {bcrypt}$2a$10$...".formatted(name));
+				throw new IllegalStateException(
+						"partynet.security.accounts.%s.password must be a hash such as {bcrypt}$2a$10$..."
+							.formatted(name));
 			}
 			add(name, account.password(), account.role(), account.organization());
 		});

@@ -10,10 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * BCrypt is slow on purpose (about 80 ms here), and HTTP Basic checks the password on every
- * request: uncached, it would be most of each API call's time. This remembers the passwords that
- * matched, as SHA-256 digests only, so a repeated request costs a hash instead. Failed attempts
- * are never cached, so guessing stays as slow as BCrypt makes it.
+ * BCrypt is slow on purpose (about 80 ms here), and HTTP Basic checks the password on
+ * every request: uncached, it would be most of each API call's time. This remembers the
+ * passwords that matched, as SHA-256 digests only, so a repeated request costs a hash
+ * instead. Failed attempts are never cached, so guessing stays as slow as BCrypt makes
+ * it.
  */
 class CachingPasswordEncoder implements PasswordEncoder {
 
@@ -58,7 +59,8 @@ class CachingPasswordEncoder implements PasswordEncoder {
 
 	private static String sha256(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -3,8 +3,8 @@ package org.partynet.security;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The {@code prod} profile refuses to start while the demo accounts exist or any account still
- * has the demo password: they are published in the README.
+ * The {@code prod} profile refuses to start while the demo accounts exist or any account
+ * still has the demo password: they are published in the README.
  */
 final class DemoAccountsGuard {
 
@@ -13,10 +13,11 @@ final class DemoAccountsGuard {
 
 	static void check(SecurityProperties properties, PasswordEncoder encoder) {
 		if (properties.demoAccounts()) {
-			throw new IllegalStateException("""
-					生产环境（prod）不能使用演示账号 orgdept/secretary/viewer：请设置 partynet.security.demo-accounts=false 并在 partynet.security.accounts 中配置账号。
-					The prod profile refuses to start with the demo accounts orgdept/secretary/viewer: set \
-					partynet.security.demo-accounts=false and configure partynet.security.accounts (see README).""");
+			throw new IllegalStateException(
+					"""
+							生产环境（prod）不能使用演示账号 orgdept/secretary/viewer：请设置 partynet.security.demo-accounts=false 并在 partynet.security.accounts 中配置账号。
+							The prod profile refuses to start with the demo accounts orgdept/secretary/viewer: set \
+							partynet.security.demo-accounts=false and configure partynet.security.accounts (see README).""");
 		}
 		if (properties.accounts().isEmpty()) {
 			throw new IllegalStateException("""
@@ -28,7 +29,8 @@ final class DemoAccountsGuard {
 					&& encoder.matches(Accounts.DEMO_PASSWORD, account.password()))) {
 				throw new IllegalStateException("""
 						生产环境（prod）不能使用演示账号或演示密码：%s
-						The prod profile refuses the demo account name or password of account '%s'.""".formatted(name, name));
+						The prod profile refuses the demo account name or password of account '%s'.""".formatted(name,
+						name));
 			}
 		});
 	}

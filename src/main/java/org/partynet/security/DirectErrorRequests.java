@@ -14,10 +14,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The error path renders the error that the container dispatches to it. Asked for directly there
- * is no error to render, and Boot's error controller, finding no status, would answer 500: so a
- * direct request is answered as what it is, a page that does not exist, through the same error
- * page (the container dispatches the 404 to it).
+ * The error path renders the error that the container dispatches to it. Asked for
+ * directly there is no error to render, and Boot's error controller, finding no status,
+ * would answer 500: so a direct request is answered as what it is, a page that does not
+ * exist, through the same error page (the container dispatches the 404 to it).
  */
 class DirectErrorRequests extends OncePerRequestFilter {
 

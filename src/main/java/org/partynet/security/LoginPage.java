@@ -21,7 +21,10 @@ class LoginPage {
 		this.properties = properties;
 	}
 
-	/** Signing out is a POST with the CSRF token; a link to this page gives the pages a way to it. */
+	/**
+	 * Signing out is a POST with the CSRF token; a link to this page gives the pages a
+	 * way to it.
+	 */
 	@GetMapping(path = "/logout", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
 	@ResponseBody
 	String logout(HttpServletRequest request) {
@@ -61,10 +64,14 @@ class LoginPage {
 				  <button type="submit" id="sign-in">登录 Sign in</button>
 				</form>
 				%s
-				""".formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()), demo));
+				""".formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()),
+				HtmlUtils.htmlEscape(csrf.getToken()), demo));
 	}
 
-	/** Why the last sign-in of this session failed, as Spring Security's failure handler kept it. */
+	/**
+	 * Why the last sign-in of this session failed, as Spring Security's failure handler
+	 * kept it.
+	 */
 	private static String failure(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Object failure = (session != null) ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
@@ -98,7 +105,8 @@ class LoginPage {
 				</main>
 				</body>
 				</html>
-				""".formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title), body);
+				"""
+			.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(title), body);
 	}
 
 }

@@ -1,6 +1,9 @@
 package org.partynet.security;
 
-/** What an account may do (issue 6). Spring Security sees each as the authority {@code ROLE_<name>}. */
+/**
+ * What an account may do (issue 6). Spring Security sees each as the authority
+ * {@code ROLE_<name>}.
+ */
 public enum Role {
 
 	/** 区委组织部: reads and writes everything, sees phone and ID numbers in full. */

@@ -29,15 +29,16 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Everything needs an account. The API ({@code /graphql}) takes HTTP Basic, or the session of a
- * signed-in page, and answers 401 rather than a redirect; pages send the browser to the login
- * form. CSRF tokens protect the page forms (login, logout, uploads). {@code /graphql} needs none:
- * it accepts only JSON bodies, which a cross-site form cannot send and a cross-site script cannot
- * send without a CORS preflight that this service never grants; the session cookie is also
- * {@code SameSite=Lax}. Nor does a request that brings its own HTTP Basic header: a browser never
- * has Basic credentials for this site to attach by itself, because it is never asked for them.
- * Failed sign-ins, by the form or by Basic, are slowed and then locked by {@link SignInThrottle}.
- * See docs/adr/0010-access-control.md.
+ * Everything needs an account. The API ({@code /graphql}) takes HTTP Basic, or the
+ * session of a signed-in page, and answers 401 rather than a redirect; pages send the
+ * browser to the login form. CSRF tokens protect the page forms (login, logout, uploads).
+ * {@code /graphql} needs none: it accepts only JSON bodies, which a cross-site form
+ * cannot send and a cross-site script cannot send without a CORS preflight that this
+ * service never grants; the session cookie is also {@code SameSite=Lax}. Nor does a
+ * request that brings its own HTTP Basic header: a browser never has Basic credentials
+ * for this site to attach by itself, because it is never asked for them. Failed sign-ins,
+ * by the form or by Basic, are slowed and then locked by {@link SignInThrottle}. See
+ * docs/adr/0010-access-control.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,26 +46,31 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
-			SignInThrottle throttle, AuthenticationEventPublisher events, @Value("${server.error.path:/error}") String errorPath)
-			throws Exception {
+			SignInThrottle throttle, AuthenticationEventPublisher events,
+			@Value("${server.error.path:/error}") String errorPath) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("partynet");
 		basic.afterPropertiesSet();
 		PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/graphql/**");
-		// A browser navigating to the API is sent to the login form, never shown a Basic prompt: so a
-		// browser never holds Basic credentials for this site that it could attach to a forged request.
+		// A browser navigating to the API is sent to the login form, never shown a Basic
+		// prompt: so a
+		// browser never holds Basic credentials for this site that it could attach to a
+		// forged request.
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL)); // curl's */* is not a browser
 		RequestMatcher apiClient = new AndRequestMatcher(api, new NegatedRequestMatcher(html));
-		// An API client (curl, scripts, the tests) sends HTTP Basic itself, with no cookie to forge.
+		// An API client (curl, scripts, the tests) sends HTTP Basic itself, with no
+		// cookie to forge.
 		RequestMatcher basicClient = (request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		// The only authentication manager of the chain, without the global one as a parent, which
+		// The only authentication manager of the chain, without the global one as a
+		// parent, which
 		// would check the password again after a refusal.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(encoder);
 		ProviderManager authentication = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 		authentication.setAuthenticationEventPublisher(events);
-		// Error pages render whatever error the container dispatches, for anyone; the error path asked
+		// Error pages render whatever error the container dispatches, for anyone; the
+		// error path asked
 		// for directly has no error to show and answers 404.
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)

@@ -7,13 +7,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may sign in. Passwords are stored hashed, in Spring Security's {@code {id}hash} form
- * ({@code {bcrypt}$2a$10$...}); a hash is made with {@code java -jar partynet.jar hash-password}.
+ * Who may sign in. Passwords are stored hashed, in Spring Security's {@code {id}hash}
+ * form ({@code {bcrypt}$2a$10$...}); a hash is made with
+ * {@code java -jar partynet.jar hash-password}.
  *
  * @param demoAccounts whether the demo accounts {@code orgdept}, {@code secretary} and
- * {@code viewer} (password {@code demo}) exist; the {@code prod} profile refuses to start while
- * they do
- * @param demoSecretaryOrganization the organization code of the demo secretary (a sample community)
+ * {@code viewer} (password {@code demo}) exist; the {@code prod} profile refuses to start
+ * while they do
+ * @param demoSecretaryOrganization the organization code of the demo secretary (a sample
+ * community)
  * @param accounts further accounts by user name
  * @param signIn how failed sign-ins are slowed and locked
  */
@@ -29,21 +31,23 @@ public record SecurityProperties(@DefaultValue("true") boolean demoAccounts,
 	/**
 	 * @param password the hashed password, {@code {bcrypt}...}
 	 * @param role what the account may do
-	 * @param organization for a {@link Role#SECRETARY}, the code of their party organization
+	 * @param organization for a {@link Role#SECRETARY}, the code of their party
+	 * organization
 	 */
 	public record AccountProperties(String password, Role role, String organization) {
 	}
 
 	/**
-	 * Failed sign-ins, counted per user name and per client address, are slowed in the second half
-	 * of the allowed failures and then locked; see {@link SignInThrottle}.
+	 * Failed sign-ins, counted per user name and per client address, are slowed in the
+	 * second half of the allowed failures and then locked; see {@link SignInThrottle}.
 	 *
 	 * @param maxFailuresPerAccount failures of one user name that lock it
-	 * @param maxFailuresPerAddress failures from one client address, whatever the user names, that
-	 * lock the address: higher, as an office may sign in from behind one address
+	 * @param maxFailuresPerAddress failures from one client address, whatever the user
+	 * names, that lock the address: higher, as an office may sign in from behind one
+	 * address
 	 * @param lockDuration how long a lock holds, and how long a failure is remembered
-	 * @param delay the first wait between slowed attempts, doubling with each further failure up
-	 * to 32 times; {@code 0s} turns the waits off
+	 * @param delay the first wait between slowed attempts, doubling with each further
+	 * failure up to 32 times; {@code 0s} turns the waits off
 	 * @param maxEntries user names, and separately addresses, remembered at most
 	 */
 	public record SignInProperties(@DefaultValue("5") int maxFailuresPerAccount,

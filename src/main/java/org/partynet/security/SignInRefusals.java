@@ -17,9 +17,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * What an HTTP Basic client hears when its sign-in fails: a throttled one {@code 429 Too Many
- * Requests} with {@code Retry-After} and a JSON message, so that a script backs off instead of
- * retrying; any other failure the usual {@code 401} with the Basic challenge.
+ * What an HTTP Basic client hears when its sign-in fails: a throttled one
+ * {@code 429 Too Many
+ * Requests} with {@code Retry-After} and a JSON message, so that a script backs off
+ * instead of retrying; any other failure the usual {@code 401} with the Basic challenge.
  */
 class SignInRefusals implements AuthenticationEntryPoint {
 

@@ -6,9 +6,9 @@ import org.springframework.security.authentication.LockedException;
 
 /**
  * A sign-in refused by {@link SignInThrottle} before its password was checked. A
- * {@link LockedException}, so that the {@code ProviderManager} answers it at once instead of
- * asking another provider, and so that it is not counted as a failure itself. Its message is shown
- * to people as it is.
+ * {@link LockedException}, so that the {@code ProviderManager} answers it at once instead
+ * of asking another provider, and so that it is not counted as a failure itself. Its
+ * message is shown to people as it is.
  */
 class SignInRefusedException extends LockedException {
 
@@ -42,7 +42,10 @@ class SignInRefusedException extends LockedException {
 		return this.code;
 	}
 
-	/** How long until an attempt is checked again, in whole seconds rounded up, as {@code Retry-After} counts. */
+	/**
+	 * How long until an attempt is checked again, in whole seconds rounded up, as
+	 * {@code Retry-After} counts.
+	 */
 	long retryAfterSeconds() {
 		return seconds(this.retryAfter);
 	}

@@ -19,27 +19,31 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Failed sign-ins, counted per user name and per client address. In the second half of the
- * allowed failures the next attempt waits (1 s, 2 s, 4 s… with the defaults), then the name or the
- * address is locked for {@code lock-duration}; while it waits or is locked, every attempt is
- * refused before its password is checked, the right one too. A success clears its user name (never
- * the address: one valid account must not buy a sprayer more guesses). Failures are forgotten
- * {@code lock-duration} after the last one.
+ * Failed sign-ins, counted per user name and per client address. In the second half of
+ * the allowed failures the next attempt waits (1 s, 2 s, 4 s… with the defaults), then
+ * the name or the address is locked for {@code lock-duration}; while it waits or is
+ * locked, every attempt is refused before its password is checked, the right one too. A
+ * success clears its user name (never the address: one valid account must not buy a
+ * sprayer more guesses). Failures are forgotten {@code lock-duration} after the last one.
  * <p>
- * The counts come from Spring Security's authentication events, so they see exactly what the
- * {@code ProviderManager} decided; an unknown user name fails like a wrong password, so it is
- * counted and locked alike and a lock says nothing about whether an account exists. Both tables
- * are bounded: a sprayer of user names fills them with its own entries, which expire, and pushes
- * out the oldest entry that is not locked.
+ * The counts come from Spring Security's authentication events, so they see exactly what
+ * the {@code ProviderManager} decided; an unknown user name fails like a wrong password,
+ * so it is counted and locked alike and a lock says nothing about whether an account
+ * exists. Both tables are bounded: a sprayer of user names fills them with its own
+ * entries, which expire, and pushes out the oldest entry that is not locked.
  * <p>
- * The address is the request's remote address: a proxy's {@code X-Forwarded-For} counts only when
- * Boot's {@code server.forward-headers-strategy} is set, which makes it the remote address.
+ * The address is the request's remote address: a proxy's {@code X-Forwarded-For} counts
+ * only when Boot's {@code server.forward-headers-strategy} is set, which makes it the
+ * remote address.
  */
 class SignInThrottle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SignInThrottle.class);
 
-	/** Longer user names are counted by their first characters: no account has such a name. */
+	/**
+	 * Longer user names are counted by their first characters: no account has such a
+	 * name.
+	 */
 	private static final int MAX_KEY_LENGTH = 100;
 
 	private static final String UNKNOWN_ADDRESS = "unknown";
@@ -68,7 +72,8 @@ class SignInThrottle {
 		Optional<SignInRefusedException> refusal = this.accounts.refusal(key(username), now, false)
 			.or(() -> this.addresses.refusal(address, now, true));
 		if (refusal.isPresent()) {
-			logger.debug("Sign-in refused for user '{}' from {}: {}", printable(username), address, refusal.get().getMessage());
+			logger.debug("Sign-in refused for user '{}' from {}: {}", printable(username), address,
+					refusal.get().getMessage());
 			throw refusal.get();
 		}
 	}
@@ -80,7 +85,8 @@ class SignInThrottle {
 		Instant now = this.clock.instant();
 		int account = this.accounts.failed(key(username), now);
 		int fromAddress = this.addresses.failed(address, now);
-		logger.info("Sign-in failed for user '{}' from {} (failure {} of {} for the user name, {} of {} for the address)",
+		logger.info(
+				"Sign-in failed for user '{}' from {} (failure {} of {} for the user name, {} of {} for the address)",
 				printable(username), address, account, this.accounts.max, fromAddress, this.addresses.max);
 		if (account == this.accounts.max) {
 			logger.warn("Sign-in locked for user '{}' for {} after {} failures, the last from {}", printable(username),
@@ -97,10 +103,13 @@ class SignInThrottle {
 		this.accounts.clear(key(event.getAuthentication().getName()));
 	}
 
-	/** The client address of a sign-in, from the request details that the form and Basic both attach. */
+	/**
+	 * The client address of a sign-in, from the request details that the form and Basic
+	 * both attach.
+	 */
 	static String address(Authentication authentication) {
-		return (authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null)
-				? details.getRemoteAddress() : UNKNOWN_ADDRESS;
+		return (authentication.getDetails() instanceof WebAuthenticationDetails details
+				&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : UNKNOWN_ADDRESS;
 	}
 
 	private static String key(String username) {
@@ -112,7 +121,8 @@ class SignInThrottle {
 	private static String printable(String username) {
 		StringBuilder printable = new StringBuilder();
 		key(username).codePoints()
-			.forEach((c) -> printable.append(Character.isISOControl(c) ? "\\u%04x".formatted(c) : Character.toString(c)));
+			.forEach((c) -> printable
+				.append(Character.isISOControl(c) ? "\\u%04x".formatted(c) : Character.toString(c)));
 		return printable.toString();
 	}
 
@@ -143,8 +153,8 @@ class SignInThrottle {
 	}
 
 	/**
-	 * Failures by key, bounded, the least recently used first. Every operation is short and
-	 * holds the table's lock, so that counting and refusing never race each other.
+	 * Failures by key, bounded, the least recently used first. Every operation is short
+	 * and holds the table's lock, so that counting and refusing never race each other.
 	 */
 	private final class Table {
 
@@ -196,7 +206,10 @@ class SignInThrottle {
 			return this.entries.size();
 		}
 
-		/** The entry of a key, unless it has expired: a lock has ended or the last failure is old. */
+		/**
+		 * The entry of a key, unless it has expired: a lock has ended or the last failure
+		 * is old.
+		 */
 		private Failures current(String key, Instant now) {
 			Failures failures = this.entries.get(key);
 			if (failures != null && expired(failures, now)) {

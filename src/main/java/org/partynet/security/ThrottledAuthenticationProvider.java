@@ -5,9 +5,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Asks {@link SignInThrottle} before the password is checked, for the login form and HTTP Basic
- * alike (both put the request's {@link WebAuthenticationDetails} on the token): a refused attempt
- * never reaches the password encoder, neither BCrypt nor the cache of passwords that matched.
+ * Asks {@link SignInThrottle} before the password is checked, for the login form and HTTP
+ * Basic alike (both put the request's {@link WebAuthenticationDetails} on the token): a
+ * refused attempt never reaches the password encoder, neither BCrypt nor the cache of
+ * passwords that matched.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 

@@ -9,7 +9,10 @@ import org.partynet.organization.Organization;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-/** The {@code Alliance} type, and the alliances of organizations and areas; batched per level. */
+/**
+ * The {@code Alliance} type, and the alliances of organizations and areas; batched per
+ * level.
+ */
 @Controller
 class UnitController {
 

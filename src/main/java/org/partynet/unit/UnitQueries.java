@@ -55,7 +55,8 @@ class UnitQueries {
 	}
 
 	Map<Alliance, Organization> leaders(Collection<Alliance> alliances) {
-		return Batch.singles(this.graph, LEADER, alliances, Alliance::code, row -> Organization.from(row.get("o").asNode()));
+		return Batch.singles(this.graph, LEADER, alliances, Alliance::code,
+				row -> Organization.from(row.get("o").asNode()));
 	}
 
 	Map<Alliance, List<Unit>> members(Collection<Alliance> alliances) {

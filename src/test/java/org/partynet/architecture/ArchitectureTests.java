@@ -31,21 +31,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchitectureTests {
 
 	/**
-	 * The packages each package may use, from the bottom up: the model and the infrastructure know
-	 * no feature; features use the layers below them and the features they show. A package not
-	 * listed here fails {@link #every_package_is_listed}, so a new one is placed on purpose.
+	 * The packages each package may use, from the bottom up: the model and the
+	 * infrastructure know no feature; features use the layers below them and the features
+	 * they show. A package not listed here fails {@link #every_package_is_listed}, so a
+	 * new one is placed on purpose.
 	 */
-	static final Map<String, Set<String>> ALLOWED = Map.ofEntries(entry("model", Set.of()),
-			entry("neo4j", Set.of()), entry("security", Set.of()), entry("report", Set.of()),
-			entry("explorer", Set.of()), entry("orgchart", Set.of()), entry("graphql", Set.of("model", "neo4j")),
-			entry("graph", Set.of("graphql", "security")), entry("scope", Set.of("graph", "graphql", "model", "security")),
+	static final Map<String, Set<String>> ALLOWED = Map.ofEntries(entry("model", Set.of()), entry("neo4j", Set.of()),
+			entry("security", Set.of()), entry("report", Set.of()), entry("explorer", Set.of()),
+			entry("orgchart", Set.of()), entry("graphql", Set.of("model", "neo4j")),
+			entry("graph", Set.of("graphql", "security")),
+			entry("scope", Set.of("graph", "graphql", "model", "security")),
 			entry("account", Set.of("graph", "organization", "security")),
 			entry("organization", Set.of("graph", "graphql", "model", "scope")),
 			entry("area", Set.of("graph", "graphql", "model", "organization", "scope")),
 			entry("unit", Set.of("area", "graph", "graphql", "organization")),
 			entry("person", Set.of("area", "graph", "graphql", "model", "organization", "unit")),
 			entry("coverage", Set.of("area", "graph", "graphql", "model", "organization", "report", "scope")),
-			entry("health", Set.of("area", "coverage", "graph", "graphql", "organization", "person", "report", "scope")),
+			entry("health",
+					Set.of("area", "coverage", "graph", "graphql", "organization", "person", "report", "scope")),
 			entry("network",
 					Set.of("area", "coverage", "graph", "graphql", "health", "model", "organization", "person", "scope",
 							"security", "unit")),
@@ -54,7 +57,8 @@ class ArchitectureTests {
 							"security", "unit")),
 			entry("audit", Set.of("graph", "graphql", "network", "scope", "security")),
 			entry("change",
-					Set.of("area", "graph", "graphql", "model", "neo4j", "network", "organization", "person", "security")),
+					Set.of("area", "graph", "graphql", "model", "neo4j", "network", "organization", "person",
+							"security")),
 			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security")));
 
 	@ArchTest
@@ -86,12 +90,15 @@ class ArchitectureTests {
 	}
 
 	@ArchTest
-	static final ArchRule packages_are_free_of_cycles = slices().matching("org.partynet.(*)..").should().beFreeOfCycles();
+	static final ArchRule packages_are_free_of_cycles = slices().matching("org.partynet.(*)..")
+		.should()
+		.beFreeOfCycles();
 
 	/**
-	 * Every statement runs through the executor ({@code graph.Graph}), which confines and masks
-	 * what it returns: nothing else reaches the database, except the database's own set-up
-	 * ({@code neo4j}: the embedded server, migrations, the sample), which is the service's own work.
+	 * Every statement runs through the executor ({@code graph.Graph}), which confines and
+	 * masks what it returns: nothing else reaches the database, except the database's own
+	 * set-up ({@code neo4j}: the embedded server, migrations, the sample), which is the
+	 * service's own work.
 	 */
 	@ArchTest
 	static final ArchRule only_the_executor_reaches_the_database = noClasses().that()

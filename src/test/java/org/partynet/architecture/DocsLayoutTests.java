@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The layout in docs/development.md is the layout of the repository: every package is listed, and
- * everything listed exists. A newcomer reads it first, so it must not drift.
+ * The layout in docs/development.md is the layout of the repository: every package is
+ * listed, and everything listed exists. A newcomer reads it first, so it must not drift.
  */
 class DocsLayoutTests {
 

@@ -14,7 +14,9 @@ import org.partynet.support.QueryTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Each Cypher query of {@link AreaQueries} and {@link Scope} against the sample network. */
+/**
+ * Each Cypher query of {@link AreaQueries} and {@link Scope} against the sample network.
+ */
 class AreaQueriesTests extends QueryTestSupport {
 
 	static final Area DISTRICT = new Area("GZ", "甘州区", AreaKind.DISTRICT);

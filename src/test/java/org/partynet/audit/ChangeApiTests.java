@@ -15,8 +15,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code changes(scope, since)} over HTTP, on the audit records of {@link ChangeFixture}. One
- * instance per class, so that the application (which loads the sample) is up before the fixture.
+ * {@code changes(scope, since)} over HTTP, on the audit records of {@link ChangeFixture}.
+ * One instance per class, so that the application (which loads the sample) is up before
+ * the fixture.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChangeApiTests extends HarnessTestSupport {
@@ -58,7 +59,9 @@ class ChangeApiTests extends HarnessTestSupport {
 	@SuppressWarnings("unchecked")
 	void newest_first_with_what_changed_and_the_nodes_affected() {
 		var response = page(null, ChangeFixture.SINCE, 20, null);
-		response.path("changes.nodes[*].id").entityList(String.class).containsExactly(ChangeFixture.NEWEST_FIRST.toArray(String[]::new));
+		response.path("changes.nodes[*].id")
+			.entityList(String.class)
+			.containsExactly(ChangeFixture.NEWEST_FIRST.toArray(String[]::new));
 		response.path("changes.totalCount").entity(Integer.class).isEqualTo(5);
 		response.path("changes.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
 		response.path("changes.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
@@ -72,7 +75,8 @@ class ChangeApiTests extends HarnessTestSupport {
 		assertThat((String) merge.get("before")).contains("\"GZ-DJ-C01-ZB02\"", "\"COVERS\"");
 		assertThat((String) merge.get("after")).contains("\"until\": \"2099-01-03\"");
 		assertThat((String) merge.get("input")).contains("GridBranch:GZ-DJ-C01-ZB02");
-		assertThat((List<Map<String, Object>>) merge.get("affected")).extracting(n -> n.get("__typename") + " " + n.get("id"))
+		assertThat((List<Map<String, Object>>) merge.get("affected"))
+			.extracting(n -> n.get("__typename") + " " + n.get("id"))
 			.containsExactly("Organization GridBranch:GZ-DJ-C01-ZB01", "Organization GridBranch:GZ-DJ-C01-ZB02");
 		assertThat((List<Map<String, Object>>) response.path("changes.nodes[3].affected").entity(List.class).get())
 			.extracting(n -> n.get("__typename") + " " + n.get("id"))
@@ -107,7 +111,8 @@ class ChangeApiTests extends HarnessTestSupport {
 		second.path("changes.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 		second.path("changes.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
 
-		var third = page(null, ChangeFixture.SINCE, 2, second.path("changes.pageInfo.endCursor").entity(String.class).get());
+		var third = page(null, ChangeFixture.SINCE, 2,
+				second.path("changes.pageInfo.endCursor").entity(String.class).get());
 		third.path("changes.nodes[*].id").entityList(String.class).containsExactly(ChangeFixture.C1);
 		third.path("changes.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
 
@@ -116,26 +121,32 @@ class ChangeApiTests extends HarnessTestSupport {
 
 	@Test
 	void scope_finds_the_changes_inside_it() {
-		// the community and the street of a change's community find it; another community does not
+		// the community and the street of a change's community find it; another community
+		// does not
 		assertThat(ids("Community:GZ-DJ-C01", ChangeFixture.SINCE)).containsExactly(ChangeFixture.C4, ChangeFixture.C3,
 				ChangeFixture.C1);
 		assertThat(ids("Street:GZ-DJ", ChangeFixture.SINCE)).containsExactlyElementsOf(ChangeFixture.NEWEST_FIRST);
 		assertThat(ids("Community:GZ-DJ-C02", ChangeFixture.SINCE)).isEmpty();
-		// organizations are scopes too; a grid inside the community finds only what touched it
+		// organizations are scopes too; a grid inside the community finds only what
+		// touched it
 		assertThat(ids("CommunityCommittee:GZ-DJ-C03-SQDW", ChangeFixture.SINCE)).containsExactly(ChangeFixture.C5,
 				ChangeFixture.C2);
 		assertThat(ids("Grid:GZ-DJ-C01-G04", ChangeFixture.SINCE)).containsExactly(ChangeFixture.C4, ChangeFixture.C3);
-		page("Community:GZ-DJ-C01", ChangeFixture.SINCE, 1, null).path("changes.totalCount").entity(Integer.class).isEqualTo(3);
+		page("Community:GZ-DJ-C01", ChangeFixture.SINCE, 1, null).path("changes.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(3);
 	}
 
 	@Test
 	void since_is_an_instant_with_any_offset() {
-		assertThat(ids(null, "2099-01-03T04:00:00Z")).containsExactly(ChangeFixture.C5, ChangeFixture.C4, ChangeFixture.C3);
+		assertThat(ids(null, "2099-01-03T04:00:00Z")).containsExactly(ChangeFixture.C5, ChangeFixture.C4,
+				ChangeFixture.C3);
 		// the same instant in Beijing time
 		assertThat(ids(null, "2099-01-03T12:00:00+08:00")).containsExactly(ChangeFixture.C5, ChangeFixture.C4,
 				ChangeFixture.C3);
 		assertThat(ids(null, "2099-01-03T04:00:00.001Z")).containsExactly(ChangeFixture.C5);
-		assertThat(ids("Community:GZ-DJ-C01", "2099-01-02T00:00:00Z")).containsExactly(ChangeFixture.C4, ChangeFixture.C3);
+		assertThat(ids("Community:GZ-DJ-C01", "2099-01-02T00:00:00Z")).containsExactly(ChangeFixture.C4,
+				ChangeFixture.C3);
 	}
 
 	@Test
@@ -157,7 +168,8 @@ class ChangeApiTests extends HarnessTestSupport {
 		// a code of another kind: an organization's code asked for as a community
 		error("{ changes(scope: \"Community:GZ-DJ-C01-SQDW\") { totalCount } }", "NOT_FOUND", "scope");
 		// a well-formed cursor that names no change (an organization list's)
-		error("{ changes(after: \"%s\") { totalCount } }".formatted(Paging.cursor("GZ-DJ-C01-SQDW")), "BAD_REQUEST", "after");
+		error("{ changes(after: \"%s\") { totalCount } }".formatted(Paging.cursor("GZ-DJ-C01-SQDW")), "BAD_REQUEST",
+				"after");
 	}
 
 	private void error(String document, String code, String argument) {
@@ -165,7 +177,8 @@ class ChangeApiTests extends HarnessTestSupport {
 			.execute()
 			.errors()
 			.satisfy(errors -> assertThat(errors).singleElement()
-				.satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", code).containsEntry("argument", argument)));
+				.satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", code)
+					.containsEntry("argument", argument)));
 	}
 
 	@Test
@@ -182,8 +195,9 @@ class ChangeApiTests extends HarnessTestSupport {
 		assertThat(statements().transactions()).isEqualTo(1);
 
 		statements().reset();
-		graphQl().document("""
-				{ changes(since: "2099-01-01T00:00:00Z") { edges { node { id affected { id name } } } nodes { affected { code } } } }""")
+		graphQl().document(
+				"""
+						{ changes(since: "2099-01-01T00:00:00Z") { edges { node { id affected { id name } } } nodes { affected { code } } } }""")
 			.execute()
 			.path("changes.nodes[*].affected[*].code")
 			.entityList(String.class)
@@ -195,13 +209,15 @@ class ChangeApiTests extends HarnessTestSupport {
 	@Test
 	void paths_between_nodes_never_pass_through_the_audit_trail() {
 		// C5 affected both secretaries; through it they would be two steps apart
-		var response = graphQl().document("""
-				{ connection(from: "Person:RY20021", to: "Person:RY20031", maxHops: 4) { length relationships { type } } }""")
+		var response = graphQl().document(
+				"""
+						{ connection(from: "Person:RY20021", to: "Person:RY20031", maxHops: 4) { length relationships { type } } }""")
 			.execute();
 		response.errors().verify();
 		List<String> types = response.path("connection[*].relationships[*].type").entityList(String.class).get();
 		assertThat(types).isNotEmpty().doesNotContain("AFFECTED");
-		assertThat(response.path("connection[*].length").entityList(Integer.class).get()).allMatch(length -> length > 2);
+		assertThat(response.path("connection[*].length").entityList(Integer.class).get())
+			.allMatch(length -> length > 2);
 	}
 
 }

@@ -15,9 +15,10 @@ import org.partynet.support.BrowserTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit trail page at {@code /reports/changes} in a real headless Chromium, on the audit
- * records of {@link ChangeFixture}: the rows newest first in Beijing time, the more button, the
- * diff of a merge, the scope picker and the since date. Skipped without {@code chromium}.
+ * The audit trail page at {@code /reports/changes} in a real headless Chromium, on the
+ * audit records of {@link ChangeFixture}: the rows newest first in Beijing time, the more
+ * button, the diff of a merge, the scope picker and the since date. Skipped without
+ * {@code chromium}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChangesPageBrowserTests extends BrowserTestSupport {
@@ -52,55 +53,69 @@ class ChangesPageBrowserTests extends BrowserTestSupport {
 			assertThat(stringList(ROWS)).containsExactlyElementsOf(ChangeFixture.NEWEST_FIRST);
 			assertThat(more.isDisplayed()).isFalse();
 
-			// 2. A row: time in Beijing, user, the operation in Chinese, the summary, the affected nodes.
+			// 2. A row: time in Beijing, user, the operation in Chinese, the summary, the
+			// affected nodes.
 			List<String> merge = cells(ChangeFixture.C3);
 			assertThat(merge.subList(0, 5)).containsExactly("2099-01-03 12:00:00", "wangfang", "党组织合并",
 					"青年社区第二网格党支部并入第一网格党支部", "青年社区第一网格党支部、青年社区第二网格党支部");
-			assertThat(stringList("""
-					return Array.from(document.querySelectorAll('tr[data-id="%s"] td:nth-child(5) a')).map(a => a.getAttribute('href'));
-					""".formatted(ChangeFixture.C3))).containsExactly("/org-chart?id=GridBranch%3AGZ-DJ-C01-ZB01",
-							"/org-chart?id=GridBranch%3AGZ-DJ-C01-ZB02");
-			// people are named, not linked; an operation without a label is shown by its name
-			assertThat(this.driver.findElements(By.cssSelector("tr[data-id='" + ChangeFixture.C2 + "'] td:nth-child(5) a")))
+			assertThat(stringList(
+					"""
+							return Array.from(document.querySelectorAll('tr[data-id="%s"] td:nth-child(5) a')).map(a => a.getAttribute('href'));
+							"""
+						.formatted(ChangeFixture.C3)))
+				.containsExactly("/org-chart?id=GridBranch%3AGZ-DJ-C01-ZB01",
+						"/org-chart?id=GridBranch%3AGZ-DJ-C01-ZB02");
+			// people are named, not linked; an operation without a label is shown by its
+			// name
+			assertThat(this.driver
+				.findElements(By.cssSelector("tr[data-id='" + ChangeFixture.C2 + "'] td:nth-child(5) a")))
 				.extracting(a -> a.getDomAttribute("href"))
 				.containsExactly("/org-chart?id=CommunityCommittee%3AGZ-DJ-C03-SQDW");
-			assertThat(this.driver.findElements(By.cssSelector("tr[data-id='" + ChangeFixture.C2 + "'] td:nth-child(5) span")))
+			assertThat(this.driver
+				.findElements(By.cssSelector("tr[data-id='" + ChangeFixture.C2 + "'] td:nth-child(5) span")))
 				.extracting(span -> span.getDomAttribute("title"))
 				.containsExactly("Person:RY20021");
 			assertThat(cells(ChangeFixture.C2).get(2)).isEqualTo("任职");
 			assertThat(cells(ChangeFixture.C5).get(2)).isEqualTo("swapSecretaries");
 
-			// 3. The diff of the merge: a property added, relationships ended and added; raw JSON folded.
+			// 3. The diff of the merge: a property added, relationships ended and added;
+			// raw JSON folded.
 			row(ChangeFixture.C3).findElement(By.cssSelector("button.toggle")).click();
-			WebElement diff = this.driver.findElement(By.cssSelector("tr[data-id='" + ChangeFixture.C3 + "'] + tr.diff"));
+			WebElement diff = this.driver
+				.findElement(By.cssSelector("tr[data-id='" + ChangeFixture.C3 + "'] + tr.diff"));
 			WebElement from = diff.findElement(By.cssSelector(".node[data-code='GZ-DJ-C01-ZB02']"));
-			assertThat(from.findElement(By.tagName("h4")).getText()).isEqualTo("网格党支部 青年社区第二网格党支部（GZ-DJ-C01-ZB02）· 修改 changed");
+			assertThat(from.findElement(By.tagName("h4")).getText())
+				.isEqualTo("网格党支部 青年社区第二网格党支部（GZ-DJ-C01-ZB02）· 修改 changed");
 			assertThat(from.findElements(By.cssSelector("tr[data-property]"))).singleElement()
 				.satisfies(row -> assertThat(row.getText()).contains("dissolvedOn", "—", "2099-01-03"));
 			assertThat(from.findElements(By.cssSelector("li[data-kind='ended']"))).extracting(WebElement::getText)
 				.containsExactly("结束于 2099-01-03 ended：隶属于 GZ-DJ-C01-SQDW，自 2019-09-01 起",
-						"结束于 2099-01-03 ended：覆盖 GZ-DJ-C01-G04，自 2019-09-01 起", "结束于 2099-01-03 ended：覆盖 GZ-DJ-C01-G05，自 2019-09-01 起");
+						"结束于 2099-01-03 ended：覆盖 GZ-DJ-C01-G04，自 2019-09-01 起",
+						"结束于 2099-01-03 ended：覆盖 GZ-DJ-C01-G05，自 2019-09-01 起");
 			WebElement into = diff.findElement(By.cssSelector(".node[data-code='GZ-DJ-C01-ZB01']"));
 			assertThat(into.findElements(By.cssSelector("tr[data-property]"))).isEmpty();
 			assertThat(into.findElements(By.cssSelector("li[data-kind='added']"))).extracting(WebElement::getText)
-				.containsExactly("新增 added：覆盖 GZ-DJ-C01-G04，自 2099-01-03 起", "新增 added：覆盖 GZ-DJ-C01-G05，自 2099-01-03 起");
+				.containsExactly("新增 added：覆盖 GZ-DJ-C01-G04，自 2099-01-03 起",
+						"新增 added：覆盖 GZ-DJ-C01-G05，自 2099-01-03 起");
 			WebElement raw = diff.findElement(By.tagName("details"));
 			assertThat(raw.getDomAttribute("open")).isNull();
 			assertThat(raw.getDomProperty("textContent")).contains("\"dissolvedOn\": \"2099-01-03\"");
-			assertThat(row(ChangeFixture.C3).findElement(By.cssSelector("button.toggle")).getText()).isEqualTo("收起 Hide");
+			assertThat(row(ChangeFixture.C3).findElement(By.cssSelector("button.toggle")).getText())
+				.isEqualTo("收起 Hide");
 
 			// 4. A person's diff: the role added, the phone number never shown.
 			row(ChangeFixture.C2).findElement(By.cssSelector("button.toggle")).click();
-			WebElement person = this.driver.findElement(By.cssSelector("tr[data-id='" + ChangeFixture.C2 + "'] + tr.diff"));
+			WebElement person = this.driver
+				.findElement(By.cssSelector("tr[data-id='" + ChangeFixture.C2 + "'] + tr.diff"));
 			assertThat(person.findElements(By.cssSelector("li[data-kind='added']"))).extracting(WebElement::getText)
 				.containsExactly("新增 added：任职于 南关社区党委（委员），自 2099-01-02 起");
 			assertThat(person.getDomProperty("textContent")).doesNotContain("000-0002-0021").contains("***");
 
 			assertThat(screenshot("changes.png")).isNotEmptyFile();
 
-			// 5. Every script and stylesheet, and every resource fetched, is the application's own.
-			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);"))
-				.isNotEmpty()
+			// 5. Every script and stylesheet, and every resource fetched, is the
+			// application's own.
+			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);")).isNotEmpty()
 				.allSatisfy((url) -> assertThat(url).startsWith(baseUrl() + "/"));
 			noSevereConsoleEntries();
 		});

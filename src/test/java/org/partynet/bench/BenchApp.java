@@ -14,16 +14,22 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The packaged application on its embedded default in a process of its own, on free ports, for
- * the benchmarks; and their figures as Markdown table rows.
+ * The packaged application on its embedded default in a process of its own, on free
+ * ports, for the benchmarks; and their figures as Markdown table rows.
  */
 final class BenchApp implements AutoCloseable {
 
-	/** The JVM options README.md gives for running the jar (override with -Dbench.jvm="..."). */
+	/**
+	 * The JVM options README.md gives for running the jar (override with
+	 * -Dbench.jvm="...").
+	 */
 	static final List<String> JVM_OPTIONS = List
 		.of(System.getProperty("bench.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
-	/** How long a start may take; a machine busy with other work needs more (-Dbench.startMinutes=). */
+	/**
+	 * How long a start may take; a machine busy with other work needs more
+	 * (-Dbench.startMinutes=).
+	 */
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("bench.startMinutes", 3));
 
 	final Process process;
@@ -43,7 +49,10 @@ final class BenchApp implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Starts the jar on a fresh store with these extra arguments and waits for its first answer. */
+	/**
+	 * Starts the jar on a fresh store with these extra arguments and waits for its first
+	 * answer.
+	 */
 	static BenchApp start(Path jar, String... arguments) throws Exception {
 		return start(jar, JVM_OPTIONS, arguments);
 	}
@@ -53,10 +62,11 @@ final class BenchApp implements AutoCloseable {
 		int port = freePort(), boltPort = freePort();
 		Path data = Files.createTempDirectory("partynet-bench");
 		Path log = Files.createTempFile("partynet-bench", ".log");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--partynet.embedded.bolt-port=" + boltPort,
-				"--partynet.embedded.data-dir=" + data));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+				"--partynet.embedded.bolt-port=" + boltPort, "--partynet.embedded.data-dir=" + data));
 		command.addAll(Arrays.asList(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		BenchApp app = new BenchApp(process, port, boltPort, log);
@@ -82,8 +92,8 @@ final class BenchApp implements AutoCloseable {
 	}
 
 	/** HTTP Basic of the demo account {@code orgdept}, which reads everything. */
-	static final String AUTHORIZATION = "Basic "
-			+ java.util.Base64.getEncoder().encodeToString("orgdept:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+		.encodeToString("orgdept:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
 	/** Signs a browser in through the login form, as {@code orgdept}. */
 	static void signIn(org.openqa.selenium.WebDriver browser, String base) {

@@ -16,22 +16,27 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The speed figures of the foundation, measured on the packaged application as a user runs it:
+ * The speed figures of the foundation, measured on the packaged application as a user
+ * runs it:
  * <ul>
- * <li>{@code java -jar} to the first {@code /graphql} answer on the embedded default, on the first
- * start (empty store: migrations and the sample load) and on restarts; resident memory then and
- * after the load below;</li>
+ * <li>{@code java -jar} to the first {@code /graphql} answer on the embedded default, on
+ * the first start (empty store: migrations and the sample load) and on restarts; resident
+ * memory then and after the load below;</li>
  * <li>the whole sample org tree (street committee down to building heads) in one GraphQL
  * request, warm, over loopback: median, p95 and more;</li>
  * <li>coverage of the whole sample (six figures) and the sample's coverage workbook.</li>
  * </ul>
- * A benchmark, not a test: it prints figures and asserts nothing. Run with {@code mvn -Pbench verify}.
+ * A benchmark, not a test: it prints figures and asserts nothing. Run with
+ * {@code mvn -Pbench verify}.
  */
 public final class FoundationBenchmark {
 
 	private static final int RESTARTS = 3;
 
-	/** The JVM options README.md gives for running the jar (override with -Dbench.jvm="..."). */
+	/**
+	 * The JVM options README.md gives for running the jar (override with
+	 * -Dbench.jvm="...").
+	 */
 	private static final List<String> JVM_OPTIONS = List
 		.of(System.getProperty("bench.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
@@ -105,8 +110,8 @@ public final class FoundationBenchmark {
 		return List.of(
 				"| whole org tree in one request (%d runs after %d warm-up, %d KB): median | %.1f ms | |"
 					.formatted(MEASURED, WARM_UP, bytes / 1024, nanos[MEASURED / 2] / 1e6),
-				"| whole org tree: p95 / p99 / min | %.1f / %.1f / %.1f ms | |".formatted(nanos[MEASURED * 95 / 100] / 1e6,
-						nanos[MEASURED * 99 / 100] / 1e6, nanos[0] / 1e6));
+				"| whole org tree: p95 / p99 / min | %.1f / %.1f / %.1f ms | |"
+					.formatted(nanos[MEASURED * 95 / 100] / 1e6, nanos[MEASURED * 99 / 100] / 1e6, nanos[0] / 1e6));
 	}
 
 	private List<String> coverage(String endpoint) throws Exception {
@@ -133,7 +138,8 @@ public final class FoundationBenchmark {
 		int bytes = 0;
 		for (int i = -5; i < runs; i++) {
 			long begin = System.nanoTime();
-			HttpResponse<byte[]> response = this.http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", BenchApp.AUTHORIZATION).build(),
+			HttpResponse<byte[]> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(url)).header("Authorization", BenchApp.AUTHORIZATION).build(),
 					HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() != 200) {
 				throw new IOException("HTTP " + response.statusCode() + " for " + url);
@@ -144,8 +150,9 @@ public final class FoundationBenchmark {
 			}
 		}
 		Arrays.sort(nanos);
-		return List.of("| the sample's coverage .xlsx, whole network (%d runs, %d KB): median / max | %.0f / %.0f ms | |"
-			.formatted(runs, bytes / 1024, nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6));
+		return List
+			.of("| the sample's coverage .xlsx, whole network (%d runs, %d KB): median / max | %.0f / %.0f ms | |"
+				.formatted(runs, bytes / 1024, nanos[runs / 2] / 1e6, nanos[runs - 1] / 1e6));
 	}
 
 	private boolean answers(String endpoint) {
@@ -194,8 +201,7 @@ public final class FoundationBenchmark {
 			command.addAll(JVM_OPTIONS);
 			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
 					"--partynet.embedded.bolt-port=" + boltPort, "--partynet.embedded.data-dir=" + data));
-			Process process = new ProcessBuilder(command)
-				.redirectErrorStream(true)
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
 			return new App(process, port, log, launched);

@@ -26,22 +26,23 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /**
- * The bulk workbook at city scale (issue 7): the packaged application on a fresh store with the
- * sample off and a generated city ({@link NetworkGenerator}, preset {@code city}, seed 42) loaded
- * over Bolt; then the export of the whole network ({@code /export/network.xlsx}) over loopback,
- * timed, with its rows per sheet, size and the application JVM's peak heap (sampled with
- * {@code jstat} every 50 ms); then that workbook imported ({@code POST /import}) into a second
- * application on an empty store with the README's {@code -Xmx512m}, timed, with its peak heap and
- * resident memory. A benchmark, not a test: it prints figures and asserts nothing. Targets: export
- * ≤ 10 s, import ≤ 30 s. {@code -Dbench.import-only=<workbook>} runs the import alone.
+ * The bulk workbook at city scale (issue 7): the packaged application on a fresh store
+ * with the sample off and a generated city ({@link NetworkGenerator}, preset
+ * {@code city}, seed 42) loaded over Bolt; then the export of the whole network
+ * ({@code /export/network.xlsx}) over loopback, timed, with its rows per sheet, size and
+ * the application JVM's peak heap (sampled with {@code jstat} every 50 ms); then that
+ * workbook imported ({@code POST /import}) into a second application on an empty store
+ * with the README's {@code -Xmx512m}, timed, with its peak heap and resident memory. A
+ * benchmark, not a test: it prints figures and asserts nothing. Targets: export ≤ 10 s,
+ * import ≤ 30 s. {@code -Dbench.import-only=<workbook>} runs the import alone.
  */
 public final class ImportExportBenchmark {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	/**
-	 * The import's JVM: the README's default; it writes in batches under a journal, so a city fits.
-	 * {@code -Dbench.import.jvm="..."} to try others.
+	 * The import's JVM: the README's default; it writes in batches under a journal, so a
+	 * city fits. {@code -Dbench.import.jvm="..."} to try others.
 	 */
 	private static final List<String> IMPORT_JVM_OPTIONS = List
 		.of(System.getProperty("bench.import.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
@@ -55,11 +56,12 @@ public final class ImportExportBenchmark {
 		long totalRows;
 		String importOnly = System.getProperty("bench.import-only", "");
 		if (!importOnly.isBlank()) {
-			// -Dbench.import-only=<workbook>: the import alone, of a workbook an earlier run exported
+			// -Dbench.import-only=<workbook>: the import alone, of a workbook an earlier
+			// run exported
 			file = Path.of(importOnly);
 			totalRows = rowsPerSheet(file).values().stream().mapToLong(Long::longValue).sum();
-			report.append("## Import benchmark (%d cores, java -jar %s, loopback, %s: %,d rows)%n%n"
-				.formatted(Runtime.getRuntime().availableProcessors(), jar.getFileName(), file.getFileName(), totalRows));
+			report.append("## Import benchmark (%d cores, java -jar %s, loopback, %s: %,d rows)%n%n".formatted(
+					Runtime.getRuntime().availableProcessors(), jar.getFileName(), file.getFileName(), totalRows));
 			importInto(jar, file, totalRows, report);
 			System.out.println();
 			System.out.print(report);
@@ -70,19 +72,21 @@ public final class ImportExportBenchmark {
 			try (Driver driver = GraphDatabase.driver("bolt://localhost:" + app.boltPort, AuthTokens.none())) {
 				network = new NetworkGenerator(42).load(NetworkGenerator.Preset.of(preset), driver);
 			}
-			report.append("## Import and export benchmark (%d cores, java %s -jar, loopback, preset %s: %,d nodes and %,d relationships generated in %.1f s)%n%n"
-				.formatted(Runtime.getRuntime().availableProcessors(), String.join(" ", BenchApp.JVM_OPTIONS), preset,
-						network.nodes(), network.relationships(), network.seconds()));
+			report.append(
+					"## Import and export benchmark (%d cores, java %s -jar, loopback, preset %s: %,d nodes and %,d relationships generated in %.1f s)%n%n"
+						.formatted(Runtime.getRuntime().availableProcessors(), String.join(" ", BenchApp.JVM_OPTIONS),
+								preset, network.nodes(), network.relationships(), network.seconds()));
 			HeapSampler heap = new HeapSampler(app.process.pid());
 			long before = heap.sample();
 			double[] seconds = new double[3];
 			heap.start();
 			for (int i = 0; i < seconds.length; i++) {
 				long started = System.nanoTime();
-				HttpResponse<Path> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.base() + "/export/network.xlsx"))
-					.header("Authorization", BenchApp.AUTHORIZATION)
-					.timeout(Duration.ofMinutes(10))
-					.build(), HttpResponse.BodyHandlers.ofFile(file));
+				HttpResponse<Path> response = HTTP
+					.send(HttpRequest.newBuilder(URI.create(app.base() + "/export/network.xlsx"))
+						.header("Authorization", BenchApp.AUTHORIZATION)
+						.timeout(Duration.ofMinutes(10))
+						.build(), HttpResponse.BodyHandlers.ofFile(file));
 				seconds[i] = (System.nanoTime() - started) / 1e9;
 				if (response.statusCode() != 200) {
 					throw new IllegalStateException("export: HTTP " + response.statusCode() + "; see " + app.log);
@@ -96,11 +100,12 @@ public final class ImportExportBenchmark {
 			report.append("| **total** | **%,d** |%n%n".formatted(totalRows));
 			report.append("| what | value | target |\n|---|---|---|\n");
 			report.append("| first export (cold: statements planned) | %.1f s | ≤ 10 s |%n".formatted(seconds[0]));
-			report.append("| second and third export | %.1f s, %.1f s (%,.0f rows/s) | ≤ 10 s |%n".formatted(seconds[1], seconds[2],
-					totalRows / Math.min(seconds[1], seconds[2])));
+			report.append("| second and third export | %.1f s, %.1f s (%,.0f rows/s) | ≤ 10 s |%n".formatted(seconds[1],
+					seconds[2], totalRows / Math.min(seconds[1], seconds[2])));
 			report.append("| file size | %.1f MB |  |%n".formatted(Files.size(file) / 1e6));
-			report.append("| application heap used: before / peak during the exports (-Xmx of %s) | %.0f MB / %.0f MB | bounded |%n%n"
-				.formatted(String.join(" ", BenchApp.JVM_OPTIONS), before / 1e6, peak / 1e6));
+			report.append(
+					"| application heap used: before / peak during the exports (-Xmx of %s) | %.0f MB / %.0f MB | bounded |%n%n"
+						.formatted(String.join(" ", BenchApp.JVM_OPTIONS), before / 1e6, peak / 1e6));
 		}
 		importInto(jar, file, totalRows, report);
 		System.out.println();
@@ -109,8 +114,8 @@ public final class ImportExportBenchmark {
 	}
 
 	/**
-	 * The workbook imported into an empty store, timed, with the service's peak heap (jstat every
-	 * 50 ms) and peak resident memory ({@code VmHWM}).
+	 * The workbook imported into an empty store, timed, with the service's peak heap
+	 * (jstat every 50 ms) and peak resident memory ({@code VmHWM}).
 	 */
 	private static void importInto(Path jar, Path file, long totalRows, StringBuilder report) throws Exception {
 		report.append("### Import `POST /import` of that workbook into an empty database (%s)\n\n"
@@ -157,7 +162,8 @@ public final class ImportExportBenchmark {
 
 	private static HttpResponse<String> upload(BenchApp app, Path file) throws IOException, InterruptedException {
 		String boundary = "partynet-" + UUID.randomUUID();
-		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+				+ file.getFileName()
 				+ "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
 			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
@@ -170,7 +176,10 @@ public final class ImportExportBenchmark {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Data rows per sheet (the header row aside), counted in the sheets' XML without loading them. */
+	/**
+	 * Data rows per sheet (the header row aside), counted in the sheets' XML without
+	 * loading them.
+	 */
 	static Map<String, Long> rowsPerSheet(Path file) throws Exception {
 		Map<String, Long> rows = new LinkedHashMap<>();
 		try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
@@ -208,7 +217,10 @@ public final class ImportExportBenchmark {
 		return found;
 	}
 
-	/** The heap a process uses (survivor, eden and old generation), sampled with {@code jstat}. */
+	/**
+	 * The heap a process uses (survivor, eden and old generation), sampled with
+	 * {@code jstat}.
+	 */
 	static final class HeapSampler {
 
 		private final long pid;
@@ -224,8 +236,10 @@ public final class ImportExportBenchmark {
 		}
 
 		long sample() throws IOException, InterruptedException {
-			Process jstat = new ProcessBuilder(jstat(), "-gc", Long.toString(this.pid)).redirectErrorStream(true).start();
-			try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+			Process jstat = new ProcessBuilder(jstat(), "-gc", Long.toString(this.pid)).redirectErrorStream(true)
+				.start();
+			try (BufferedReader out = new BufferedReader(
+					new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
 				List<String> lines = out.lines().toList();
 				jstat.waitFor();
 				return used(lines.get(0), lines.get(1));
@@ -234,9 +248,11 @@ public final class ImportExportBenchmark {
 
 		void start() throws IOException {
 			this.running = true;
-			Process jstat = new ProcessBuilder(jstat(), "-gc", Long.toString(this.pid), "50").redirectErrorStream(true).start();
+			Process jstat = new ProcessBuilder(jstat(), "-gc", Long.toString(this.pid), "50").redirectErrorStream(true)
+				.start();
 			this.thread = new Thread(() -> {
-				try (BufferedReader out = new BufferedReader(new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
+				try (BufferedReader out = new BufferedReader(
+						new InputStreamReader(jstat.getInputStream(), StandardCharsets.UTF_8))) {
 					String header = out.readLine();
 					for (String line; this.running && (line = out.readLine()) != null;) {
 						if (!line.isBlank() && !line.trim().startsWith("S0C")) {

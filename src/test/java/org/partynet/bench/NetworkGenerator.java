@@ -10,13 +10,15 @@ import java.util.Random;
 import org.neo4j.driver.Driver;
 
 /**
- * A synthetic network of the sample's shape at any size, deterministic from a seed, loaded through
- * batched Cypher ({@code UNWIND}) over Bolt into a database whose migrations have run. Codes start
- * with {@code X} so that a generated network never collides with the sample.
+ * A synthetic network of the sample's shape at any size, deterministic from a seed,
+ * loaded through batched Cypher ({@code UNWIND}) over Bolt into a database whose
+ * migrations have run. Codes start with {@code X} so that a generated network never
+ * collides with the sample.
  *
  * <p>
- * Presets: {@code district} (one street of 17 communities, about the sample), {@code city} (30
- * streets, about 92,000 nodes) and {@code province} (320 streets, about 1,000,000 nodes).
+ * Presets: {@code district} (one street of 17 communities, about the sample),
+ * {@code city} (30 streets, about 92,000 nodes) and {@code province} (320 streets, about
+ * 1,000,000 nodes).
  */
 public final class NetworkGenerator {
 
@@ -29,7 +31,10 @@ public final class NetworkGenerator {
 
 	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰文红建国志海云春梅鹏辉斌宁琳";
 
-	/** The size of a network: counts per level, each drawn uniformly from {@code [min, max]}. */
+	/**
+	 * The size of a network: counts per level, each drawn uniformly from
+	 * {@code [min, max]}.
+	 */
 	record Preset(String name, int streets, int[] communities, int[] grids, int[] buildings, int[] members,
 			int unitsPerStreet, int sitesPerStreet) {
 
@@ -47,19 +52,24 @@ public final class NetworkGenerator {
 
 	}
 
-	/** What was generated: counts and a few codes of each kind, for benchmarks to pick from. */
+	/**
+	 * What was generated: counts and a few codes of each kind, for benchmarks to pick
+	 * from.
+	 */
 	record Result(int nodes, int relationships, double seconds, Map<String, List<String>> ids) {
 	}
 
 	/**
-	 * Loads a generated network into any Neo4j whose migrations have run (the service's embedded
-	 * default, or an external server):
-	 * {@code NetworkGenerator <preset> [bolt uri] [user] [password] [seed]}; prints its speed.
+	 * Loads a generated network into any Neo4j whose migrations have run (the service's
+	 * embedded default, or an external server):
+	 * {@code NetworkGenerator <preset> [bolt uri] [user] [password] [seed]}; prints its
+	 * speed.
 	 */
 	public static void main(String[] args) {
 		String preset = (args.length > 0) ? args[0] : "city";
 		String uri = (args.length > 1) ? args[1] : "bolt://localhost:7687";
-		var auth = (args.length > 3) ? org.neo4j.driver.AuthTokens.basic(args[2], args[3]) : org.neo4j.driver.AuthTokens.none();
+		var auth = (args.length > 3) ? org.neo4j.driver.AuthTokens.basic(args[2], args[3])
+				: org.neo4j.driver.AuthTokens.none();
 		long seed = (args.length > 4) ? Long.parseLong(args[4]) : 42;
 		try (Driver driver = org.neo4j.driver.GraphDatabase.driver(uri, auth)) {
 			Result result = new NetworkGenerator(seed).load(Preset.of(preset), driver);
@@ -88,7 +98,8 @@ public final class NetworkGenerator {
 		int nodeCount = 0, relationshipCount = 0;
 		for (var entry : this.nodes.entrySet()) {
 			String labels = entry.getKey();
-			nodeCount += batches(driver, "UNWIND $rows AS r CREATE (n:%s) SET n = r".formatted(labels), entry.getValue());
+			nodeCount += batches(driver, "UNWIND $rows AS r CREATE (n:%s) SET n = r".formatted(labels),
+					entry.getValue());
 		}
 		for (var entry : this.relationships.entrySet()) {
 			String[] key = entry.getKey().split(" ");
@@ -244,7 +255,8 @@ public final class NetworkGenerator {
 	}
 
 	private void rel(String key, String from, String to, Map<String, Object> properties) {
-		this.relationships.computeIfAbsent(key, k -> new ArrayList<>()).add(Map.of("a", from, "b", to, "p", properties));
+		this.relationships.computeIfAbsent(key, k -> new ArrayList<>())
+			.add(Map.of("a", from, "b", to, "p", properties));
 	}
 
 	private int between(int[] range) {
@@ -253,7 +265,8 @@ public final class NetworkGenerator {
 
 	private static int batches(Driver driver, String cypher, List<Map<String, Object>> rows) {
 		for (int i = 0; i < rows.size(); i += BATCH) {
-			driver.executableQuery(cypher).withParameters(Map.of("rows", rows.subList(i, Math.min(rows.size(), i + BATCH))))
+			driver.executableQuery(cypher)
+				.withParameters(Map.of("rows", rows.subList(i, Math.min(rows.size(), i + BATCH))))
 				.execute();
 		}
 		return rows.size();

@@ -17,25 +17,27 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The org chart's speed in a real headless Chromium against the packaged application on its
- * embedded default, over loopback:
+ * The org chart's speed in a real headless Chromium against the packaged application on
+ * its embedded default, over loopback:
  * <ul>
  * <li>a community's chart, from requesting the page to the first painted frame;</li>
- * <li>an expand of a box whose children are not loaded yet, from the click to the painted frame
- * (one GraphQL request, layout and drawing);</li>
- * <li>a street of more than 2,000 boxes (generated beside the sample, see {@link #BIG_STREET}): the
- * whole tree loaded and drawn, a zoom step and a full re-layout.</li>
+ * <li>an expand of a box whose children are not loaded yet, from the click to the painted
+ * frame (one GraphQL request, layout and drawing);</li>
+ * <li>a street of more than 2,000 boxes (generated beside the sample, see
+ * {@link #BIG_STREET}): the whole tree loaded and drawn, a zoom step and a full
+ * re-layout.</li>
  * </ul>
- * A benchmark, not a test: it prints figures and asserts nothing. Run with {@code mvn -Pbench verify}.
+ * A benchmark, not a test: it prints figures and asserts nothing. Run with
+ * {@code mvn -Pbench verify}.
  */
 public final class OrgChartBenchmark {
 
 	private static final int PAGE_LOADS = 15;
 
 	/**
-	 * A street of 24 communities, each with 4 grid branches of 3 building groups covering 6
-	 * buildings with their heads: 1 + 24 + 96 + 288 + 1,728 = 2,137 boxes. A stand-in until the
-	 * network generator of the scale issue exists.
+	 * A street of 24 communities, each with 4 grid branches of 3 building groups covering
+	 * 6 buildings with their heads: 1 + 24 + 96 + 288 + 1,728 = 2,137 boxes. A stand-in
+	 * until the network generator of the scale issue exists.
 	 */
 	private static final String BIG_STREET = """
 			CREATE (s:Street:Area {code: 'BM', name: '基准街道'})
@@ -90,7 +92,9 @@ public final class OrgChartBenchmark {
 			options.setBinary(chromium.toFile());
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--window-size=1600,1000", "--no-first-run", "--disable-background-networking");
-			service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
+			service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+				.usingAnyFreePort()
+				.build();
 			browser = new ChromeDriver(service, options);
 			browser.manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
 			List<String> rows = measure(browser, base);
@@ -119,7 +123,8 @@ public final class OrgChartBenchmark {
 		List<String> rows = new ArrayList<>();
 		BenchApp.signIn(browser, base);
 
-		// A community's chart (two levels open: committee, branches, groups), page request to paint.
+		// A community's chart (two levels open: committee, branches, groups), page
+		// request to paint.
 		double[] paint = new double[PAGE_LOADS];
 		double[] boxes = new double[1];
 		for (int i = 0; i < PAGE_LOADS + 3; i++) {
@@ -134,14 +139,16 @@ public final class OrgChartBenchmark {
 		rows.add(row("a community's chart, page request to first painted frame (%d boxes)".formatted((int) boxes[0]),
 				paint, "≤ 1,000 ms"));
 
-		// Expands of boxes not loaded yet: the communities of the big street, one level open.
+		// Expands of boxes not loaded yet: the communities of the big street, one level
+		// open.
 		browser.get(base + "/org-chart?id=StreetWorkingCommittee:BM-DGW&depth=1");
 		wait.until((d) -> js.executeScript("return window.OrgChart && OrgChart.timings.painted;") != null);
 		double[] expand = new double[24];
 		for (int i = 0; i < expand.length; i++) {
 			expand[i] = timeAsync(js, "await OrgChart.toggle('CommunityCommittee:BM-C" + (i + 1) + "-SQDW');");
 		}
-		rows.add(row("an expand (one request, layout, drawing, paint) of a community with 4 branches", expand, "≤ 200 ms"));
+		rows.add(row("an expand (one request, layout, drawing, paint) of a community with 4 branches", expand,
+				"≤ 200 ms"));
 
 		// The big street, every box open: load and draw, then stay responsive.
 		browser.get(base + "/org-chart?id=StreetWorkingCommittee:BM-DGW&depth=1");

@@ -27,13 +27,14 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 
 /**
- * Scale and speed: for each preset (district, city, province by default), the packaged application
- * on a generated network, and the same questions answered three ways over loopback, at concurrency
- * 1 and 8: our GraphQL API; raw Cypher through the Java driver (the lower bound); and
- * {@code @neo4j/graphql} 7 serving equivalent type definitions ({@code bench/neo4j-graphql}) against
- * the same Neo4j (skipped with a message where {@code npm} is absent). Prints one table per preset
- * and one of growth, and writes {@code target/bench/scale-report.md} with an SVG chart beside it.
- * A benchmark, not a test: it asserts nothing. Run with {@code mvn -Pscale verify}.
+ * Scale and speed: for each preset (district, city, province by default), the packaged
+ * application on a generated network, and the same questions answered three ways over
+ * loopback, at concurrency 1 and 8: our GraphQL API; raw Cypher through the Java driver
+ * (the lower bound); and {@code @neo4j/graphql} 7 serving equivalent type definitions
+ * ({@code bench/neo4j-graphql}) against the same Neo4j (skipped with a message where
+ * {@code npm} is absent). Prints one table per preset and one of growth, and writes
+ * {@code target/bench/scale-report.md} with an SVG chart beside it. A benchmark, not a
+ * test: it asserts nothing. Run with {@code mvn -Pscale verify}.
  */
 public final class ScaleBenchmark {
 
@@ -83,8 +84,10 @@ public final class ScaleBenchmark {
 			  size([s IN sites WHERE EXISTS { (s)<-[r:COVERS]-(:Alliance) WHERE %s } OR EXISTS { (s)<-[i:INSTRUCTS]-(:Person) WHERE %s }]) AS sitesCovered,
 			  size(communities) AS communities,
 			  size([c IN communities WHERE EXISTS { (c)<-[r:GOVERNS]-(:CommunityCommittee) WHERE %s }]) AS organized
-			""".formatted(HELD.formatted("h"), HELD.formatted("r"), HELD.formatted("r"), HELD.formatted("w"),
-			HELD.formatted("r"), HELD.formatted("r"), HELD.formatted("r"), HELD.formatted("i"), HELD.formatted("r"));
+			"""
+		.formatted(HELD.formatted("h"), HELD.formatted("r"), HELD.formatted("r"), HELD.formatted("w"),
+				HELD.formatted("r"), HELD.formatted("r"), HELD.formatted("r"), HELD.formatted("i"),
+				HELD.formatted("r"));
 
 	private static final String COVERAGE_PEER = "query Coverage($code: String!) { coverage(code: $code) }";
 
@@ -148,12 +151,13 @@ public final class ScaleBenchmark {
 		Map<String, String> sizes = new LinkedHashMap<>();
 		for (String preset : presets) {
 			String jvm = preset.equals("province") ? "-Xmx3g -XX:+UseSerialGC" : String.join(" ", BenchApp.JVM_OPTIONS);
-			try (BenchApp app = BenchApp.start(jar, List.of(jvm.split(" ")),
-					"--partynet.sample.enabled=false");
+			try (BenchApp app = BenchApp.start(jar, List.of(jvm.split(" ")), "--partynet.sample.enabled=false");
 					Driver driver = GraphDatabase.driver("bolt://localhost:" + app.boltPort, AuthTokens.none())) {
-				NetworkGenerator.Result network = new NetworkGenerator(42).load(NetworkGenerator.Preset.of(preset), driver);
-				sizes.put(preset, "%,d nodes, %,d relationships (generated in %.0f s, %,.0f nodes/s)".formatted(network.nodes(),
-						network.relationships(), network.seconds(), network.nodes() / network.seconds()));
+				NetworkGenerator.Result network = new NetworkGenerator(42).load(NetworkGenerator.Preset.of(preset),
+						driver);
+				sizes.put(preset,
+						"%,d nodes, %,d relationships (generated in %.0f s, %,.0f nodes/s)".formatted(network.nodes(),
+								network.relationships(), network.seconds(), network.nodes() / network.seconds()));
 				System.out.println("[scale] " + preset + ": " + sizes.get(preset));
 				Peer peer = (peerSkipped == null) ? startPeer(peerDir, app.boltPort) : null;
 				try {
@@ -174,7 +178,8 @@ public final class ScaleBenchmark {
 		Files.createDirectories(out);
 		Files.writeString(out.resolve("scale-report.md"), report);
 		Files.writeString(out.resolve("scale-growth.svg"), chart(results));
-		System.out.println("[scale] written: " + out.resolve("scale-report.md") + ", " + out.resolve("scale-growth.svg"));
+		System.out
+			.println("[scale] written: " + out.resolve("scale-report.md") + ", " + out.resolve("scale-growth.svg"));
 	}
 
 	private Map<String, Cell[][]> measure(BenchApp app, Driver driver, int peerPort, NetworkGenerator.Result network)
@@ -211,8 +216,10 @@ public final class ScaleBenchmark {
 				new Operation("a look-up by id", i -> vars(LOOK_UP, "id", at(people, i)),
 						i -> Map.of("code", code(at(people, i))), LOOK_UP_CYPHER,
 						i -> vars(LOOK_UP_PEER, "code", code(at(people, i)))));
-		// A round over everything first: the JIT of both servers must have compiled the paths of
-		// every operation (on 2 cores that takes tens of seconds), or the first cells pay for it.
+		// A round over everything first: the JIT of both servers must have compiled the
+		// paths of
+		// every operation (on 2 cores that takes tens of seconds), or the first cells pay
+		// for it.
 		for (int round = 0; round < 2; round++) {
 			for (Operation op : operations) {
 				warm(i -> post(app.base() + "/graphql", op.ours().apply(i)));
@@ -228,13 +235,15 @@ public final class ScaleBenchmark {
 			for (int c = 0; c < 2; c++) {
 				int threads = concurrency[c];
 				grid[0][c] = cell(threads, i -> post(app.base() + "/graphql", op.ours().apply(i)));
-				grid[1][c] = cell(threads, i -> driver.executableQuery(op.cypher()).withParameters(op.raw().apply(i)).execute());
-				grid[2][c] = (peerPort > 0) ? cell(threads, i -> post("http://localhost:" + peerPort + "/", op.peer().apply(i)))
+				grid[1][c] = cell(threads,
+						i -> driver.executableQuery(op.cypher()).withParameters(op.raw().apply(i)).execute());
+				grid[2][c] = (peerPort > 0)
+						? cell(threads, i -> post("http://localhost:" + peerPort + "/", op.peer().apply(i)))
 						: Cell.SKIPPED;
 			}
 			cells.put(op.name(), grid);
-			System.out.println("[scale] " + op.name() + ": ours p50 %.1f ms, raw %.1f ms, peer %.1f ms".formatted(grid[0][0].p50(),
-					grid[1][0].p50(), grid[2][0].p50()));
+			System.out.println("[scale] " + op.name() + ": ours p50 %.1f ms, raw %.1f ms, peer %.1f ms"
+				.formatted(grid[0][0].p50(), grid[1][0].p50(), grid[2][0].p50()));
 		}
 		return cells;
 	}
@@ -254,9 +263,9 @@ public final class ScaleBenchmark {
 	}
 
 	/**
-	 * Warms up (up to 100 requests or 3 s: the JIT must have compiled the path, or the first
-	 * operations measured pay for it), then runs requests on {@code threads} threads until the
-	 * budget or the count is spent.
+	 * Warms up (up to 100 requests or 3 s: the JIT must have compiled the path, or the
+	 * first operations measured pay for it), then runs requests on {@code threads}
+	 * threads until the budget or the count is spent.
 	 */
 	private static Cell cell(int threads, Request request) throws Exception {
 		long warmUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -291,8 +300,8 @@ public final class ScaleBenchmark {
 		}
 		double seconds = (System.nanoTime() - started) / 1e9;
 		double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return new Cell(BenchApp.percentile(sorted, 50), BenchApp.percentile(sorted, 95), BenchApp.percentile(sorted, 99),
-				sorted.length / seconds, sorted.length);
+		return new Cell(BenchApp.percentile(sorted, 50), BenchApp.percentile(sorted, 95),
+				BenchApp.percentile(sorted, 99), sorted.length / seconds, sorted.length);
 	}
 
 	private void post(String url, String body) throws IOException, InterruptedException {
@@ -345,11 +354,13 @@ public final class ScaleBenchmark {
 		return new Peer(peer, port);
 	}
 
-	private static String report(Map<String, Map<String, Cell[][]>> results, Map<String, String> sizes, String peerSkipped) {
+	private static String report(Map<String, Map<String, Cell[][]>> results, Map<String, String> sizes,
+			String peerSkipped) {
 		StringBuilder md = new StringBuilder("# Scale benchmark\n\n");
-		md.append("%d cores, Java %s, loopback; first two warm-up rounds over every operation (3 s each); then each cell: up to 100 more warm-up requests (3 s), then up to %d s or %d requests per thread.\n"
-			.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), BUDGET.toSeconds(),
-					MAX_REQUESTS));
+		md.append(
+				"%d cores, Java %s, loopback; first two warm-up rounds over every operation (3 s each); then each cell: up to 100 more warm-up requests (3 s), then up to %d s or %d requests per thread.\n"
+					.formatted(Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+							BUDGET.toSeconds(), MAX_REQUESTS));
 		if (peerSkipped != null) {
 			md.append("\n@neo4j/graphql skipped: ").append(peerSkipped).append('\n');
 		}
@@ -358,8 +369,9 @@ public final class ScaleBenchmark {
 			md.append("| operation | ours p50 / p95 / p99 (c=1) | raw Cypher p50 | @neo4j/graphql p50 | ours ÷ raw | "
 					+ "throughput c=8: ours / raw / @neo4j/graphql (req/s) | ours ÷ @neo4j/graphql (c=8) |\n");
 			md.append("|---|---|---|---|---|---|---|\n");
-			cells.forEach((op, grid) -> md.append("| %s | %.1f / %.1f / %.1f ms | %.1f ms | %s | %.2f× | %.0f / %.0f / %s | %s |\n"
-				.formatted(op, grid[0][0].p50(), grid[0][0].p95(), grid[0][0].p99(), grid[1][0].p50(), ms(grid[2][0].p50()),
+			cells.forEach((op, grid) -> md
+				.append("| %s | %.1f / %.1f / %.1f ms | %.1f ms | %s | %.2f× | %.0f / %.0f / %s | %s |\n".formatted(op,
+						grid[0][0].p50(), grid[0][0].p95(), grid[0][0].p99(), grid[1][0].p50(), ms(grid[2][0].p50()),
 						grid[0][0].p50() / grid[1][0].p50(), grid[0][1].throughput(), grid[1][1].throughput(),
 						rate(grid[2][1].throughput()), ratio(grid[0][1].throughput() / grid[2][1].throughput()))));
 		});
@@ -381,15 +393,23 @@ public final class ScaleBenchmark {
 		List<String> presets = new ArrayList<>(results.keySet());
 		String[] colors = { "#1565c0", "#ef6c00", "#b71c1c" };
 		int width = 900, height = 420, left = 60, bottom = 330, top = 40;
-		double max = results.values().stream().flatMap(c -> c.values().stream()).mapToDouble(g -> g[0][0].p50()).max().orElse(1);
+		double max = results.values()
+			.stream()
+			.flatMap(c -> c.values().stream())
+			.mapToDouble(g -> g[0][0].p50())
+			.max()
+			.orElse(1);
 		double logMax = Math.log10(Math.max(10, max * 1.5));
-		StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">"
-			.formatted(width, height));
-		svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><text x=\"10\" y=\"20\" font-size=\"14\">Our p50 latency per operation and network size (ms, log scale)</text>");
+		StringBuilder svg = new StringBuilder(
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">"
+					.formatted(width, height));
+		svg.append(
+				"<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><text x=\"10\" y=\"20\" font-size=\"14\">Our p50 latency per operation and network size (ms, log scale)</text>");
 		for (double tick = 0.1; tick <= Math.pow(10, logMax); tick *= 10) {
 			double y = bottom - (Math.log10(tick) + 1) / (logMax + 1) * (bottom - top);
-			svg.append("<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/><text x=\"5\" y=\"%.1f\">%s</text>"
-				.formatted(left, width - 10, y, y, y + 4, (tick < 1) ? "0.1" : String.valueOf((long) tick)));
+			svg.append(
+					"<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/><text x=\"5\" y=\"%.1f\">%s</text>"
+						.formatted(left, width - 10, y, y, y + 4, (tick < 1) ? "0.1" : String.valueOf((long) tick)));
 		}
 		double group = (width - left - 20.0) / ops.size();
 		for (int o = 0; o < ops.size(); o++) {
@@ -397,16 +417,20 @@ public final class ScaleBenchmark {
 				double value = Math.max(0.1, results.get(presets.get(p)).get(ops.get(o))[0][0].p50());
 				double h = (Math.log10(value) + 1) / (logMax + 1) * (bottom - top);
 				double x = left + o * group + 10 + p * (group - 20) / presets.size();
-				svg.append("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %.1f ms</title></rect>"
-					.formatted(x, bottom - h, (group - 20) / presets.size() - 2, h, colors[p % colors.length], presets.get(p),
-							ops.get(o), value));
+				svg.append(
+						"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %.1f ms</title></rect>"
+							.formatted(x, bottom - h, (group - 20) / presets.size() - 2, h, colors[p % colors.length],
+									presets.get(p), ops.get(o), value));
 			}
-			svg.append("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>".formatted(left + o * group + group / 2,
-					bottom + 16, ops.get(o).replace("&", "&amp;").replaceAll("^(a |an )", "")));
+			svg.append(
+					"<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>".formatted(left + o * group + group / 2,
+							bottom + 16, ops.get(o).replace("&", "&amp;").replaceAll("^(a |an )", "")));
 		}
 		for (int p = 0; p < presets.size(); p++) {
-			svg.append("<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>"
-				.formatted(left + p * 120, height - 30, colors[p % colors.length], left + p * 120 + 16, height - 20, presets.get(p)));
+			svg.append(
+					"<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">%s</text>"
+						.formatted(left + p * 120, height - 30, colors[p % colors.length], left + p * 120 + 16,
+								height - 20, presets.get(p)));
 		}
 		return svg.append("</svg>\n").toString();
 	}

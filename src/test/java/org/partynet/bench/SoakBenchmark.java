@@ -30,16 +30,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A soak, not a timed test: the packaged application on a fresh store with the sample, under
- * mixed traffic for {@code -Dsoak.minutes} (10) at {@code -Dsoak.concurrency} (8) over loopback.
- * Reads as the three demo accounts (org tree, networkStats, coverage, linkages, search, node by id,
- * health, changes, and a secretary asking for what lies outside their subtree, which is refused),
- * and every 25th request a write as the organization department (a grid branch renamed back and
- * forth with its version; each client has a branch of its own, so writes do not conflict). It
- * prints the requests, the errors by kind, p50/p99/max per operation, the slowest request, the
- * service's resident memory and heap every 30 s, its garbage-collection pauses and what it logged
- * above INFO. The goal is no internal error at all. It stops by itself: after the time, or after
- * {@code -Dsoak.maxRequests} (1,000,000) requests, whichever comes first.
+ * A soak, not a timed test: the packaged application on a fresh store with the sample,
+ * under mixed traffic for {@code -Dsoak.minutes} (10) at {@code -Dsoak.concurrency} (8)
+ * over loopback. Reads as the three demo accounts (org tree, networkStats, coverage,
+ * linkages, search, node by id, health, changes, and a secretary asking for what lies
+ * outside their subtree, which is refused), and every 25th request a write as the
+ * organization department (a grid branch renamed back and forth with its version; each
+ * client has a branch of its own, so writes do not conflict). It prints the requests, the
+ * errors by kind, p50/p99/max per operation, the slowest request, the service's resident
+ * memory and heap every 30 s, its garbage-collection pauses and what it logged above
+ * INFO. The goal is no internal error at all. It stops by itself: after the time, or
+ * after {@code -Dsoak.maxRequests} (1,000,000) requests, whichever comes first.
  * <p>
  * {@code mvn -Pbench exec:java@soak-benchmark} (after {@code mvn package -DskipTests}).
  */
@@ -98,17 +99,20 @@ public final class SoakBenchmark {
 
 	private static final List<Operation> READS = List.of(
 			new Operation("orgTree", "orgdept", TREE.replace("$code: String!", "$code: String! = \"GZ-DJ-DGW\"")),
-			new Operation("orgTree", "secretary", TREE.replace("$code: String!", "$code: String! = \"GZ-DJ-C01-SQDW\"")),
+			new Operation("orgTree", "secretary",
+					TREE.replace("$code: String!", "$code: String! = \"GZ-DJ-C01-SQDW\"")),
 			new Operation("orgTree", "viewer", TREE.replace("$code: String!", "$code: String! = \"GZ-DJ-C02-SQDW\"")),
 			new Operation("networkStats", "orgdept", STATS), new Operation("networkStats", "secretary", STATS),
 			new Operation("networkStats", "viewer", STATS),
 			new Operation("coverage", "orgdept", COVERAGE.replace("$scope: ID", "$scope: ID = \"Street:GZ-DJ\"")),
-			new Operation("coverage", "secretary", COVERAGE.replace("$scope: ID", "$scope: ID = \"Community:GZ-DJ-C01\"")),
+			new Operation("coverage", "secretary",
+					COVERAGE.replace("$scope: ID", "$scope: ID = \"Community:GZ-DJ-C01\"")),
 			new Operation("coverage", "viewer", COVERAGE.replace("$scope: ID", "$scope: ID = \"Street:GZ-DJ\"")),
 			new Operation("linkages", "orgdept",
 					"{ linkages(id: \"Street:GZ-DJ\") { unitCount groups { kind links { unit { name } people { name } organizations { name } } } } }"),
 			new Operation("linkages", "secretary",
-					"{ linkages(id: \"" + SECRETARY_OWN + "\") { unitCount groups { kind links { unit { name } people { name } } } } }"),
+					"{ linkages(id: \"" + SECRETARY_OWN
+							+ "\") { unitCount groups { kind links { unit { name } people { name } } } } }"),
 			new Operation("search", "orgdept", "{ search(text: \"社区\") { score node { id name } } }"),
 			new Operation("search", "secretary", "{ search(text: \"网格\") { score node { id name } } }"),
 			new Operation("search", "viewer", "{ search(text: \"党支部\") { score node { id name } } }"),
@@ -117,13 +121,16 @@ public final class SoakBenchmark {
 			new Operation("node", "viewer", "{ node(id: \"Street:GZ-DJ\") { id name } }"),
 			new Operation("health", "orgdept",
 					"{ health(scope: \"Street:GZ-DJ\") { counts { ruleName count } findings(severity: ERROR) { ruleName organization { name } } terms { expiresOn status } } }"),
-			new Operation("health", "secretary", "{ health(scope: \"Community:GZ-DJ-C01\") { counts { ruleName count } } }"),
+			new Operation("health", "secretary",
+					"{ health(scope: \"Community:GZ-DJ-C01\") { counts { ruleName count } } }"),
 			new Operation("changes", "orgdept",
 					"{ changes(first: 20) { totalCount pageInfo { hasNextPage } nodes { at user operation summary affected { id name } } } }"),
 			new Operation("me", "secretary", "{ me { username role organization { id name } } }"),
-			// refusals: the secretary asking beyond their subtree, the viewer asking for the audit trail
+			// refusals: the secretary asking beyond their subtree, the viewer asking for
+			// the audit trail
 			new Operation("refused", "secretary", "{ organization(code: \"GZ-DJ-DGW\") { name } }", "FORBIDDEN"),
-			new Operation("refused", "secretary", "{ node(id: \"CommunityCommittee:GZ-DJ-C02-SQDW\") { id } }", "FORBIDDEN"),
+			new Operation("refused", "secretary", "{ node(id: \"CommunityCommittee:GZ-DJ-C02-SQDW\") { id } }",
+					"FORBIDDEN"),
 			new Operation("refused", "viewer", "{ changes(first: 1) { totalCount } }", "FORBIDDEN"));
 
 	private static final String RENAME = """
@@ -152,11 +159,13 @@ public final class SoakBenchmark {
 		sampleMemory();
 		ExecutorService clients = Executors.newFixedThreadPool(concurrency);
 		var sampler = Executors.newSingleThreadScheduledExecutor();
-		sampler.scheduleAtFixedRate(this::sampleMemory, SAMPLE_EVERY.toSeconds(), SAMPLE_EVERY.toSeconds(), TimeUnit.SECONDS);
+		sampler.scheduleAtFixedRate(this::sampleMemory, SAMPLE_EVERY.toSeconds(), SAMPLE_EVERY.toSeconds(),
+				TimeUnit.SECONDS);
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int client = 0; client < concurrency; client++) {
-				// a grid branch of its own for each client's writes: C01..C08's first branch
+				// a grid branch of its own for each client's writes: C01..C08's first
+				// branch
 				String branch = "GZ-DJ-C%02d-ZB01".formatted(client + 1);
 				running.add(clients.submit(() -> {
 					client(branch, deadline, maxRequests);
@@ -191,8 +200,8 @@ public final class SoakBenchmark {
 					version = payload.path("organization").path("version").asInt();
 				}
 				else {
-					count("updateOrganization: user error "
-							+ ((payload != null) ? payload.path("errors").path(0).path("code").asString("none") : "none"));
+					count("updateOrganization: user error " + ((payload != null)
+							? payload.path("errors").path(0).path("code").asString("none") : "none"));
 					version = version(branch);
 				}
 			}
@@ -202,21 +211,24 @@ public final class SoakBenchmark {
 		}
 	}
 
-	/** Sends one request, times it and sorts its errors; answers its JSON, or null when it had none. */
+	/**
+	 * Sends one request, times it and sorts its errors; answers its JSON, or null when it
+	 * had none.
+	 */
 	private JsonNode send(Operation operation, Map<String, Object> variables) {
 		String key = operation.name() + " (" + operation.user() + ")";
 		long begin = System.nanoTime();
 		JsonNode answer = null;
 		try {
-			HttpResponse<String> response = this.http.send(HttpRequest
-				.newBuilder(URI.create(this.app.base() + "/graphql"))
-				.timeout(REQUEST_TIMEOUT)
-				.header("Content-Type", "application/json")
-				.header("Accept", "application/json")
-				.header("Authorization", basic(operation.user()))
-				.POST(HttpRequest.BodyPublishers
-					.ofString(json.writeValueAsString(Map.of("query", operation.query(), "variables", variables))))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create(this.app.base() + "/graphql"))
+					.timeout(REQUEST_TIMEOUT)
+					.header("Content-Type", "application/json")
+					.header("Accept", "application/json")
+					.header("Authorization", basic(operation.user()))
+					.POST(HttpRequest.BodyPublishers
+						.ofString(json.writeValueAsString(Map.of("query", operation.query(), "variables", variables))))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				count(operation.name() + ": HTTP " + response.statusCode());
 				if (response.statusCode() >= 500) {
@@ -251,8 +263,7 @@ public final class SoakBenchmark {
 		synchronized (this) {
 			if (millis > this.slowestMillis) {
 				this.slowestMillis = millis;
-				this.slowest.set("%.0f ms: %s at %s into the run".formatted(millis, key,
-						elapsed(begin)));
+				this.slowest.set("%.0f ms: %s at %s into the run".formatted(millis, key, elapsed(begin)));
 			}
 		}
 		return answer;
@@ -298,8 +309,10 @@ public final class SoakBenchmark {
 				.start();
 			String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			jcmd.waitFor(10, TimeUnit.SECONDS);
-			// Serial: "def new generation total 39424K, used 12345K" and "tenured generation total ..., used ..."
-			Matcher generation = Pattern.compile("(new generation|tenured generation)\\s+total (\\d+)K, used (\\d+)K").matcher(out);
+			// Serial: "def new generation total 39424K, used 12345K" and "tenured
+			// generation total ..., used ..."
+			Matcher generation = Pattern.compile("(new generation|tenured generation)\\s+total (\\d+)K, used (\\d+)K")
+				.matcher(out);
 			long total = 0, used = 0;
 			while (generation.find()) {
 				total += Long.parseLong(generation.group(2));
@@ -327,8 +340,8 @@ public final class SoakBenchmark {
 
 	private void report(int minutes, int concurrency, Path gcLog) throws IOException {
 		System.out.println();
-		System.out.printf("## Soak benchmark (%d min, concurrency %d, %d cores, java %s -jar)%n%n", minutes, concurrency,
-				Runtime.getRuntime().availableProcessors(), String.join(" ", BenchApp.JVM_OPTIONS));
+		System.out.printf("## Soak benchmark (%d min, concurrency %d, %d cores, java %s -jar)%n%n", minutes,
+				concurrency, Runtime.getRuntime().availableProcessors(), String.join(" ", BenchApp.JVM_OPTIONS));
 		System.out.printf("Requests: %,d (%.0f/s); internal errors: %d%n%n", this.requests.sum(),
 				this.requests.sum() / (minutes * 60.0), this.internalErrors.get());
 		System.out.println("| errors by kind | count |");

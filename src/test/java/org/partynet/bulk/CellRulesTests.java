@@ -25,14 +25,15 @@ class CellRulesTests {
 	@Test
 	void id_number() {
 		assertThat(read("people", "idNumber", "11010519491231002X").ok()).isTrue();
-		assertThat(read("people", "idNumber", "110105194912310").error())
-			.isEqualTo("身份证号“110105194912310”应为 17 位数字加一位数字或 X / ID number '110105194912310' must be 17 digits and a digit or X");
+		assertThat(read("people", "idNumber", "110105194912310").error()).isEqualTo(
+				"身份证号“110105194912310”应为 17 位数字加一位数字或 X / ID number '110105194912310' must be 17 digits and a digit or X");
 	}
 
 	@Test
 	void day() {
 		assertThat(read("streets", "since", "2024-02-29").value()).isEqualTo(LocalDate.of(2024, 2, 29));
-		assertThat(read("streets", "since", "2023-02-29").error()).contains("Date '2023-02-29' is not a day yyyy-MM-dd");
+		assertThat(read("streets", "since", "2023-02-29").error())
+			.contains("Date '2023-02-29' is not a day yyyy-MM-dd");
 		assertThat(read("streets", "since", "2024/01/01").ok()).isFalse();
 	}
 

@@ -38,10 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import over HTTP, on a Neo4j of its own (it writes): create, re-import unchanged, update,
- * end; CSV and ZIP; the dry run; every kind of bad input answers the error report and writes
- * nothing; a crash in the middle leaves nothing; only the organization department imports; the
- * command line.
+ * The import over HTTP, on a Neo4j of its own (it writes): create, re-import unchanged,
+ * update, end; CSV and ZIP; the dry run; every kind of bad input answers the error report
+ * and writes nothing; a crash in the middle leaves nothing; only the organization
+ * department imports; the command line.
  */
 class ImportApiTests extends HarnessTestSupport {
 
@@ -65,7 +65,8 @@ class ImportApiTests extends HarnessTestSupport {
 		ownDatabase(registry, "import-api");
 	}
 
-	// -- happy paths -----------------------------------------------------------------------------
+	// -- happy paths
+	// -----------------------------------------------------------------------------
 
 	@Test
 	void create_then_reimport_unchanged_then_update_then_end() {
@@ -74,23 +75,35 @@ class ImportApiTests extends HarnessTestSupport {
 
 		List<String> before = dump();
 		Map<String, Object> dry = post("network.xlsx", workbook, true, "orgdept");
-		assertThat(dry).containsEntry("created", ImportFixture.ROWS).containsEntry("updated", 0).containsEntry("dryRun", true);
+		assertThat(dry).containsEntry("created", ImportFixture.ROWS)
+			.containsEntry("updated", 0)
+			.containsEntry("dryRun", true);
 		assertThat(dump()).as("a dry run writes nothing").isEqualTo(before);
 
 		Map<String, Object> first = post("network.xlsx", workbook, false, "orgdept");
-		assertThat(first).containsEntry("created", ImportFixture.ROWS).containsEntry("updated", 0).containsEntry("ended", 0);
+		assertThat(first).containsEntry("created", ImportFixture.ROWS)
+			.containsEntry("updated", 0)
+			.containsEntry("ended", 0);
 		assertThat(first.get("errors")).asList().isEmpty();
-		assertThat(value("MATCH (:Street {code: 'GZ-HP'})<-[:GOVERNS]-(w:StreetWorkingCommittee) RETURN w.name")).isEqualTo("HP街道党工委");
-		assertThat(value("MATCH (:District {code: 'GZ'})-[h:HAS]->(:Street:Area {code: 'GZ-HP'}) RETURN toString(h.since)")).isEqualTo("2024-01-01");
-		assertThat(value("MATCH (p:Person {code: 'RYHP1'})-[m:MEMBER_OF]->(:GridBranch {code: 'GZ-HP-C1-ZB1'}) RETURN m.status")).isEqualTo("FULL");
-		assertThat(value("MATCH (c:Change {id: $id}) RETURN c.operation + ' ' + c.user + ' ' + c.summary", Map.of("id", first.get("changeId"))))
+		assertThat(value("MATCH (:Street {code: 'GZ-HP'})<-[:GOVERNS]-(w:StreetWorkingCommittee) RETURN w.name"))
+			.isEqualTo("HP街道党工委");
+		assertThat(value(
+				"MATCH (:District {code: 'GZ'})-[h:HAS]->(:Street:Area {code: 'GZ-HP'}) RETURN toString(h.since)"))
+			.isEqualTo("2024-01-01");
+		assertThat(value(
+				"MATCH (p:Person {code: 'RYHP1'})-[m:MEMBER_OF]->(:GridBranch {code: 'GZ-HP-C1-ZB1'}) RETURN m.status"))
+			.isEqualTo("FULL");
+		assertThat(value("MATCH (c:Change {id: $id}) RETURN c.operation + ' ' + c.user + ' ' + c.summary",
+				Map.of("id", first.get("changeId"))))
 			.isEqualTo("importNetwork orgdept 导入 network.xlsx：新增 14，更新 0，终止 0");
 		// a grid's since left blank: the day of the import (Beijing)
 		assertThat(value("MATCH (:Community {code: 'GZ-HP-C1'})-[h:HAS]->(:Grid {code: 'GZ-HP-C1-G1'}) RETURN h.since"))
 			.isEqualTo(LocalDate.now(Fields.BEIJING));
 
 		Map<String, Object> again = post("network.xlsx", workbook, false, "orgdept");
-		assertThat(again).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("ended", 0)
+		assertThat(again).containsEntry("created", 0)
+			.containsEntry("updated", 0)
+			.containsEntry("ended", 0)
 			.containsEntry("unchanged", ImportFixture.ROWS);
 
 		long version = ((Number) value("MATCH (p:Person {code: 'RYHP1'}) RETURN p.version")).longValue();
@@ -98,19 +111,23 @@ class ImportApiTests extends HarnessTestSupport {
 		Map<String, Object> renamed = post("network.xlsx", ImportFixture.xlsx(network), false, "orgdept");
 		assertThat(renamed).containsEntry("created", 0).containsEntry("updated", 1).containsEntry("ended", 0);
 		assertThat(value("MATCH (p:Person {code: 'RYHP1'}) RETURN p.name")).isEqualTo("张三丰");
-		assertThat(((Number) value("MATCH (p:Person {code: 'RYHP1'}) RETURN p.version")).longValue()).isEqualTo(version + 1);
+		assertThat(((Number) value("MATCH (p:Person {code: 'RYHP1'}) RETURN p.version")).longValue())
+			.isEqualTo(version + 1);
 
 		network.get("links").get(1).put("until", LocalDate.of(2026, 1, 31));
 		Map<String, Object> ended = post("network.xlsx", ImportFixture.xlsx(network), false, "orgdept");
 		assertThat(ended).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("ended", 1);
-		assertThat(value("MATCH (:Person {code: 'RYHP1'})-[h:HEAD_OF]->(:Building {code: 'GZ-HP-C1-G1-B1'}) RETURN toString(h.until)"))
+		assertThat(value(
+				"MATCH (:Person {code: 'RYHP1'})-[h:HEAD_OF]->(:Building {code: 'GZ-HP-C1-G1-B1'}) RETURN toString(h.until)"))
 			.isEqualTo("2026-01-31");
 
 		// a new parent ends the old relationship and starts a new one
 		network.get("grids").get(0).put("community", "GZ-DJ-C01");
 		Map<String, Object> moved = post("network.xlsx", ImportFixture.xlsx(network), false, "orgdept");
 		assertThat(moved).containsEntry("updated", 1);
-		assertThat(value("MATCH (c:Community)-[h:HAS WHERE h.until IS NULL]->(:Grid {code: 'GZ-HP-C1-G1'}) RETURN c.code")).isEqualTo("GZ-DJ-C01");
+		assertThat(
+				value("MATCH (c:Community)-[h:HAS WHERE h.until IS NULL]->(:Grid {code: 'GZ-HP-C1-G1'}) RETURN c.code"))
+			.isEqualTo("GZ-DJ-C01");
 		assertThat(value("MATCH (:Community {code: 'GZ-HP-C1'})-[h:HAS]->(:Grid {code: 'GZ-HP-C1-G1'}) RETURN h.until"))
 			.isEqualTo(LocalDate.now(Fields.BEIJING));
 	}
@@ -123,44 +140,53 @@ class ImportApiTests extends HarnessTestSupport {
 		Map<String, Object> csv = post(parts, false, "orgdept");
 		assertThat(csv.get("errors")).asList().isEmpty();
 		assertThat(csv).containsEntry("created", ImportFixture.ROWS);
-		assertThat(value("MATCH (g:GridBranch {code: 'GZ-CSV-C1-ZB1'})-[:COVERS]->(x:Grid) RETURN x.code")).isEqualTo("GZ-CSV-C1-G1");
+		assertThat(value("MATCH (g:GridBranch {code: 'GZ-CSV-C1-ZB1'})-[:COVERS]->(x:Grid) RETURN x.code"))
+			.isEqualTo("GZ-CSV-C1-G1");
 
-		Map<String, Object> zip = post("network.zip", ImportFixture.zip(ImportFixture.network("ZIP")), false, "orgdept");
+		Map<String, Object> zip = post("network.zip", ImportFixture.zip(ImportFixture.network("ZIP")), false,
+				"orgdept");
 		assertThat(zip.get("errors")).asList().isEmpty();
 		assertThat(zip).containsEntry("created", ImportFixture.ROWS);
-		Map<String, Object> zipAgain = post("network.zip", ImportFixture.zip(ImportFixture.network("ZIP")), true, "orgdept");
+		Map<String, Object> zipAgain = post("network.zip", ImportFixture.zip(ImportFixture.network("ZIP")), true,
+				"orgdept");
 		assertThat(zipAgain).containsEntry("created", 0).containsEntry("unchanged", ImportFixture.ROWS);
 	}
 
 	@Test
 	void rows_of_the_sample_as_they_are_change_nothing() {
 		Map<String, List<Map<String, Object>>> sample = new LinkedHashMap<>();
-		sample.put("grids", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-C16-J01", "name", "泰安社区原第1网格", "community",
-				"GZ-DJ-C16", "since", "2019-06-01")));
-		sample.put("sites", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-SL01", "name", "东街金融大厦", "kind", "商务楼宇", "grid",
-				"GZ-DJ-C01-G02", "since", "2019-06-01")));
-		sample.put("organizations", ImportFixture.rows(
-				ImportFixture.row("code", "GZ-DJ-DGW", "name", "东街街道党工委", "kind", "街道党工委"),
-				ImportFixture.row("code", "GZ-DJ-LM01", "name", "东街商务楼宇党建联盟", "kind", "党建联盟", "parent", "GZ-DJ-DGW",
-						"since", "2020-04-01")));
-		sample.put("units", ImportFixture.rows(ImportFixture.row("code", "DW001", "name", "甘州区税务局东街税务所", "category", "机关")));
-		sample.put("people", ImportFixture.rows(ImportFixture.row("code", "RY30001", "name", "赵明远", "gender", "男", "phone",
-				"000-0003-0001", "idNumber", "000000000000030001")));
-		sample.put("roles", ImportFixture.rows(ImportFixture.row("person", "RY30001", "organization", "GZ-DJ-DGW", "role", "书记",
-				"title", "党工委书记", "since", "2021-09-01")));
-		sample.put("coverage", ImportFixture.rows(ImportFixture.row("organization", "GZ-DJ-LM01", "relation", "覆盖", "area",
-				"GZ-DJ-SL01", "since", "2020-04-01")));
-		sample.put("links", ImportFixture.rows(
-				ImportFixture.row("from", "RY60001", "kind", "指导员", "to", "GZ-DJ-SL01", "since", "2020-04-15"),
-				ImportFixture.row("from", "DW005", "kind", "联盟成员", "to", "GZ-DJ-LM01", "since", "2020-04-01"),
-				ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since", "1995-07-01")));
+		sample.put("grids", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-C16-J01", "name", "泰安社区原第1网格",
+				"community", "GZ-DJ-C16", "since", "2019-06-01")));
+		sample.put("sites", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-SL01", "name", "东街金融大厦", "kind", "商务楼宇",
+				"grid", "GZ-DJ-C01-G02", "since", "2019-06-01")));
+		sample.put("organizations",
+				ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-DGW", "name", "东街街道党工委", "kind", "街道党工委"),
+						ImportFixture.row("code", "GZ-DJ-LM01", "name", "东街商务楼宇党建联盟", "kind", "党建联盟", "parent",
+								"GZ-DJ-DGW", "since", "2020-04-01")));
+		sample.put("units",
+				ImportFixture.rows(ImportFixture.row("code", "DW001", "name", "甘州区税务局东街税务所", "category", "机关")));
+		sample.put("people", ImportFixture.rows(ImportFixture.row("code", "RY30001", "name", "赵明远", "gender", "男",
+				"phone", "000-0003-0001", "idNumber", "000000000000030001")));
+		sample.put("roles", ImportFixture.rows(ImportFixture.row("person", "RY30001", "organization", "GZ-DJ-DGW",
+				"role", "书记", "title", "党工委书记", "since", "2021-09-01")));
+		sample.put("coverage", ImportFixture.rows(ImportFixture.row("organization", "GZ-DJ-LM01", "relation", "覆盖",
+				"area", "GZ-DJ-SL01", "since", "2020-04-01")));
+		sample.put("links",
+				ImportFixture.rows(
+						ImportFixture.row("from", "RY60001", "kind", "指导员", "to", "GZ-DJ-SL01", "since", "2020-04-15"),
+						ImportFixture.row("from", "DW005", "kind", "联盟成员", "to", "GZ-DJ-LM01", "since", "2020-04-01"),
+						ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since",
+								"1995-07-01")));
 		Map<String, Object> answer = post("sample.xlsx", ImportFixture.xlsx(sample), true, "orgdept");
 		assertThat(answer.get("errors")).asList().isEmpty();
-		assertThat(answer).containsEntry("created", 0).containsEntry("updated", 0).containsEntry("ended", 0)
+		assertThat(answer).containsEntry("created", 0)
+			.containsEntry("updated", 0)
+			.containsEntry("ended", 0)
 			.containsEntry("unchanged", 11);
 	}
 
-	// -- bad input: the error report, nothing written --------------------------------------------
+	// -- bad input: the error report, nothing written
+	// --------------------------------------------
 
 	@Test
 	void wrong_headers() {
@@ -194,7 +220,8 @@ class ImportApiTests extends HarnessTestSupport {
 		network.get("communities").get(0).put("street", "GZ-NOWHERE");
 		network.get("links").get(1).put("to", "GZ-DJ-C01");
 		List<Map<String, Object>> errors = errors(refused("network.xlsx", ImportFixture.xlsx(network)));
-		assertThat(errors).anySatisfy(e -> assertError(e, "社区 Communities", 2, "所属街道 Street", "neither in the file nor in the database"));
+		assertThat(errors).anySatisfy(
+				e -> assertError(e, "社区 Communities", 2, "所属街道 Street", "neither in the file nor in the database"));
 		assertThat(errors).anySatisfy(e -> assertError(e, "关系 Links", 3, "终点 To", "is a Community, not a Building"));
 	}
 
@@ -205,8 +232,8 @@ class ImportApiTests extends HarnessTestSupport {
 		}
 		try {
 			var network = new java.util.LinkedHashMap<String, List<Map<String, Object>>>();
-			network.put("organizations", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-C16-ZB02-XZ77", "name", "测试楼院党小组",
-					"kind", "楼院党小组", "parent", "GZ-DJ-C16-ZB02")));
+			network.put("organizations", ImportFixture.rows(ImportFixture.row("code", "GZ-DJ-C16-ZB02-XZ77", "name",
+					"测试楼院党小组", "kind", "楼院党小组", "parent", "GZ-DJ-C16-ZB02")));
 			assertThat(errors(refused("network.xlsx", ImportFixture.xlsx(network))))
 				.anySatisfy(e -> assertError(e, "党组织 Organizations", 2, "上级组织 Parent", "ended on 2026-01-01"));
 		}
@@ -228,7 +255,8 @@ class ImportApiTests extends HarnessTestSupport {
 		network.get("organizations").get(2).put("parent", "GZ-BC-DGW");
 		network.get("coverage").get(2).put("area", "GZ-BC-C1");
 		List<Map<String, Object>> errors = errors(refused("network.xlsx", ImportFixture.xlsx(network)));
-		assertThat(errors).anySatisfy(e -> assertError(e, "党组织 Organizations", 4, "上级组织 Parent", "not a CommunityCommittee"));
+		assertThat(errors)
+			.anySatisfy(e -> assertError(e, "党组织 Organizations", 4, "上级组织 Parent", "not a CommunityCommittee"));
 		assertThat(errors).anySatisfy(e -> assertError(e, "覆盖 Coverage", 4, "区域 Area", "cannot cover a Community"));
 	}
 
@@ -245,8 +273,10 @@ class ImportApiTests extends HarnessTestSupport {
 	@Test
 	void not_a_workbook() {
 		Map<String, Object> text = refused("network.xlsx", "这不是工作簿 not a workbook".getBytes(StandardCharsets.UTF_8));
-		assertThat(errors(text)).singleElement().satisfies(e -> assertThat((String) e.get("message")).contains("not an Excel workbook"));
-		byte[] ole2 = new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0 };
+		assertThat(errors(text)).singleElement()
+			.satisfies(e -> assertThat((String) e.get("message")).contains("not an Excel workbook"));
+		byte[] ole2 = new byte[] { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+				(byte) 0xE1, 0, 0, 0, 0 };
 		assertThat(errors(refused("old.xls", ole2))).singleElement()
 			.satisfies(e -> assertThat((String) e.get("message")).contains(".xls"));
 		byte[] broken = ImportFixture.zip(Map.of());
@@ -258,21 +288,24 @@ class ImportApiTests extends HarnessTestSupport {
 		List<String> before = dump();
 		String boundary = "----partynet" + UUID.randomUUID();
 		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
-				+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+				+ "Content-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
 		long size = 200L * 1024 * 1024;
 		HttpRequest request = withCsrf(HttpRequest.newBuilder(URI.create(baseUrl() + "/import?dryRun=true")), "orgdept")
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-					() -> new SequenceInputStream(java.util.Collections.enumeration(List.of(new java.io.ByteArrayInputStream(head),
-							new ZeroStream(size), new java.io.ByteArrayInputStream(tail))))),
+			.POST(HttpRequest.BodyPublishers.fromPublisher(
+					HttpRequest.BodyPublishers.ofInputStream(() -> new SequenceInputStream(
+							java.util.Collections.enumeration(List.of(new java.io.ByteArrayInputStream(head),
+									new ZeroStream(size), new java.io.ByteArrayInputStream(tail))))),
 					head.length + size + tail.length))
 			.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(413);
 		Map<String, Object> answer = parse(response.body());
 		assertThat(answer).containsEntry("created", 0).containsEntry("dryRun", true);
-		assertThat(errors(answer)).singleElement().satisfies(e -> assertThat((String) e.get("message")).contains("100 MB"));
+		assertThat(errors(answer)).singleElement()
+			.satisfies(e -> assertThat((String) e.get("message")).contains("100 MB"));
 		assertThat(dump()).isEqualTo(before);
 	}
 
@@ -281,14 +314,15 @@ class ImportApiTests extends HarnessTestSupport {
 		var network = ImportFixture.network("CR");
 		// changes to what exists too, so that the undo has before-states to put back
 		network.get("people").add(ImportFixture.row("code", "RY30001", "name", "赵明远改", "gender", "男"));
-		network.get("links").add(ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since",
-				"1995-07-01", "until", "2026-01-31"));
+		network.get("links")
+			.add(ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since",
+					"1995-07-01", "until", "2026-01-31"));
 		List<String> before = dump();
 		for (int batches : List.of(1, 4, 9)) {
 			this.importer.failAfterStatements(batches);
 			try {
-				HttpResponse<String> response = send(List.of(new Part("network.xlsx", ImportFixture.xlsx(network))), false,
-						"orgdept");
+				HttpResponse<String> response = send(List.of(new Part("network.xlsx", ImportFixture.xlsx(network))),
+						false, "orgdept");
 				assertThat(response.statusCode()).isEqualTo(500);
 				Map<String, Object> answer = parse(response.body());
 				assertThat(answer).containsEntry("created", 0).containsEntry("dryRun", false);
@@ -338,7 +372,8 @@ class ImportApiTests extends HarnessTestSupport {
 			real.addAll(List.of(common));
 			assertThat(ImportCommand.run(PartynetApplication.class, real.toArray(new String[0]))).isZero();
 			assertThat(value("MATCH (s:Street {code: 'GZ-CLI'}) RETURN count(s)")).isEqualTo(1L);
-			assertThat(value("MATCH (c:Change {operation: 'importNetwork', user: 'system'}) RETURN count(c) > 0")).isEqualTo(true);
+			assertThat(value("MATCH (c:Change {operation: 'importNetwork', user: 'system'}) RETURN count(c) > 0"))
+				.isEqualTo(true);
 			Files.writeString(file, "not a workbook");
 			List<String> bad = new ArrayList<>(List.of("import", file.toString()));
 			bad.addAll(List.of(common));
@@ -349,7 +384,8 @@ class ImportApiTests extends HarnessTestSupport {
 		}
 	}
 
-	// -- helpers ----------------------------------------------------------------------------------
+	// -- helpers
+	// ----------------------------------------------------------------------------------
 
 	record Part(String name, byte[] content) {
 	}
@@ -366,7 +402,10 @@ class ImportApiTests extends HarnessTestSupport {
 		return (List<Map<String, Object>>) answer.get("errors");
 	}
 
-	/** An import that must be refused with 400 and write nothing (a full dump before and after). */
+	/**
+	 * An import that must be refused with 400 and write nothing (a full dump before and
+	 * after).
+	 */
 	private Map<String, Object> refused(String name, byte[] content) {
 		return refused(List.of(new Part(name, content)));
 	}
@@ -402,8 +441,9 @@ class ImportApiTests extends HarnessTestSupport {
 			String boundary = "----partynet" + UUID.randomUUID();
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			for (Part part : parts) {
-				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + part.name()
-						+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+						+ part.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 				body.write(part.content());
 				body.write("\r\n".getBytes(StandardCharsets.UTF_8));
 			}
@@ -422,7 +462,8 @@ class ImportApiTests extends HarnessTestSupport {
 
 	private HttpResponse<String> get(String path, String user) {
 		try {
-			return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(user)).build(),
+			return http.send(
+					HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic(user)).build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException | InterruptedException ex) {
@@ -433,8 +474,8 @@ class ImportApiTests extends HarnessTestSupport {
 	private static final Pattern META = Pattern.compile("<meta name=\"(_csrf(?:_header)?)\" content=\"([^\"]*)\">");
 
 	/**
-	 * HTTP Basic, plus the CSRF token of the page and its session (harmless once requests with an
-	 * Authorization header need none).
+	 * HTTP Basic, plus the CSRF token of the page and its session (harmless once requests
+	 * with an Authorization header need none).
 	 */
 	private HttpRequest.Builder withCsrf(HttpRequest.Builder builder, String user) {
 		HttpResponse<String> page = get("/import", user);
@@ -444,7 +485,11 @@ class ImportApiTests extends HarnessTestSupport {
 			meta.put(matcher.group(1), matcher.group(2));
 		}
 		builder.header("Authorization", basic(user));
-		page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).reduce((a, b) -> a + "; " + b)
+		page.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.map(c -> c.split(";", 2)[0])
+			.reduce((a, b) -> a + "; " + b)
 			.ifPresent(cookie -> builder.header("Cookie", cookie));
 		if (meta.containsKey("_csrf") && !meta.get("_csrf").isEmpty()) {
 			builder.header(meta.get("_csrf_header"), meta.get("_csrf"));
@@ -463,7 +508,10 @@ class ImportApiTests extends HarnessTestSupport {
 		}
 	}
 
-	/** Every node and relationship with labels and properties, sorted; the import journal aside. */
+	/**
+	 * Every node and relationship with labels and properties, sorted; the import journal
+	 * aside.
+	 */
 	static List<String> dump() {
 		return GraphDump.of(driver(), "ImportJournal");
 	}

@@ -17,42 +17,48 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A small network to import, as sheets of rows (by column key), with codes that start with a
- * prefix so that tests on one database do not meet; and the files it makes: an .xlsx built with
- * POI, CSV files, a ZIP of them.
+ * A small network to import, as sheets of rows (by column key), with codes that start
+ * with a prefix so that tests on one database do not meet; and the files it makes: an
+ * .xlsx built with POI, CSV files, a ZIP of them.
  */
 final class ImportFixture {
 
 	private ImportFixture() {
 	}
 
-	/** Sheet key → rows, each row column key → cell (a String or a java.time.LocalDate). */
+	/**
+	 * Sheet key → rows, each row column key → cell (a String or a java.time.LocalDate).
+	 */
 	static Map<String, List<Map<String, Object>>> network(String p) {
 		Map<String, List<Map<String, Object>>> sheets = new LinkedHashMap<>();
-		sheets.put("streets", rows(row("code", "GZ-" + p, "name", p + "测试街道", "district", "GZ", "since", "2024-01-01")));
+		sheets.put("streets",
+				rows(row("code", "GZ-" + p, "name", p + "测试街道", "district", "GZ", "since", "2024-01-01")));
 		sheets.put("communities",
 				rows(row("code", "GZ-" + p + "-C1", "name", p + "测试社区", "street", "GZ-" + p, "since", "2024-01-01")));
-		sheets.put("grids", rows(row("code", "GZ-" + p + "-C1-G1", "name", p + "第一网格", "community", "GZ-" + p + "-C1")));
-		sheets.put("buildings",
-				rows(row("code", "GZ-" + p + "-C1-G1-B1", "name", p + "1号楼", "grid", "GZ-" + p + "-C1-G1", "since", "2024-01-01")));
+		sheets.put("grids",
+				rows(row("code", "GZ-" + p + "-C1-G1", "name", p + "第一网格", "community", "GZ-" + p + "-C1")));
+		sheets.put("buildings", rows(row("code", "GZ-" + p + "-C1-G1-B1", "name", p + "1号楼", "grid",
+				"GZ-" + p + "-C1-G1", "since", "2024-01-01")));
 		sheets.put("organizations",
 				rows(row("code", "GZ-" + p + "-DGW", "name", p + "街道党工委", "kind", "街道党工委"),
-						row("code", "GZ-" + p + "-C1-SQDW", "name", p + "社区党委", "kind", "社区党委", "parent", "GZ-" + p + "-DGW",
-								"since", "2024-01-01", "electedOn", "2024-01-10"),
+						row("code", "GZ-" + p + "-C1-SQDW", "name", p + "社区党委", "kind", "社区党委", "parent",
+								"GZ-" + p + "-DGW", "since", "2024-01-01", "electedOn", "2024-01-10"),
 						row("code", "GZ-" + p + "-C1-ZB1", "name", p + "第一网格党支部", "kind", "网格党支部", "parent",
 								"GZ-" + p + "-C1-SQDW", "since", "2024-01-01")));
-		sheets.put("people", rows(row("code", "RY" + p + "1", "name", "张" + p, "gender", "男", "phone", "000-1111-2222")));
-		sheets.put("roles", rows(row("person", "RY" + p + "1", "organization", "GZ-" + p + "-C1-ZB1", "role", "书记", "title",
-				"书记", "since", "2024-01-01")));
-		sheets.put("coverage",
-				rows(row("organization", "GZ-" + p + "-DGW", "relation", "管辖", "area", "GZ-" + p, "since", "2024-01-01"),
-						row("organization", "GZ-" + p + "-C1-SQDW", "relation", "管辖", "area", "GZ-" + p + "-C1", "since",
-								"2024-01-01"),
-						row("organization", "GZ-" + p + "-C1-ZB1", "relation", "覆盖", "area", "GZ-" + p + "-C1-G1", "since",
-								"2024-01-01")));
-		sheets.put("links",
-				rows(row("from", "RY" + p + "1", "kind", "党员", "to", "GZ-" + p + "-C1-ZB1", "status", "正式", "since", "2020-07-01"),
-						row("from", "RY" + p + "1", "kind", "楼长", "to", "GZ-" + p + "-C1-G1-B1", "since", "2024-01-01")));
+		sheets.put("people",
+				rows(row("code", "RY" + p + "1", "name", "张" + p, "gender", "男", "phone", "000-1111-2222")));
+		sheets.put("roles", rows(row("person", "RY" + p + "1", "organization", "GZ-" + p + "-C1-ZB1", "role", "书记",
+				"title", "书记", "since", "2024-01-01")));
+		sheets.put("coverage", rows(
+				row("organization", "GZ-" + p + "-DGW", "relation", "管辖", "area", "GZ-" + p, "since", "2024-01-01"),
+				row("organization", "GZ-" + p + "-C1-SQDW", "relation", "管辖", "area", "GZ-" + p + "-C1", "since",
+						"2024-01-01"),
+				row("organization", "GZ-" + p + "-C1-ZB1", "relation", "覆盖", "area", "GZ-" + p + "-C1-G1", "since",
+						"2024-01-01")));
+		sheets.put("links", rows(
+				row("from", "RY" + p + "1", "kind", "党员", "to", "GZ-" + p + "-C1-ZB1", "status", "正式", "since",
+						"2020-07-01"),
+				row("from", "RY" + p + "1", "kind", "楼长", "to", "GZ-" + p + "-C1-G1-B1", "since", "2024-01-01")));
 		return sheets;
 	}
 
@@ -72,7 +78,10 @@ final class ImportFixture {
 		return new ArrayList<>(List.of(rows));
 	}
 
-	/** A workbook of the sheets, headers from {@link Format}, real date cells for LocalDate values. */
+	/**
+	 * A workbook of the sheets, headers from {@link Format}, real date cells for
+	 * LocalDate values.
+	 */
 	static byte[] xlsx(Map<String, List<Map<String, Object>>> sheets) {
 		try (SXSSFWorkbook book = new SXSSFWorkbook(1000); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			book.createSheet(ImportReader.INSTRUCTIONS).createRow(0).createCell(0).setCellValue("说明");
@@ -127,7 +136,8 @@ final class ImportFixture {
 	}
 
 	static byte[] zip(Map<String, List<Map<String, Object>>> sheets) {
-		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+		try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+				ZipOutputStream zip = new ZipOutputStream(bytes)) {
 			for (Map.Entry<String, List<Map<String, Object>>> sheet : sheets.entrySet()) {
 				zip.putNextEntry(new ZipEntry(sheet.getKey() + ".csv"));
 				zip.write(csv(sheet.getKey(), sheet.getValue()));

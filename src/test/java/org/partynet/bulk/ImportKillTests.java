@@ -32,11 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code kill -9} in the middle of an import, for real: the application in a JVM of its own (the
- * test's class path, the README's {@code -Xmx512m -XX:+UseSerialGC}, the embedded Neo4j on a fresh
- * store, small write batches so that an import of a few thousand rows takes many), killed at three
- * random moments of the writing, each time started again on the same store: the graph is either as
- * before the import or as after the whole import, never in between.
+ * {@code kill -9} in the middle of an import, for real: the application in a JVM of its
+ * own (the test's class path, the README's {@code -Xmx512m -XX:+UseSerialGC}, the
+ * embedded Neo4j on a fresh store, small write batches so that an import of a few
+ * thousand rows takes many), killed at three random moments of the writing, each time
+ * started again on the same store: the graph is either as before the import or as after
+ * the whole import, never in between.
  */
 @ApplicationTest
 class ImportKillTests {
@@ -54,8 +55,10 @@ class ImportKillTests {
 		Random random = new Random();
 		double[] moments = { 0.05 + 0.25 * random.nextDouble(), 0.35 + 0.3 * random.nextDouble(),
 				0.7 + 0.25 * random.nextDouble() };
-		// One store throughout: each restart finds the import undone (or, if the kill came after its
-		// commit, complete), and the next kill is tried on it; starts are what takes the time.
+		// One store throughout: each restart finds the import undone (or, if the kill
+		// came after its
+		// commit, complete), and the next kill is tried on it; starts are what takes the
+		// time.
 		Path store = Files.createTempDirectory("partynet-kill");
 		List<String> before;
 		Map<String, List<String>> dumps = new LinkedHashMap<>();
@@ -66,13 +69,15 @@ class ImportKillTests {
 				CompletableFuture<HttpResponse<String>> upload = app.upload(workbook);
 				long done = app.awaitWriting(moment);
 				app.kill();
-				// cut off (or, had the kill come after the answer, answered): the restart tells which
+				// cut off (or, had the kill come after the answer, answered): the restart
+				// tells which
 				upload.handle((response, failure) -> response).get(10, java.util.concurrent.TimeUnit.SECONDS);
 				app = Child.start(store);
 				String what = "killed at %.0f%% of the writing (%d rows written)".formatted(moment * 100, done);
 				List<String> dump = app.dump();
 				dumps.put(what, dump);
-				assertThat(app.value("MATCH (j:ImportJournal {state: 'RUNNING'}) RETURN count(j)")).as(what).isEqualTo(0L);
+				assertThat(app.value("MATCH (j:ImportJournal {state: 'RUNNING'}) RETURN count(j)")).as(what)
+					.isEqualTo(0L);
 				assertThat(app.value("MATCH (e:ImportJournalEntry) RETURN count(e)")).as(what).isEqualTo(0L);
 				if (!dump.equals(before)) {
 					// complete: the next kill needs the store as it was before
@@ -104,21 +109,25 @@ class ImportKillTests {
 	}
 
 	/**
-	 * Many streets of the fixture's shape, plus changes to the sample: a renamed person, an ended
-	 * membership, a grid moved to another community (an ended HAS and a new one), so that the undo
-	 * has before-states to put back as well as nodes and relationships to delete.
+	 * Many streets of the fixture's shape, plus changes to the sample: a renamed person,
+	 * an ended membership, a grid moved to another community (an ended HAS and a new
+	 * one), so that the undo has before-states to put back as well as nodes and
+	 * relationships to delete.
 	 */
 	static Map<String, List<Map<String, Object>>> network() {
 		Map<String, List<Map<String, Object>>> network = new LinkedHashMap<>();
 		for (int i = 0; i < STREETS; i++) {
 			String prefix = "K" + (char) ('A' + i / 26 / 26 % 26) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26);
-			ImportFixture.network(prefix).forEach((sheet, rows) -> network.computeIfAbsent(sheet, s -> new ArrayList<>()).addAll(rows));
+			ImportFixture.network(prefix)
+				.forEach((sheet, rows) -> network.computeIfAbsent(sheet, s -> new ArrayList<>()).addAll(rows));
 		}
-		network.get("grids").add(ImportFixture.row("code", "GZ-DJ-C16-J01", "name", "泰安社区原第1网格", "community", "GZ-DJ-C01",
-				"since", "2019-06-01"));
+		network.get("grids")
+			.add(ImportFixture.row("code", "GZ-DJ-C16-J01", "name", "泰安社区原第1网格", "community", "GZ-DJ-C01", "since",
+					"2019-06-01"));
 		network.get("people").add(ImportFixture.row("code", "RY30001", "name", "赵明远二", "gender", "男"));
-		network.get("links").add(ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since",
-				"1995-07-01", "until", "2026-01-31"));
+		network.get("links")
+			.add(ImportFixture.row("from", "RY30001", "kind", "党员", "to", "GZ-DJ-DGW", "status", "正式", "since",
+					"1995-07-01", "until", "2026-01-31"));
 		return network;
 	}
 
@@ -127,7 +136,10 @@ class ImportKillTests {
 		return json.readValue(body, Map.class);
 	}
 
-	/** The application in a JVM of its own, on the test's class path, on a store directory. */
+	/**
+	 * The application in a JVM of its own, on the test's class path, on a store
+	 * directory.
+	 */
 	static final class Child implements AutoCloseable {
 
 		final Process process;
@@ -149,11 +161,13 @@ class ImportKillTests {
 			int port = freePort();
 			int bolt = freePort();
 			Path log = Files.createTempFile("partynet-kill", ".log");
-			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-					"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), PartynetApplication.class.getName(),
-					"--server.port=" + port, "--partynet.embedded.bolt-port=" + bolt, "--partynet.embedded.data-dir=" + store,
+			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+					PartynetApplication.class.getName(), "--server.port=" + port,
+					"--partynet.embedded.bolt-port=" + bolt, "--partynet.embedded.data-dir=" + store,
 					"--partynet.import.batch-size=40", "--logging.level.org.partynet.bulk=info");
-			// Not in the project's directory, whose cypher/migrations Neo4j-Migrations would find a
+			// Not in the project's directory, whose cypher/migrations Neo4j-Migrations
+			// would find a
 			// second time beside the class path's.
 			Process process = new ProcessBuilder(command).directory(store.getParent().toFile())
 				.redirectErrorStream(true)
@@ -193,8 +207,10 @@ class ImportKillTests {
 		CompletableFuture<HttpResponse<String>> upload(byte[] workbook) throws IOException {
 			String boundary = "partynet-" + UUID.randomUUID();
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
-			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"network.xlsx\"\r\n"
-					+ "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.write(("--" + boundary
+					+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"network.xlsx\"\r\n"
+					+ "Content-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			body.write(workbook);
 			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 			return http.sendAsync(request("/import").header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -202,7 +218,9 @@ class ImportKillTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 		}
 
-		/** Waits until the import has written this share of its rows; the rows written. */
+		/**
+		 * Waits until the import has written this share of its rows; the rows written.
+		 */
 		long awaitWriting(double share) throws Exception {
 			long started = System.nanoTime();
 			while (System.nanoTime() - started < Duration.ofMinutes(5).toNanos()) {
@@ -224,7 +242,9 @@ class ImportKillTests {
 			this.driver.close();
 		}
 
-		/** Every node and relationship, sorted; the journal and the audit records aside. */
+		/**
+		 * Every node and relationship, sorted; the journal and the audit records aside.
+		 */
 		List<String> dump() {
 			return GraphDump.of(this.driver, "ImportJournal", "Change");
 		}

@@ -15,8 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The upload page in a real browser, on a Neo4j of its own: a dry run of a small workbook shows
- * the counts, the import writes it, and a broken workbook shows the error table.
+ * The upload page in a real browser, on a Neo4j of its own: a dry run of a small workbook
+ * shows the counts, the import writes it, and a broken workbook shows the error table.
  */
 class ImportPageBrowserTests extends BrowserTestSupport {
 
@@ -38,7 +38,8 @@ class ImportPageBrowserTests extends BrowserTestSupport {
 			run("import-page-failure.png", () -> {
 				this.driver.get(baseUrl() + "/import");
 				this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
-				assertThat(this.driver.findElement(By.cssSelector("a[href='/import/template.xlsx']")).isDisplayed()).isTrue();
+				assertThat(this.driver.findElement(By.cssSelector("a[href='/import/template.xlsx']")).isDisplayed())
+					.isTrue();
 
 				this.driver.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
 				this.driver.findElement(By.id("dry-run")).click();
@@ -60,7 +61,8 @@ class ImportPageBrowserTests extends BrowserTestSupport {
 				assertThat(text(By.id("progress"))).contains("nothing was written");
 				screenshot("import-page-errors.png");
 				// the refused import's 400 is logged by the browser; nothing else may be
-				assertThat(severeConsoleEntries()).allSatisfy(e -> assertThat(e.getMessage()).contains("/import?dryRun=true", "400"));
+				assertThat(severeConsoleEntries())
+					.allSatisfy(e -> assertThat(e.getMessage()).contains("/import?dryRun=true", "400"));
 			});
 		}
 		finally {

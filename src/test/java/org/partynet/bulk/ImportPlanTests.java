@@ -18,8 +18,9 @@ import org.partynet.bulk.ImportSnapshot.From;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import plan without a database: sheets of rows and a snapshot of what the database holds in,
- * the planned writes and counts (or the errors) out. The fast tier: no Spring, no Neo4j.
+ * The import plan without a database: sheets of rows and a snapshot of what the database
+ * holds in, the planned writes and counts (or the errors) out. The fast tier: no Spring,
+ * no Neo4j.
  */
 class ImportPlanTests {
 
@@ -33,12 +34,14 @@ class ImportPlanTests {
 
 	private final ImportErrors errors = new ImportErrors();
 
-	// -- what the database holds --------------------------------------------------------------------
+	// -- what the database holds
+	// --------------------------------------------------------------------
 
 	private void inDatabase(String family, String code, List<String> labels, Map<String, Object> props, String parent,
 			LocalDate parentSince) {
 		this.nodes.computeIfAbsent(family, f -> new HashMap<>())
-			.put(code, new Existing(code, labels, props, parent, parentSince, (parent != null) ? "rel-" + code : null, null));
+			.put(code, new Existing(code, labels, props, parent, parentSince, (parent != null) ? "rel-" + code : null,
+					null));
 	}
 
 	private void district() {
@@ -49,14 +52,19 @@ class ImportPlanTests {
 		inDatabase("Area", code, List.of("Street", "Area"), Map.of("name", name), "GZ", LocalDate.of(2024, 1, 1));
 	}
 
-	// -- what the file holds ----------------------------------------------------------------------
+	// -- what the file holds
+	// ----------------------------------------------------------------------
 
-	/** A sheet: its header (column keys) and rows, cells separated by commas, empty ones null. */
+	/**
+	 * A sheet: its header (column keys) and rows, cells separated by commas, empty ones
+	 * null.
+	 */
 	private void sheet(String key, String header, String... rows) {
 		List<Row> all = new ArrayList<>();
 		all.add(new Row(1, header.split(",")));
 		for (int i = 0; i < rows.length; i++) {
-			all.add(new Row(i + 2, Arrays.stream(rows[i].split(",", -1)).map(c -> c.isEmpty() ? null : c).toArray(String[]::new)));
+			all.add(new Row(i + 2,
+					Arrays.stream(rows[i].split(",", -1)).map(c -> c.isEmpty() ? null : c).toArray(String[]::new)));
 		}
 		this.tables.add(new Table(key, all));
 	}
@@ -71,10 +79,14 @@ class ImportPlanTests {
 	}
 
 	private List<String> messages() {
-		return this.errors.errors().stream().map(e -> e.sheet() + "|" + e.row() + "|" + e.column() + "|" + e.message()).toList();
+		return this.errors.errors()
+			.stream()
+			.map(e -> e.sheet() + "|" + e.row() + "|" + e.column() + "|" + e.message())
+			.toList();
 	}
 
-	// -- the plan -------------------------------------------------------------------------------------
+	// -- the plan
+	// -------------------------------------------------------------------------------------
 
 	@Test
 	void new_nodes_are_created_under_their_parents_and_the_parent_in_the_database_is_touched() {
@@ -117,7 +129,8 @@ class ImportPlanTests {
 		ImportPlan plan = plan();
 		assertThat(messages()).isEmpty();
 		assertThat(plan.updated).isEqualTo(1);
-		assertThat(plan.updateNodes.get("Area")).containsExactly(Map.of("code", "GZ-A", "props", Map.of("name", "甲街道办")));
+		assertThat(plan.updateNodes.get("Area"))
+			.containsExactly(Map.of("code", "GZ-A", "props", Map.of("name", "甲街道办")));
 		assertThat(plan.updateRelationships).containsExactly(Map.of("id", "rel-GZ-A", "props", Map.of("until", TODAY)));
 		assertThat(plan.createRelationships.get(new Ends("Area", "HAS", "Area")))
 			.containsExactly(Map.of("from", "GZ2", "to", "GZ-A", "props", Map.of("since", TODAY)));
@@ -130,15 +143,16 @@ class ImportPlanTests {
 		inDatabase("Area", "GZ-G", List.of("Grid", "Area"), Map.of("name", "网格"), null, null);
 		sheet("communities", "code,name,street", "GZ-C,社区,GZ-G");
 		plan();
-		assertThat(messages()).containsExactly(
-				"社区 Communities|2|所属街道 Street|GZ-G 是 Grid，应为 Street / GZ-G is a Grid, not a Street");
+		assertThat(messages())
+			.containsExactly("社区 Communities|2|所属街道 Street|GZ-G 是 Grid，应为 Street / GZ-G is a Grid, not a Street");
 	}
 
 	@Test
 	void an_unknown_reference_is_an_error() {
 		sheet("streets", "code,name,district", "GZ-A,甲街道,NOWHERE");
 		plan();
-		assertThat(messages()).containsExactly("街道 Streets|2|所属区 District|NOWHERE 在文件和数据库中都不存在 / NOWHERE is neither in the file nor in the database");
+		assertThat(messages()).containsExactly(
+				"街道 Streets|2|所属区 District|NOWHERE 在文件和数据库中都不存在 / NOWHERE is neither in the file nor in the database");
 	}
 
 	@Test
@@ -163,10 +177,12 @@ class ImportPlanTests {
 	void a_coverage_of_the_wrong_kind_of_area_is_an_error() {
 		district();
 		street("GZ-A", "甲街道");
-		inDatabase("PartyOrganization", "ZB", List.of("GridBranch", "PartyOrganization"), Map.of("name", "支部"), null, null);
+		inDatabase("PartyOrganization", "ZB", List.of("GridBranch", "PartyOrganization"), Map.of("name", "支部"), null,
+				null);
 		sheet("coverage", "organization,relation,area", "ZB,覆盖,GZ-A", "ZB,管辖,GZ-A");
 		plan();
-		assertThat(messages()).containsExactly("覆盖 Coverage|2|区域 Area|GridBranch 不能覆盖 Street / A GridBranch cannot cover a Street",
+		assertThat(messages()).containsExactly(
+				"覆盖 Coverage|2|区域 Area|GridBranch 不能覆盖 Street / A GridBranch cannot cover a Street",
 				"覆盖 Coverage|3|区域 Area|GridBranch 不能管辖 Street / A GridBranch cannot govern a Street");
 	}
 
@@ -176,7 +192,8 @@ class ImportPlanTests {
 		inDatabase("Person", "RY1", List.of("Person"), Map.of("name", "张三"), null, null);
 		sheet("links", "from,kind,to", "RY1,党员楼长,GZ-G");
 		plan();
-		assertThat(messages()).containsExactly("关系 Links|2|终点 To|GZ-G 是 Grid，应为 Building / GZ-G is a Grid, not a Building");
+		assertThat(messages())
+			.containsExactly("关系 Links|2|终点 To|GZ-G 是 Grid，应为 Building / GZ-G is a Grid, not a Building");
 	}
 
 	@Test
@@ -196,13 +213,15 @@ class ImportPlanTests {
 		ImportPlan ended = plan();
 		assertThat(messages()).isEmpty();
 		assertThat(ended.ended).isEqualTo(1);
-		assertThat(ended.updateRelationships).containsExactly(Map.of("id", "r1", "props", Map.of("until", LocalDate.of(2025, 5, 1))));
+		assertThat(ended.updateRelationships)
+			.containsExactly(Map.of("id", "r1", "props", Map.of("until", LocalDate.of(2025, 5, 1))));
 		assertThat(ended.touched).containsOnlyKeys("Person", "Area");
 	}
 
 	@Test
 	void a_new_membership_starts_today_with_its_status_and_two_rows_of_it_are_an_error() {
-		inDatabase("PartyOrganization", "ZB", List.of("GridBranch", "PartyOrganization"), Map.of("name", "支部"), null, null);
+		inDatabase("PartyOrganization", "ZB", List.of("GridBranch", "PartyOrganization"), Map.of("name", "支部"), null,
+				null);
 		sheet("people", "code,name", "RY1,张三");
 		sheet("links", "from,kind,to,status", "RY1,党员,ZB,正式");
 		ImportPlan plan = plan();

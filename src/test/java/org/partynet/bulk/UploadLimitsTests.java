@@ -41,16 +41,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Hostile uploads, on a Neo4j of its own: a ZIP of a few MB whose CSV expands past 1 GB, an entry
- * and a whole past their byte limits, a cell with no end, a workbook whose shared strings expand to
- * hundreds of MB or hold too many strings, sheets with too many rows or cells, many and nested
- * entries. Each is refused while it is read with the import's JSON (413, naming the limit and the
- * file), writes nothing, and the service answers a GraphQL query during and after. The service here
- * runs with smaller byte and row limits (below), so that the bombs are quick to make and to refuse;
- * the real 1 GB bomb also meets the real defaults, read directly and through the command line
- * (which starts with {@code application.yml}'s defaults). Each upload's peak heap is printed; run
- * with {@code -DargLine="-Xmx512m -XX:+UseSerialGC"} to hold the whole test JVM (the service, its
- * Neo4j and the test) to the README's heap.
+ * Hostile uploads, on a Neo4j of its own: a ZIP of a few MB whose CSV expands past 1 GB,
+ * an entry and a whole past their byte limits, a cell with no end, a workbook whose
+ * shared strings expand to hundreds of MB or hold too many strings, sheets with too many
+ * rows or cells, many and nested entries. Each is refused while it is read with the
+ * import's JSON (413, naming the limit and the file), writes nothing, and the service
+ * answers a GraphQL query during and after. The service here runs with smaller byte and
+ * row limits (below), so that the bombs are quick to make and to refuse; the real 1 GB
+ * bomb also meets the real defaults, read directly and through the command line (which
+ * starts with {@code application.yml}'s defaults). Each upload's peak heap is printed;
+ * run with {@code -DargLine="-Xmx512m -XX:+UseSerialGC"} to hold the whole test JVM (the
+ * service, its Neo4j and the test) to the README's heap.
  */
 class UploadLimitsTests extends HarnessTestSupport {
 
@@ -91,23 +92,26 @@ class UploadLimitsTests extends HarnessTestSupport {
 		return bomb;
 	}
 
-	// -- ZIP files of CSV ----------------------------------------------------------------------
+	// -- ZIP files of CSV
+	// ----------------------------------------------------------------------
 
 	@Test
-	void a_zip_of_a_few_mb_whose_csv_expands_past_1_gb_is_refused_at_the_row_limit_while_the_service_answers() throws Exception {
+	void a_zip_of_a_few_mb_whose_csv_expands_past_1_gb_is_refused_at_the_row_limit_while_the_service_answers()
+			throws Exception {
 		byte[] bomb = bomb();
 		assertThat(bomb.length).as("a few MB").isLessThan(12 << 20);
 		List<String> before = dump();
 		Peak peak = Peak.start();
-		CompletableFuture<HttpResponse<String>> upload = http.sendAsync(upload(List.of(new Part("bomb.zip", bomb)), false),
-				HttpResponse.BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> upload = http
+			.sendAsync(upload(List.of(new Part("bomb.zip", bomb)), false), HttpResponse.BodyHandlers.ofString());
 		// the service answers while the bomb is read
 		assertThat(networkStats()).isPositive();
 		HttpResponse<String> response = upload.join();
 		peak.stop("zip bomb of " + (bomb.length >> 20) + " MB expanding to 1,100 MB (rows)");
 		Map<String, Object> error = assertRefused(response, "max-rows-per-sheet", "bomb.zip/streets.csv");
 		// the 20,001st row kept, the header being the first
-		assertThat(error).isEqualTo(asJson(this.limits.exceeded(ImportLimits.Limit.ROWS_PER_SHEET, "bomb.zip/streets.csv", 20_001)));
+		assertThat(error)
+			.isEqualTo(asJson(this.limits.exceeded(ImportLimits.Limit.ROWS_PER_SHEET, "bomb.zip/streets.csv", 20_001)));
 		assertThat(dump()).as("nothing written").isEqualTo(before);
 		assertThat(networkStats()).isPositive();
 	}
@@ -119,8 +123,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 			Files.write(file, bomb());
 			Peak peak = Peak.start();
 			long started = System.nanoTime();
-			ImportException refused = catchThrowableOfType(ImportException.class, () -> ImportReader.read(file, "bomb.zip",
-					new ImportLimits.Budget(ImportLimits.defaults()), rows -> {
+			ImportException refused = catchThrowableOfType(ImportException.class, () -> ImportReader.read(file,
+					"bomb.zip", new ImportLimits.Budget(ImportLimits.defaults()), rows -> {
 					}));
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			peak.stop("the 1,100 MB bomb against the defaults, read directly (" + millis + " ms)");
@@ -144,7 +148,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 	@Test
 	void entries_together_past_max_total_bytes_are_refused() {
 		byte[] bombs = zip(entry("streets.csv", STREETS_HEADER, ",,\r\n", 20L << 20),
-				entry("grids.csv", STREETS_HEADER, ",,\r\n", 20L << 20), entry("people.csv", STREETS_HEADER, ",,\r\n", 20L << 20));
+				entry("grids.csv", STREETS_HEADER, ",,\r\n", 20L << 20),
+				entry("people.csv", STREETS_HEADER, ",,\r\n", 20L << 20));
 		refused("total.zip", bombs, "max-total-bytes", "total.zip/people.csv", "48 MB");
 	}
 
@@ -157,8 +162,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 	@Test
 	void a_csv_row_with_too_many_cells_is_refused() {
 		String row = "GZ-X,x,GZ" + ",".repeat(5_000) + "\r\n";
-		refused(List.of(new Part("streets.csv", (STREETS_HEADER + row).getBytes(StandardCharsets.UTF_8))), "max-cells-per-row",
-				"streets.csv");
+		refused(List.of(new Part("streets.csv", (STREETS_HEADER + row).getBytes(StandardCharsets.UTF_8))),
+				"max-cells-per-row", "streets.csv");
 	}
 
 	@Test
@@ -181,11 +186,13 @@ class UploadLimitsTests extends HarnessTestSupport {
 		assertThat(networkStats()).isPositive();
 	}
 
-	// -- workbooks -----------------------------------------------------------------------------
+	// -- workbooks
+	// -----------------------------------------------------------------------------
 
 	@Test
 	void a_workbook_whose_shared_strings_expand_to_1_gb_is_refused_as_a_bomb() {
-		// one string repeated shrinks far more than any real workbook: POI's own ratio check, named
+		// one string repeated shrinks far more than any real workbook: POI's own ratio
+		// check, named
 		String item = "<si><t>" + "共享字符串".repeat(20) + "</t></si>";
 		byte[] bomb = xlsx(sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"),
 				new Entry("xl/sharedStrings.xml", SST_HEAD, item, 1024L << 20, "</sst>"));
@@ -206,15 +213,20 @@ class UploadLimitsTests extends HarnessTestSupport {
 		refused("count.xlsx", bomb, "max-shared-strings", "count.xlsx/xl/sharedStrings.xml", "100,000");
 	}
 
-	/** A shared strings part of {@code count} distinct short strings that claims two billion (POI would size a list by it). */
+	/**
+	 * A shared strings part of {@code count} distinct short strings that claims two
+	 * billion (POI would size a list by it).
+	 */
 	private static Entry distinctStrings(int count) {
-		return new Entry("xl/sharedStrings.xml", SST_HEAD.replace("uniqueCount=\"1\"", "uniqueCount=\"2000000000\""), "", 0, "</sst>") {
+		return new Entry("xl/sharedStrings.xml", SST_HEAD.replace("uniqueCount=\"1\"", "uniqueCount=\"2000000000\""),
+				"", 0, "</sst>") {
 			@Override
 			void write(OutputStream out) throws IOException {
 				out.write(this.head.getBytes(StandardCharsets.UTF_8));
 				java.util.Random random = new java.util.Random(42);
 				for (int i = 0; i < count; i++) {
-					out.write(("<si><t>" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "</t></si>").getBytes(StandardCharsets.UTF_8));
+					out.write(("<si><t>" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "</t></si>")
+						.getBytes(StandardCharsets.UTF_8));
 				}
 				out.write(this.tail.getBytes(StandardCharsets.UTF_8));
 			}
@@ -223,13 +235,15 @@ class UploadLimitsTests extends HarnessTestSupport {
 
 	@Test
 	void a_sheet_with_too_many_rows_is_refused() {
-		Entry sheet = new Entry("xl/worksheets/sheet1.xml", SHEET_HEAD + headerRow(), null, 0, "</sheetData></worksheet>") {
+		Entry sheet = new Entry("xl/worksheets/sheet1.xml", SHEET_HEAD + headerRow(), null, 0,
+				"</sheetData></worksheet>") {
 			@Override
 			void write(OutputStream out) throws IOException {
 				out.write(this.head.getBytes(StandardCharsets.UTF_8));
 				for (int r = 2; r <= 20_001; r++) {
-					out.write(("<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>GZ-R" + r + "</t></is></c><c r=\"B" + r
-							+ "\" t=\"inlineStr\"><is><t>街道" + r + "</t></is></c><c r=\"C" + r + "\" t=\"inlineStr\"><is><t>GZ</t></is></c></row>")
+					out.write(("<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"inlineStr\"><is><t>GZ-R" + r
+							+ "</t></is></c><c r=\"B" + r + "\" t=\"inlineStr\"><is><t>街道" + r + "</t></is></c><c r=\"C"
+							+ r + "\" t=\"inlineStr\"><is><t>GZ</t></is></c></row>")
 						.getBytes(StandardCharsets.UTF_8));
 				}
 				out.write(this.tail.getBytes(StandardCharsets.UTF_8));
@@ -245,24 +259,28 @@ class UploadLimitsTests extends HarnessTestSupport {
 			row.append("<c t=\"inlineStr\"><is><t>x</t></is></c>");
 		}
 		row.append("</row>");
-		refused("cells.xlsx", xlsx(sheet(headerRow() + row), sst()), "max-cells-per-row", "cells.xlsx/街道 Streets", "100");
+		refused("cells.xlsx", xlsx(sheet(headerRow() + row), sst()), "max-cells-per-row", "cells.xlsx/街道 Streets",
+				"100");
 		String far = "<row r=\"2\"><c r=\"XFD2\" t=\"inlineStr\"><is><t>x</t></is></c></row>";
 		refused("far.xlsx", xlsx(sheet(headerRow() + far), sst()), "max-cells-per-row", "far.xlsx/街道 Streets", "100");
 	}
 
 	@Test
 	void a_normal_workbook_still_imports_under_the_limits() {
-		// the hand-made workbook of the other tests, with a shared string, reads as any other
+		// the hand-made workbook of the other tests, with a shared string, reads as any
+		// other
 		String row = "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>GZ-ULX</t></is></c><c r=\"B2\" t=\"s\"><v>0</v></c>"
 				+ "<c r=\"C2\" t=\"inlineStr\"><is><t>GZ</t></is></c></row>";
 		HttpResponse<String> response = send(List.of(new Part("ok.xlsx", xlsx(sheet(headerRow() + row), sst()))), true);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(parse(response.body())).containsEntry("created", 1);
-		HttpResponse<String> ok = send(List.of(new Part("network.xlsx", ImportFixture.xlsx(ImportFixture.network("UL")))), true);
+		HttpResponse<String> ok = send(
+				List.of(new Part("network.xlsx", ImportFixture.xlsx(ImportFixture.network("UL")))), true);
 		assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
 	}
 
-	// -- the command line ----------------------------------------------------------------------
+	// -- the command line
+	// ----------------------------------------------------------------------
 
 	@Test
 	void the_command_line_gives_the_same_refusal() throws IOException {
@@ -276,8 +294,9 @@ class UploadLimitsTests extends HarnessTestSupport {
 		try {
 			Files.write(named, bomb);
 			System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-			int status = ImportCommand.run(PartynetApplication.class, new String[] { "import", named.toString(),
-					"--spring.neo4j.uri=" + neo4j().boltURI(), "--partynet.sample.external=true", "--logging.level.root=warn" });
+			int status = ImportCommand.run(PartynetApplication.class,
+					new String[] { "import", named.toString(), "--spring.neo4j.uri=" + neo4j().boltURI(),
+							"--partynet.sample.external=true", "--logging.level.root=warn" });
 			assertThat(status).isEqualTo(1);
 		}
 		finally {
@@ -287,9 +306,11 @@ class UploadLimitsTests extends HarnessTestSupport {
 		}
 		String printed = captured.toString(StandardCharsets.UTF_8);
 		Map<String, Object> cli = parse(printed.substring(printed.indexOf('{')));
-		// the command line runs with application.yml's defaults, the service here with smaller limits
+		// the command line runs with application.yml's defaults, the service here with
+		// smaller limits
 		assertThat(ImportApiTests.errors(cli)).singleElement()
-			.isEqualTo(asJson(ImportLimits.defaults().exceeded(ImportLimits.Limit.ROWS_PER_SHEET, "bomb.zip/streets.csv", 250_001)));
+			.isEqualTo(asJson(ImportLimits.defaults()
+				.exceeded(ImportLimits.Limit.ROWS_PER_SHEET, "bomb.zip/streets.csv", 250_001)));
 	}
 
 	/** A refusal as the import's JSON carries it. */
@@ -297,12 +318,16 @@ class UploadLimitsTests extends HarnessTestSupport {
 		return parse(json.writeValueAsString(refused.errors().get(0)));
 	}
 
-	// -- helpers ---------------------------------------------------------------------------------
+	// -- helpers
+	// ---------------------------------------------------------------------------------
 
 	record Part(String name, byte[] content) {
 	}
 
-	/** A ZIP entry: a head, then {@code body} repeated up to {@code size} bytes, then a tail; written as a stream. */
+	/**
+	 * A ZIP entry: a head, then {@code body} repeated up to {@code size} bytes, then a
+	 * tail; written as a stream.
+	 */
 	static class Entry {
 
 		final String name;
@@ -326,7 +351,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 		void write(OutputStream out) throws IOException {
 			out.write(this.head.getBytes(StandardCharsets.UTF_8));
 			if (this.size > 0) {
-				byte[] block = this.body.repeat(Math.max(1, (1 << 16) / this.body.getBytes(StandardCharsets.UTF_8).length))
+				byte[] block = this.body
+					.repeat(Math.max(1, (1 << 16) / this.body.getBytes(StandardCharsets.UTF_8).length))
 					.getBytes(StandardCharsets.UTF_8);
 				for (long n = 0; n < this.size; n += block.length) {
 					out.write(block);
@@ -341,7 +367,10 @@ class UploadLimitsTests extends HarnessTestSupport {
 		return new Entry(name, head, body, size, "");
 	}
 
-	/** A ZIP of the entries, deflated fast (a repeated body still shrinks about 160 times). */
+	/**
+	 * A ZIP of the entries, deflated fast (a repeated body still shrinks about 160
+	 * times).
+	 */
 	static byte[] zip(Entry... entries) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -365,7 +394,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 
 	private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-	private static final String SHEET_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>";
+	private static final String SHEET_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN
+			+ "\"><sheetData>";
 
 	private static final String SST_HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN
 			+ "\" count=\"1\" uniqueCount=\"1\">";
@@ -380,10 +410,14 @@ class UploadLimitsTests extends HarnessTestSupport {
 	}
 
 	static Entry sst() {
-		return new Entry("xl/sharedStrings.xml", SST_HEAD + "<si><t>共享</t><rPh><t>gongxiang</t></rPh><r><t>街道</t></r></si>", "", 0, "</sst>");
+		return new Entry("xl/sharedStrings.xml",
+				SST_HEAD + "<si><t>共享</t><rPh><t>gongxiang</t></rPh><r><t>街道</t></r></si>", "", 0, "</sst>");
 	}
 
-	/** A workbook of one sheet, 街道 Streets, as a handful of parts written by hand (so that any part can be hostile). */
+	/**
+	 * A workbook of one sheet, 街道 Streets, as a handful of parts written by hand (so that
+	 * any part can be hostile).
+	 */
 	static byte[] xlsx(Entry sheet, Entry sharedStrings) {
 		String types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
 				+ "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -441,7 +475,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 		long started = System.nanoTime();
 		HttpResponse<String> response = send(parts, false);
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		peak.stop(limit + " (" + parts.get(0).name() + ", " + (parts.get(0).content().length >> 10) + " KB, " + millis + " ms)");
+		peak.stop(limit + " (" + parts.get(0).name() + ", " + (parts.get(0).content().length >> 10) + " KB, " + millis
+				+ " ms)");
 		Map<String, Object> error = assertRefused(response, limit, where);
 		assertThat((String) error.get("message")).contains(amount);
 		assertThat(dump()).as("nothing written").isEqualTo(before);
@@ -480,8 +515,9 @@ class UploadLimitsTests extends HarnessTestSupport {
 			String boundary = "----partynet" + UUID.randomUUID();
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			for (Part part : parts) {
-				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + part.name()
-						+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+						+ part.name() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 				body.write(part.content());
 				body.write("\r\n".getBytes(StandardCharsets.UTF_8));
 			}
@@ -508,7 +544,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 			Map<String, Object> answer = parse(response.body());
 			@SuppressWarnings("unchecked")
-			Map<String, Object> stats = (Map<String, Object>) ((Map<String, Object>) answer.get("data")).get("networkStats");
+			Map<String, Object> stats = (Map<String, Object>) ((Map<String, Object>) answer.get("data"))
+				.get("networkStats");
 			return ((Number) stats.get("streetCommittees")).intValue();
 		}
 		catch (IOException | InterruptedException ex) {
@@ -521,8 +558,9 @@ class UploadLimitsTests extends HarnessTestSupport {
 	}
 
 	/**
-	 * The heap while an upload runs, in this JVM (the service, its Neo4j and the test): the most
-	 * used heap sampled every 5 ms, and the sum of the heap pools' peaks (an upper bound).
+	 * The heap while an upload runs, in this JVM (the service, its Neo4j and the test):
+	 * the most used heap sampled every 5 ms, and the sum of the heap pools' peaks (an
+	 * upper bound).
 	 */
 	static final class Peak {
 
@@ -540,7 +578,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 			this.sampler = new Thread(() -> {
 				while (this.running) {
-					this.max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+					this.max.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+							Math::max);
 					try {
 						Thread.sleep(5);
 					}
@@ -572,8 +611,8 @@ class UploadLimitsTests extends HarnessTestSupport {
 				}
 			}
 			long maxHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-			System.out.printf("[heap] %s: used before %d MB, sampled peak %d MB, pool peaks %d MB, max heap %d MB%n", what,
-					this.before >> 20, this.max.get() >> 20, pools >> 20, maxHeap >> 20);
+			System.out.printf("[heap] %s: used before %d MB, sampled peak %d MB, pool peaks %d MB, max heap %d MB%n",
+					what, this.before >> 20, this.max.get() >> 20, pools >> 20, maxHeap >> 20);
 		}
 
 	}

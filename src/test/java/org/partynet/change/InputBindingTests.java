@@ -21,9 +21,9 @@ import org.springframework.graphql.data.GraphQlArgumentBinder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How Spring for GraphQL binds the mutations' inputs to their records (no server, no database):
- * enums by name into the model's, dates as the scalar parsed them, lists, and an update's absent
- * field told from an explicit {@code null}.
+ * How Spring for GraphQL binds the mutations' inputs to their records (no server, no
+ * database): enums by name into the model's, dates as the scalar parsed them, lists, and
+ * an update's absent field told from an explicit {@code null}.
  */
 class InputBindingTests {
 
@@ -35,8 +35,9 @@ class InputBindingTests {
 
 	@Test
 	void binds_enums_dates_and_lists() throws Exception {
-		CreateOrganizationInput input = bind(Map.of("kind", "GRID_BRANCH", "code", "GZ-ZB99", "name", "网格党支部", "parent",
-				"CommunityCommittee:GZ-C01", "areas", List.of("Grid:G1", "Grid:G2"), "on", LocalDate.of(2024, 3, 1)),
+		CreateOrganizationInput input = bind(
+				Map.of("kind", "GRID_BRANCH", "code", "GZ-ZB99", "name", "网格党支部", "parent", "CommunityCommittee:GZ-C01",
+						"areas", List.of("Grid:G1", "Grid:G2"), "on", LocalDate.of(2024, 3, 1)),
 				CreateOrganizationInput.class);
 		assertThat(input).isEqualTo(new CreateOrganizationInput(OrganizationKind.GRID_BRANCH, "GZ-ZB99", "网格党支部",
 				"CommunityCommittee:GZ-C01", List.of("Grid:G1", "Grid:G2"), LocalDate.of(2024, 3, 1)));
@@ -65,8 +66,9 @@ class InputBindingTests {
 
 	@Test
 	void an_ended_post_is_the_assigned_one_without_a_title() throws Exception {
-		EndRoleInput input = bind(Map.of("person", "Person:P1", "version", 2, "organization", "GridBranch:ZB01", "role",
-				"SECRETARY"), EndRoleInput.class);
+		EndRoleInput input = bind(
+				Map.of("person", "Person:P1", "version", 2, "organization", "GridBranch:ZB01", "role", "SECRETARY"),
+				EndRoleInput.class);
 		assertThat(input.asRole().role()).isEqualTo(RoleKind.SECRETARY);
 		assertThat(input.asRole().title()).isNull();
 		assertThat(input.asRole().version()).isEqualTo(2);

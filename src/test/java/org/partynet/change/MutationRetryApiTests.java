@@ -15,15 +15,18 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A mutation whose write transaction Neo4j fails with a transient error (a deadlock, an outdated
- * read, a refused commit) runs again from the start in a new transaction, and still writes once:
- * one change, one version step, one audit record. Any other error writes nothing and is not retried.
- * Each test renames a grid branch of its own.
+ * A mutation whose write transaction Neo4j fails with a transient error (a deadlock, an
+ * outdated read, a refused commit) runs again from the start in a new transaction, and
+ * still writes once: one change, one version step, one audit record. Any other error
+ * writes nothing and is not retried. Each test renames a grid branch of its own.
  */
 @Import(FaultInjector.Configuration.class)
 class MutationRetryApiTests extends MutationTestSupport {
 
-	/** The audit record, the last statement of a mutation's transaction: everything else is written by then. */
+	/**
+	 * The audit record, the last statement of a mutation's transaction: everything else
+	 * is written by then.
+	 */
 	private static final String AUDIT = "CREATE (c:Change";
 
 	private static final String RENAME = """
@@ -53,8 +56,8 @@ class MutationRetryApiTests extends MutationTestSupport {
 		this.faults.failStatements(AUDIT, 0, 2, MutationRetryApiTests::deadlock);
 		Map<String, Object> payload = rename(code, version, "重试后改名一");
 		assertThat(payload.get("errors")).isEqualTo(List.of());
-		assertThat(payload.get("organization")).isEqualTo(
-				Map.of("id", "GridBranch:" + code, "name", "重试后改名一", "version", version + 1));
+		assertThat(payload.get("organization"))
+			.isEqualTo(Map.of("id", "GridBranch:" + code, "name", "重试后改名一", "version", version + 1));
 		assertWrittenOnce(code, version, audits, "重试后改名一", payload);
 		assertThat(this.faults.matching()).isEqualTo(3);
 	}
@@ -104,13 +107,15 @@ class MutationRetryApiTests extends MutationTestSupport {
 				Map.of("input", Map.of("id", "GridBranch:" + code, "version", version, "name", name)));
 	}
 
-	private static void assertWrittenOnce(String code, int version, long audits, String name, Map<String, Object> payload) {
+	private static void assertWrittenOnce(String code, int version, long audits, String name,
+			Map<String, Object> payload) {
 		assertThat(version("GridBranch", code)).isEqualTo(version + 1);
 		assertThat(name(code)).isEqualTo(name);
 		assertThat(audits(code)).isEqualTo(audits + 1);
 		// the record the payload names is the one written
 		assertThat(value("MATCH (c:Change {id: $id})-[:AFFECTED]->(:GridBranch {code: $code}) RETURN count(c)",
-				Map.of("id", payload.get("changeId"), "code", code))).isEqualTo(1L);
+				Map.of("id", payload.get("changeId"), "code", code)))
+			.isEqualTo(1L);
 	}
 
 	private static void assertNothingWritten(String code, int version, long audits, String name) {

@@ -24,10 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Mutations change the graph, so their tests never touch the shared sample of the other API
- * tests: the whole application over HTTP with a Neo4j of its own, into which the application
- * loads the sample. Tests of one class share it, so each test works on parts of the sample (its
- * own community) that no other test changes.
+ * Mutations change the graph, so their tests never touch the shared sample of the other
+ * API tests: the whole application over HTTP with a Neo4j of its own, into which the
+ * application loads the sample. Tests of one class share it, so each test works on parts
+ * of the sample (its own community) that no other test changes.
  */
 @ApplicationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,7 +44,10 @@ abstract class MutationTestSupport {
 	@LocalServerPort
 	int port;
 
-	/** The class's own database (its tests change data), into which the application loads the sample. */
+	/**
+	 * The class's own database (its tests change data), into which the application loads
+	 * the sample.
+	 */
 	static Neo4j neo4j() {
 		return InProcessNeo4j.own("mutations");
 	}
@@ -54,7 +57,10 @@ abstract class MutationTestSupport {
 		registry.add("spring.neo4j.uri", () -> neo4j().boltURI().toString());
 	}
 
-	/** The whole response of a GraphQL request sent with the organization department's credentials. */
+	/**
+	 * The whole response of a GraphQL request sent with the organization department's
+	 * credentials.
+	 */
 	Map<String, Object> post(String query, Map<String, Object> variables) {
 		try {
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -102,18 +108,23 @@ abstract class MutationTestSupport {
 
 	static int version(String label, String code) {
 		return ((Number) value("MATCH (n:`%s` {code: $code}) RETURN coalesce(n.version, 0)".formatted(label),
-				Map.of("code", code))).intValue();
+				Map.of("code", code)))
+			.intValue();
 	}
 
 	/**
 	 * Everything in the database, sorted: each node with its labels and properties, each
-	 * relationship with its type, the labels and properties of both ends and its own properties.
+	 * relationship with its type, the labels and properties of both ends and its own
+	 * properties.
 	 */
 	static List<String> dump() {
 		return GraphDump.of(InProcessNeo4j.driver(neo4j()));
 	}
 
-	/** A mutation document: {@code field(input: $input)} with the selection of its payload type. */
+	/**
+	 * A mutation document: {@code field(input: $input)} with the selection of its payload
+	 * type.
+	 */
 	static String mutation(String field, String inputType) {
 		String object = switch (field) {
 			case "createArea", "updateArea", "transferArea" -> "area { id code name version }";
@@ -140,8 +151,8 @@ abstract class MutationTestSupport {
 	}
 
 	/**
-	 * Runs a mutation that must be refused with the code on the field, and checks that nothing at
-	 * all was written (a full dump of the database before and after).
+	 * Runs a mutation that must be refused with the code on the field, and checks that
+	 * nothing at all was written (a full dump of the database before and after).
 	 */
 	Map<String, Object> refused(String field, String inputType, Map<String, Object> input, String code,
 			String... path) {

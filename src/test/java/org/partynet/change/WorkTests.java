@@ -13,8 +13,8 @@ import org.partynet.model.Fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The checks {@link Work} makes of typed input values before anything reaches the database: each
- * error names its field, and a caller sees every mistake at once.
+ * The checks {@link Work} makes of typed input values before anything reaches the
+ * database: each error names its field, and a caller sees every mistake at once.
  */
 class WorkTests {
 

@@ -10,10 +10,10 @@ import org.partynet.support.HarnessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code coverage(scope, asOf)} over HTTP on the sample network, whose gaps are known: every
- * 23rd building without a group, every 17th without a head, grids 29, 58 and 87 without a grid
- * worker, one market uncovered; 泰安社区 re-divided its grids on 2021-01-01 and 丰乐社区 set up its
- * second branch on 2021-06-01.
+ * {@code coverage(scope, asOf)} over HTTP on the sample network, whose gaps are known:
+ * every 23rd building without a group, every 17th without a head, grids 29, 58 and 87
+ * without a grid worker, one market uncovered; 泰安社区 re-divided its grids on 2021-01-01
+ * and 丰乐社区 set up its second branch on 2021-06-01.
  */
 class CoverageApiTests extends HarnessTestSupport {
 
@@ -52,28 +52,31 @@ class CoverageApiTests extends HarnessTestSupport {
 	@Test
 	@SuppressWarnings("unchecked")
 	void breakdown_goes_street_to_communities_to_grids() {
-		var report = coverage("", "breakdown { name breakdown { name area { code } grid { total covered } breakdown { area { kind } } } }");
+		var report = coverage("",
+				"breakdown { name breakdown { name area { code } grid { total covered } breakdown { area { kind } } } }");
 		var streets = (List<Map<String, Object>>) report.get("breakdown");
 		assertThat(streets).extracting(street -> street.get("name")).containsExactly("东街街道");
 		var communities = (List<Map<String, Object>>) streets.get(0).get("breakdown");
 		assertThat(communities).hasSize(17);
 		assertThat(communities.get(0)).containsEntry("name", "青年社区");
-		assertThat(communities.stream().mapToInt(c -> (Integer) ((Map<String, Object>) c.get("grid")).get("total")).sum())
+		assertThat(
+				communities.stream().mapToInt(c -> (Integer) ((Map<String, Object>) c.get("grid")).get("total")).sum())
 			.isEqualTo(112);
-		assertThat(communities).allSatisfy(community -> assertThat((List<Map<String, Object>>) community.get("breakdown"))
-			.isNotEmpty()
-			.allSatisfy(grid -> assertThat(grid.get("area")).isEqualTo(Map.of("kind", "GRID"))));
+		assertThat(communities)
+			.allSatisfy(community -> assertThat((List<Map<String, Object>>) community.get("breakdown")).isNotEmpty()
+				.allSatisfy(grid -> assertThat(grid.get("area")).isEqualTo(Map.of("kind", "GRID"))));
 	}
 
 	@Test
 	void an_earlier_day_gives_the_coverage_of_that_day() {
 		// Before 泰安社区 re-divided its 4 grids into 6, and before 丰乐社区's second branch.
-		var then = coverage("(asOf: \"2020-06-01\")", FIGURES
-				+ " gaps(metric: GRID) { totalCount nodes { area { code } place reason } }");
+		var then = coverage("(asOf: \"2020-06-01\")",
+				FIGURES + " gaps(metric: GRID) { totalCount nodes { area { code } place reason } }");
 		assertThat(then).containsEntry("asOf", "2020-06-01")
 			.containsEntry("grid", figure(110, 107))
 			.containsEntry("dualNet", figure(110, 100));
-		graphQl().document("{ coverage(asOf: \"2020-06-01\") { gaps(metric: GRID) { nodes { area { code } place reason } } } }")
+		graphQl().document(
+				"{ coverage(asOf: \"2020-06-01\") { gaps(metric: GRID) { nodes { area { code } place reason } } } }")
 			.execute()
 			.path("coverage.gaps.nodes[*].area.code")
 			.entityList(String.class)
@@ -81,7 +84,8 @@ class CoverageApiTests extends HarnessTestSupport {
 			.path("coverage.gaps.nodes[0].place")
 			.entity(String.class)
 			.isEqualTo("甘州区 / 东街街道 / 丰乐社区 / 丰乐社区第4网格");
-		graphQl().document("{ coverage(scope: \"Community:GZ-DJ-C16\", asOf: \"2020-12-31\") { breakdown { area { code } } } }")
+		graphQl().document(
+				"{ coverage(scope: \"Community:GZ-DJ-C16\", asOf: \"2020-12-31\") { breakdown { area { code } } } }")
 			.execute()
 			.path("coverage.breakdown[*].area.code")
 			.entityList(String.class)
@@ -114,12 +118,15 @@ class CoverageApiTests extends HarnessTestSupport {
 			.containsExactly("GZ", "GZ-DJ", "GZ-DJ-C01", "GZ-DJ-C01-G02");
 		community.path("coverage.grids.totalCount").entity(Integer.class).isEqualTo(0);
 
-		var whole = graphQl().document("""
-				{ coverage {
-				    commercial: gaps(metric: COMMERCIAL) { nodes { area { code } reason } }
-				    dual: gaps(metric: DUAL_NET, first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { area { code } reason } }
-				    organization: gaps(metric: ORGANIZATION) { totalCount }
-				} }""").execute();
+		var whole = graphQl()
+			.document(
+					"""
+							{ coverage {
+							    commercial: gaps(metric: COMMERCIAL) { nodes { area { code } reason } }
+							    dual: gaps(metric: DUAL_NET, first: 2) { totalCount pageInfo { hasNextPage endCursor } nodes { area { code } reason } }
+							    organization: gaps(metric: ORGANIZATION) { totalCount }
+							} }""")
+			.execute();
 		whole.path("coverage.commercial.nodes[*].area.code").entityList(String.class).containsExactly("GZ-DJ-SC03");
 		whole.path("coverage.dual.totalCount").entity(Integer.class).isEqualTo(3);
 		whole.path("coverage.dual.nodes[*].area.code")
@@ -128,8 +135,9 @@ class CoverageApiTests extends HarnessTestSupport {
 		whole.path("coverage.dual.nodes[0].reason").entity(String.class).isEqualTo("无专职网格员 / no grid worker");
 		whole.path("coverage.organization.totalCount").entity(Integer.class).isEqualTo(0);
 		String after = whole.path("coverage.dual.pageInfo.endCursor").entity(String.class).get();
-		graphQl().document("{ coverage { gaps(metric: DUAL_NET, first: 2, after: \"%s\") { pageInfo { hasNextPage } nodes { area { code } } } } }"
-			.formatted(after))
+		graphQl().document(
+				"{ coverage { gaps(metric: DUAL_NET, first: 2, after: \"%s\") { pageInfo { hasNextPage } nodes { area { code } } } } }"
+					.formatted(after))
 			.execute()
 			.path("coverage.gaps.nodes[*].area.code")
 			.entityList(String.class)
@@ -141,8 +149,7 @@ class CoverageApiTests extends HarnessTestSupport {
 
 	@Test
 	void an_organization_scope_covers_the_areas_it_governs() {
-		assertThat(coverage("(scope: \"CommunityCommittee:GZ-DJ-C01-SQDW\")", FIGURES))
-			.containsEntry("name", "青年社区党委")
+		assertThat(coverage("(scope: \"CommunityCommittee:GZ-DJ-C01-SQDW\")", FIGURES)).containsEntry("name", "青年社区党委")
 			.containsEntry("grid", coverage("(scope: \"Community:GZ-DJ-C01\")", FIGURES).get("grid"))
 			.containsEntry("buildingHead", figure(37, 35));
 	}
@@ -158,8 +165,10 @@ class CoverageApiTests extends HarnessTestSupport {
 			.path("coverage.breakdown")
 			.entityList(Object.class)
 			.hasSize(17);
-		// report (which checks the scope itself), two breakdown levels, gaps at two levels: 17
-		// communities and 112 grids asked for their gaps, and still one statement each level.
+		// report (which checks the scope itself), two breakdown levels, gaps at two
+		// levels: 17
+		// communities and 112 grids asked for their gaps, and still one statement each
+		// level.
 		assertThat(statements().count()).isEqualTo(5);
 	}
 

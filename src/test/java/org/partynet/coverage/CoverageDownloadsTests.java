@@ -30,7 +30,8 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic("orgdept")).build(),
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", basic("orgdept")).build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 	}
 
@@ -45,8 +46,8 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 		try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
 			List<String> sheets = new ArrayList<>();
 			workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
-			assertThat(sheets).containsExactly("概况 Summary", "缺口 网格覆盖", "缺口 楼院党小组覆盖", "缺口 党员楼长覆盖",
-					"缺口 商务楼宇与商圈市场覆盖", "缺口 双网合一", "缺口 社区党组织覆盖");
+			assertThat(sheets).containsExactly("概况 Summary", "缺口 网格覆盖", "缺口 楼院党小组覆盖", "缺口 党员楼长覆盖", "缺口 商务楼宇与商圈市场覆盖",
+					"缺口 双网合一", "缺口 社区党组织覆盖");
 
 			Sheet summary = workbook.getSheet("概况 Summary");
 			assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("全覆盖报告 Coverage report");
@@ -79,8 +80,7 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 			assertThat(headGaps.getRow(2).getCell(0).getStringCellValue()).isEqualTo("GZ-DJ-C01-G05-B01");
 			assertThat(headGaps.getRow(1).getCell(2).getStringCellValue())
 				.startsWith("甘州区 / 东街街道 / 青年社区 / 青年社区第3网格 / ");
-			assertThat(workbook.getSheet("缺口 网格覆盖").getRow(1).getCell(0).getStringCellValue())
-				.isEqualTo("无缺口 No gaps");
+			assertThat(workbook.getSheet("缺口 网格覆盖").getRow(1).getCell(0).getStringCellValue()).isEqualTo("无缺口 No gaps");
 		}
 	}
 
@@ -124,7 +124,8 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 	void gaps_stream_page_by_page_in_code_order() {
 		var contents = this.export.contents(null, null);
 		List<String> onePerPage = new ArrayList<>();
-		this.export.eachGap(contents.report(), CoverageMetric.BUILDING_HEAD, 1, gap -> onePerPage.add(gap.area().code()));
+		this.export.eachGap(contents.report(), CoverageMetric.BUILDING_HEAD, 1,
+				gap -> onePerPage.add(gap.area().code()));
 		List<String> allAtOnce = new ArrayList<>();
 		this.export.eachGap(contents.report(), CoverageMetric.BUILDING_HEAD, gap -> allAtOnce.add(gap.area().code()));
 		assertThat(onePerPage).hasSize(562 - 531).isEqualTo(allAtOnce).isSorted().doesNotHaveDuplicates();

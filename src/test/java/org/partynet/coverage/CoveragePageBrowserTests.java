@@ -25,12 +25,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partynet.support.BrowserTestSupport;
 
 /**
- * The coverage report page at {@code /reports/coverage} in a real headless Chromium, used the way a
- * user would: open a street, switch metrics, pick a community and a day in the form, follow the
- * download links, print. It renders ECharts served by the application (nothing from the internet)
- * and the known gaps of the sample network. Needs Debian's {@code chromium} and
- * {@code chromium-driver}; skipped when they are missing. Screenshots (and the printed PDF) are
- * kept in {@code target/screenshots/}.
+ * The coverage report page at {@code /reports/coverage} in a real headless Chromium, used
+ * the way a user would: open a street, switch metrics, pick a community and a day in the
+ * form, follow the download links, print. It renders ECharts served by the application
+ * (nothing from the internet) and the known gaps of the sample network. Needs Debian's
+ * {@code chromium} and {@code chromium-driver}; skipped when they are missing.
+ * Screenshots (and the printed PDF) are kept in {@code target/screenshots/}.
  */
 class CoveragePageBrowserTests extends BrowserTestSupport {
 
@@ -38,7 +38,9 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 
 	private static final String COMMUNITY = "Community:GZ-DJ-C01";
 
-	/** The texts of the chart's SVG, where ECharts writes the axis labels and the legend. */
+	/**
+	 * The texts of the chart's SVG, where ECharts writes the axis labels and the legend.
+	 */
 	private static final String CHART_TEXTS = """
 			return Array.from(document.querySelectorAll('#chart svg text')).map(t => t.textContent);
 			""";
@@ -66,7 +68,8 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			assertThat(text(By.id("asOfLine"))).startsWith("截至 As of ");
 			assertThat(this.driver.findElement(By.id("scope")).getDomProperty("value")).isEqualTo(STREET);
 
-			// 2. The chart is drawn as SVG, with one bar label per community of the street.
+			// 2. The chart is drawn as SVG, with one bar label per community of the
+			// street.
 			List<String> communities = graphQl()
 				.document("{ coverage(scope: \"" + STREET + "\") { breakdown { name } } }")
 				.execute()
@@ -78,25 +81,28 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			assertThat(this.driver.findElements(By.cssSelector("#chart svg"))).isNotEmpty();
 			assertThat(stringList(CHART_TEXTS)).contains("青年社区", "丰乐社区").containsAll(communities);
 
-			// 3. Every script and stylesheet, and every resource actually fetched, is same-origin
-			// (or inline, like the empty favicon): ECharts comes from the application, not a CDN.
+			// 3. Every script and stylesheet, and every resource actually fetched, is
+			// same-origin
+			// (or inline, like the empty favicon): ECharts comes from the application,
+			// not a CDN.
 			assertThat(stringList("""
 					return Array.from(document.querySelectorAll('script[src]')).map(e => e.getAttribute('src'))
 					  .concat(Array.from(document.querySelectorAll('link[href]')).map(e => e.getAttribute('href')));
 					""")).contains("/_static/echarts/6.0.0/dist/echarts.min.js")
 				.allSatisfy((url) -> assertThat(url).satisfiesAnyOf((u) -> assertThat(u).startsWith("/"),
 						(u) -> assertThat(u).startsWith(baseUrl() + "/"), (u) -> assertThat(u).startsWith("data:")));
-			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);"))
-				.isNotEmpty()
+			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);")).isNotEmpty()
 				.allSatisfy((url) -> assertThat(url).startsWith(baseUrl() + "/"));
 			assertThat(script("return typeof echarts === 'object' && echarts.version;")).isEqualTo("6.0.0");
 
-			// 4. A screenshot as test output, and the printed page (A4) is a PDF of 1 to 3 pages.
+			// 4. A screenshot as test output, and the printed page (A4) is a PDF of 1 to
+			// 3 pages.
 			waitForChartToSettle();
 			assertThat(screenshot("coverage.png")).isNotEmptyFile();
 			// The print stylesheet scales the chart to the page through its viewBox.
 			assertThat(script("return document.querySelector('#chart svg').getAttribute('viewBox');")).isNotNull();
-			printsOnOneToThreeA4Pages("coverage-street.pdf", List.of("东街街道", "Coveragereport", "Coveragebychildscope", "Gaps"));
+			printsOnOneToThreeA4Pages("coverage-street.pdf",
+					List.of("东街街道", "Coveragereport", "Coveragebychildscope", "Gaps"));
 
 			noSevereConsoleEntries();
 		});
@@ -110,7 +116,8 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			assertThat(gapCodes()).isEmpty();
 			assertThat(text(By.cssSelector("#gaps tbody"))).contains("无缺口 No gaps");
 
-			// The page re-renders on the click: wait for the new table, not for the old one.
+			// The page re-renders on the click: wait for the new table, not for the old
+			// one.
 			rerender(() -> metricButton("商务楼宇与商圈市场覆盖").click());
 			this.wait.until((d) -> gapCodes().contains("GZ-DJ-SC03"));
 
@@ -197,7 +204,8 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 		});
 	}
 
-	// --- helpers ----------------------------------------------------------------------------------
+	// --- helpers
+	// ----------------------------------------------------------------------------------
 
 	/** Waits until the chart's SVG stops changing (the bars grow in an animation). */
 	private void waitForChartToSettle() {
@@ -206,7 +214,8 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 
 			@Override
 			public Boolean apply(WebDriver d) {
-				String now = (String) script("const s = document.querySelector('#chart svg'); return s ? s.outerHTML : '';");
+				String now = (String) script(
+						"const s = document.querySelector('#chart svg'); return s ? s.outerHTML : '';");
 				boolean same = !now.isEmpty() && now.equals(this.last);
 				this.last = now;
 				return same;
@@ -214,7 +223,9 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 		});
 	}
 
-	/** Types a day into a date input in the order the browser's locale shows its fields. */
+	/**
+	 * Types a day into a date input in the order the browser's locale shows its fields.
+	 */
 	private void typeDate(WebElement input, String year, String month, String day) {
 		List<String> order = stringList("""
 				return new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2020, 5, 1))
@@ -244,7 +255,9 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			.orElseThrow(() -> new AssertionError("no metric button " + chinese));
 	}
 
-	/** A metric as its button reads: the names of the API's model ("网格覆盖 Grid coverage"). */
+	/**
+	 * A metric as its button reads: the names of the API's model ("网格覆盖 Grid coverage").
+	 */
 	private static String named(CoverageMetric metric) {
 		return metric.chinese() + " " + metric.english();
 	}
@@ -272,7 +285,8 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			for (int page = 1; page <= reader.getNumberOfPages(); page++) {
 				text.append(extractor.getTextFromPage(page));
 			}
-			// OpenPDF's extractor spaces out Chromium's text: compare without white space.
+			// OpenPDF's extractor spaces out Chromium's text: compare without white
+			// space.
 			assertThat(text.toString().replaceAll("\\s+", "")).contains(expectedTexts);
 		}
 		finally {

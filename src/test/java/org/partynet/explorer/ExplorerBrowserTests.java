@@ -13,14 +13,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.partynet.support.BrowserTestSupport;
 
 /**
- * The GraphQL explorer at {@code /graphiql} in a real headless Chromium: it renders from the
- * WebJars served by the application (nothing from the internet) and runs its first example query
- * against the sample network. Needs Debian's {@code chromium} and {@code chromium-driver}; skipped
- * when they are missing. A screenshot is kept in {@code target/screenshots/}.
+ * The GraphQL explorer at {@code /graphiql} in a real headless Chromium: it renders from
+ * the WebJars served by the application (nothing from the internet) and runs its first
+ * example query against the sample network. Needs Debian's {@code chromium} and
+ * {@code chromium-driver}; skipped when they are missing. A screenshot is kept in
+ * {@code target/screenshots/}.
  */
 class ExplorerBrowserTests extends BrowserTestSupport {
 
-	/** The text of the query editor, or else of the response pane (CodeMirror 5 in GraphiQL 2.x). */
+	/**
+	 * The text of the query editor, or else of the response pane (CodeMirror 5 in
+	 * GraphiQL 2.x).
+	 */
 	private static final String EDITOR_TEXT = """
 			const pane = document.querySelector(arguments[0]);
 			if (!pane) { return null; }
@@ -34,19 +38,21 @@ class ExplorerBrowserTests extends BrowserTestSupport {
 			this.driver.get(baseUrl() + "/graphiql");
 			WebDriverWait wait = new WebDriverWait(this.driver, TIMEOUT);
 
-			// 1. GraphiQL has rendered, with the NetworkStats example in the query editor.
+			// 1. GraphiQL has rendered, with the NetworkStats example in the query
+			// editor.
 			wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-container")));
 			wait.until((d) -> contains(paneText(".graphiql-query-editor"), "networkStats"));
 			assertThat(paneText(".graphiql-query-editor")).contains("query NetworkStats");
 
-			// 2. Every script and stylesheet, and every resource actually fetched, is same-origin
+			// 2. Every script and stylesheet, and every resource actually fetched, is
+			// same-origin
 			// (or inline, like the empty favicon).
 			assertThat(stringList("""
 					return Array.from(document.querySelectorAll('script[src]')).map(e => e.getAttribute('src'))
 					  .concat(Array.from(document.querySelectorAll('link[href]')).map(e => e.getAttribute('href')));
-					""")).isNotEmpty().allSatisfy((url) -> assertThat(url).satisfiesAnyOf(
-							(u) -> assertThat(u).startsWith("/"), (u) -> assertThat(u).startsWith(baseUrl() + "/"),
-							(u) -> assertThat(u).startsWith("data:")));
+					""")).isNotEmpty()
+				.allSatisfy((url) -> assertThat(url).satisfiesAnyOf((u) -> assertThat(u).startsWith("/"),
+						(u) -> assertThat(u).startsWith(baseUrl() + "/"), (u) -> assertThat(u).startsWith("data:")));
 			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);"))
 				.allSatisfy((url) -> assertThat(url).startsWith(baseUrl() + "/"));
 

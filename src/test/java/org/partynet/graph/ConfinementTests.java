@@ -15,15 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The executor's confinement, on the leaks a security review found through nested fields: each
- * now comes back without what lies outside the secretary's subtree (青年社区党委), with no error.
- * The schema-wide proof is {@code security.SchemaWalkTests}; these name the cases.
+ * The executor's confinement, on the leaks a security review found through nested fields:
+ * each now comes back without what lies outside the secretary's subtree (青年社区党委), with no
+ * error. The schema-wide proof is {@code security.SchemaWalkTests}; these name the cases.
  */
 class ConfinementTests extends HarnessTestSupport {
 
 	private static final String OWN = "CommunityCommittee:GZ-DJ-C01-SQDW";
 
-	private static final Statement ANY = Statement.read("test.any", "MATCH (o:PartyOrganization {code: $code}) RETURN o");
+	private static final Statement ANY = Statement.read("test.any",
+			"MATCH (o:PartyOrganization {code: $code}) RETURN o");
 
 	@Autowired
 	Graph graph;
@@ -45,23 +46,31 @@ class ConfinementTests extends HarnessTestSupport {
 
 	@Test
 	void a_secretary_is_handed_no_organization_above_their_own_through_any_field() {
-		String response = graphQl("secretary").document("""
-				{ organization(id: "%s") {
-				    parent { id } ancestors { id }
-				    areas { id ancestors { id name } parent { id } }
-				    crossLinks { from { id } to { id } }
-				  }
-				  linkages(id: "%s") { groups { links { organizations { id name } communities { id } alliances { id } } } }
-				  coverage(scope: "%s") { gaps(metric: BUILDING_HEAD, first: 100) { nodes { area { id } path { id name } } } }
-				}""".formatted(OWN, OWN, OWN)).execute().returnResponse().toString();
-		assertThat(response).doesNotContain("GZ-DJ-DGW").doesNotContain("东街街道").doesNotContain("甘州区")
+		String response = graphQl("secretary")
+			.document(
+					"""
+							{ organization(id: "%s") {
+							    parent { id } ancestors { id }
+							    areas { id ancestors { id name } parent { id } }
+							    crossLinks { from { id } to { id } }
+							  }
+							  linkages(id: "%s") { groups { links { organizations { id name } communities { id } alliances { id } } } }
+							  coverage(scope: "%s") { gaps(metric: BUILDING_HEAD, first: 100) { nodes { area { id } path { id name } } } }
+							}"""
+						.formatted(OWN, OWN, OWN))
+			.execute()
+			.returnResponse()
+			.toString();
+		assertThat(response).doesNotContain("GZ-DJ-DGW")
+			.doesNotContain("东街街道")
+			.doesNotContain("甘州区")
 			.doesNotContain("GZ-DJ-C02");
 	}
 
 	@Test
 	void an_alliance_reached_from_the_subtree_shows_no_leader_or_site_outside_it() {
-		String response = graphQl("secretary")
-			.document("{ search(text: \"联盟\", first: 20) { node { id ... on Alliance { leader { id name } sites { id name } members { id } } } } }")
+		String response = graphQl("secretary").document(
+				"{ search(text: \"联盟\", first: 20) { node { id ... on Alliance { leader { id name } sites { id name } members { id } } } } }")
 			.execute()
 			.returnResponse()
 			.toString();

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the executor relies on, checked on every statement constant of the service: a statement
- * that others than the organization department read returns people only as nodes, so that the
- * executor can mask them; their phone and ID numbers never appear as properties of their own.
+ * What the executor relies on, checked on every statement constant of the service: a
+ * statement that others than the organization department read returns people only as
+ * nodes, so that the executor can mask them; their phone and ID numbers never appear as
+ * properties of their own.
  */
 class StatementDeclarationsTests {
 

@@ -27,14 +27,16 @@ import org.partynet.support.InProcessNeo4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every named statement of the service, EXPLAINed against an empty database: a statement that does
- * not parse or plan fails the build here, not a user. The statements are found, not listed: every
- * static {@link Statement} of a main class, alone or in a map, list or array.
+ * Every named statement of the service, EXPLAINed against an empty database: a statement
+ * that does not parse or plan fails the build here, not a user. The statements are found,
+ * not listed: every static {@link Statement} of a main class, alone or in a map, list or
+ * array.
  */
 @ApplicationTest
 class StatementsExplainTests {
 
-	// A %s placeholder stands for a label or type, or for a bound after "..", LIMIT, SKIP or "*"; %d for a bound.
+	// A %s placeholder stands for a label or type, or for a bound after "..", LIMIT, SKIP
+	// or "*"; %d for a bound.
 	private static final Pattern PLACEHOLDER = Pattern.compile("(\\.\\.|LIMIT |SKIP |\\*)?%s|%d");
 
 	private static Neo4j neo4j;
@@ -71,7 +73,9 @@ class StatementsExplainTests {
 		assertThat(broken).isEmpty();
 	}
 
-	/** The statement with its code-given placeholders filled by values of the right shape. */
+	/**
+	 * The statement with its code-given placeholders filled by values of the right shape.
+	 */
 	static String filled(String cypher) {
 		Matcher matcher = PLACEHOLDER.matcher(cypher);
 		StringBuilder filled = new StringBuilder();

@@ -64,25 +64,33 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Random and hostile values for every argument of every query field and every field of every
- * mutation input, read from the schema itself (a field added tomorrow is covered without anyone
- * remembering to), sent over HTTP to the whole application on a Neo4j of its own with the sample:
- * no answer may carry {@code INTERNAL_ERROR} or a 5xx status, every error carries a code, and a
- * refused mutation writes nothing at all. Mutations run as the organization department (the only
- * role that may write); query fields as each of the three demo accounts.
+ * Random and hostile values for every argument of every query field and every field of
+ * every mutation input, read from the schema itself (a field added tomorrow is covered
+ * without anyone remembering to), sent over HTTP to the whole application on a Neo4j of
+ * its own with the sample: no answer may carry {@code INTERNAL_ERROR} or a 5xx status,
+ * every error carries a code, and a refused mutation writes nothing at all. Mutations run
+ * as the organization department (the only role that may write); query fields as each of
+ * the three demo accounts.
  *
- * <p>The seed is fixed ({@link #SEED}) so that the build always sends the same values and a failure
- * can be run again; to explore further, change it (or remove {@code seed} for a random one, which
- * jqwik prints on failure). Tries: {@code @Property(tries = ...)} below, a few hundred in all.
+ * <p>
+ * The seed is fixed ({@link #SEED}) so that the build always sends the same values and a
+ * failure can be run again; to explore further, change it (or remove {@code seed} for a
+ * random one, which jqwik prints on failure). Tries: {@code @Property(tries = ...)}
+ * below, a few hundred in all.
  */
-// jqwik reads its own @Tag, not Jupiter's meta-annotation: the slow tier, as ApplicationTest is.
+// jqwik reads its own @Tag, not Jupiter's meta-annotation: the slow tier, as
+// ApplicationTest is.
 @net.jqwik.api.Tag(ApplicationTest.TAG)
 class HostileInputProperties {
 
-	/** The fixed seed of every property here; jqwik also keeps a failed one in target/jqwik-database. */
+	/**
+	 * The fixed seed of every property here; jqwik also keeps a failed one in
+	 * target/jqwik-database.
+	 */
 	static final String SEED = "20261201";
 
-	// non-ASCII escaped, so that lone surrogates reach the server as sent; deep nesting allowed, so
+	// non-ASCII escaped, so that lone surrogates reach the server as sent; deep nesting
+	// allowed, so
 	// that the server's limits are what is tried
 	private static final JsonMapper json = JsonMapper
 		.builder(JsonFactory.builder()
@@ -93,7 +101,10 @@ class HostileInputProperties {
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-	/** Stands for a variable or input field that is left out (unlike {@code null}, which is sent). */
+	/**
+	 * Stands for a variable or input field that is left out (unlike {@code null}, which
+	 * is sent).
+	 */
 	private static final Object ABSENT = new Object() {
 		@Override
 		public String toString() {
@@ -122,14 +133,16 @@ class HostileInputProperties {
 	static void start() throws Exception {
 		neo4j = InProcessNeo4j.fresh();
 		driver = GraphDatabase.driver(neo4j.boltURI(), AuthTokens.none());
-		// command-line arguments, which outrank application.yml (default properties would not)
+		// command-line arguments, which outrank application.yml (default properties would
+		// not)
 		application = new SpringApplicationBuilder(PartynetApplication.class).run("--server.port=0",
 				"--spring.neo4j.uri=" + neo4j.boltURI(), "--partynet.sample.external=true");
 		endpoint = "http://localhost:" + ((WebServerApplicationContext) application).getWebServer().getPort()
 				+ "/graphql";
 		try (var reader = new InputStreamReader(new ClassPathResource("graphql/schema.graphqls").getInputStream(),
 				StandardCharsets.UTF_8)) {
-			schema = new SchemaParser().parse(MultiSourceReader.newMultiSourceReader().reader(reader, "schema").build());
+			schema = new SchemaParser()
+				.parse(MultiSourceReader.newMultiSourceReader().reader(reader, "schema").build());
 		}
 		codesByLabel = new TreeMap<>();
 		try (var session = driver.session()) {
@@ -160,16 +173,19 @@ class HostileInputProperties {
 		}
 	}
 
-	// Edge cases off: jqwik's would send the first mutation a third of the time; the hostile values
+	// Edge cases off: jqwik's would send the first mutation a third of the time; the
+	// hostile values
 	// below hold the edges. Shrinking off: the graph changes as accepted mutations write.
 	@Property(tries = 400, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.OFF)
-	void no_mutation_input_reaches_an_internal_error_and_a_refused_one_writes_nothing(@ForAll("mutationCalls") Call call) {
+	void no_mutation_input_reaches_an_internal_error_and_a_refused_one_writes_nothing(
+			@ForAll("mutationCalls") Call call) {
 		Statistics.collect(call.target().field());
 		Fingerprint before = Fingerprint.now();
 		Map<String, Object> response = call.send("orgdept");
 		Map<String, Object> payload = payload(response, call.target().field());
 		boolean written = payload != null && payload.get("changeId") != null;
-		Statistics.label("outcome").collect(written ? "written" : (payload != null) ? "refused in the payload" : "refused");
+		Statistics.label("outcome")
+			.collect(written ? "written" : (payload != null) ? "refused in the payload" : "refused");
 		if (written) {
 			assertThat(errors(response)).as("errors beside a written change, %s", call).isEmpty();
 			assertThat(Fingerprint.now().changes()).as("one audit record per change, %s", call)
@@ -180,12 +196,15 @@ class HostileInputProperties {
 			if (payload != null) {
 				assertThat(userErrors(payload)).as("a refusal says why, %s", call).isNotEmpty().allSatisfy(error -> {
 					assertThat(error.get("code")).isIn("VALIDATION", "CONFLICT", "FORBIDDEN", "NOT_FOUND");
-					assertThat((List<?>) error.get("field")).as("the field at fault").isNotEmpty().first().isEqualTo("input");
+					assertThat((List<?>) error.get("field")).as("the field at fault")
+						.isNotEmpty()
+						.first()
+						.isEqualTo("input");
 				});
 			}
 		}
-		Statistics.coverage(coverage -> mutations
-			.forEach(target -> coverage.check(target.field()).count(count -> count >= 3)));
+		Statistics.coverage(
+				coverage -> mutations.forEach(target -> coverage.check(target.field()).count(count -> count >= 3)));
 	}
 
 	@Property(tries = 400, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.OFF)
@@ -195,8 +214,8 @@ class HostileInputProperties {
 		Fingerprint before = Fingerprint.now();
 		call.send(account);
 		assertThat(Fingerprint.now()).as("a query writes nothing, %s", call).isEqualTo(before);
-		Statistics.coverage(coverage -> queries
-			.forEach(target -> coverage.check(target.field()).count(count -> count >= 3)));
+		Statistics
+			.coverage(coverage -> queries.forEach(target -> coverage.check(target.field()).count(count -> count >= 3)));
 	}
 
 	@Provide
@@ -235,7 +254,8 @@ class HostileInputProperties {
 		});
 	}
 
-	// ---- the schema: one target per mutation and per field with arguments reachable from Query
+	// ---- the schema: one target per mutation and per field with arguments reachable
+	// from Query
 
 	/** A field to call, with the document that calls it (its arguments as variables). */
 	record Target(String field, String document, List<InputValueDefinition> arguments) {
@@ -247,7 +267,10 @@ class HostileInputProperties {
 
 	}
 
-	/** Mutations: every field of Mutation. Queries: every field with arguments, at any depth. */
+	/**
+	 * Mutations: every field of Mutation. Queries: every field with arguments, at any
+	 * depth.
+	 */
 	private static List<Target> targets(String root) {
 		List<Target> targets = new ArrayList<>();
 		ObjectTypeDefinition rootType = object(root);
@@ -257,7 +280,8 @@ class HostileInputProperties {
 			}
 			return targets;
 		}
-		// Breadth first from Query through fields callable without arguments, to every type that
+		// Breadth first from Query through fields callable without arguments, to every
+		// type that
 		// has a field with arguments; each such field is reached by the shortest path.
 		Map<String, List<String>> paths = new LinkedHashMap<>();
 		paths.put(root, List.of());
@@ -291,7 +315,9 @@ class HostileInputProperties {
 		if (!arguments.isEmpty()) {
 			document.append('(');
 			document.append(String.join(", ",
-					arguments.stream().map(argument -> "$" + argument.getName() + ": " + print(argument.getType())).toList()));
+					arguments.stream()
+						.map(argument -> "$" + argument.getName() + ": " + print(argument.getType()))
+						.toList()));
 			document.append(')');
 		}
 		document.append(" { ");
@@ -309,7 +335,10 @@ class HostileInputProperties {
 		return new Target(name, document.toString(), arguments);
 	}
 
-	/** The scalar fields of a type, and of its object fields down to {@code depth} (no arguments needed). */
+	/**
+	 * The scalar fields of a type, and of its object fields down to {@code depth} (no
+	 * arguments needed).
+	 */
 	private static String selection(String typeName, int depth) {
 		List<FieldDefinition> fields = fields(typeName);
 		if (fields.isEmpty()) {
@@ -369,28 +398,30 @@ class HostileInputProperties {
 		return ((TypeName) type).getName();
 	}
 
-	// ---- values: by type, valid, invalid, of the wrong kind, of the wrong JSON type, hostile
+	// ---- values: by type, valid, invalid, of the wrong kind, of the wrong JSON type,
+	// hostile
 
 	static final class Values {
 
 		private static final List<String> HOSTILE = List.of("", " ", "\t", "\n", "a".repeat(10_000), "网".repeat(101),
-				"'; MATCH (n) DETACH DELETE n //", "\"}) DETACH DELETE n //", "`) DETACH DELETE n //", "$x", "${x}", "{", "}",
-				"[", "%s", "%n", "%d%d%d", "\\", "\\u0000", "\u0000", "a\u0000b", "\u0007\u001b[31m", "\r\n", "\u202Eevil",
-				"\u200F\u05D0\u05D1", "\uFEFF", "\u00A0", "🧨💥", "\uD800", "\uDFFF", "Ω≈ç√", "null", "undefined", "NaN",
-				"true", "0", "-1", "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")", "@SUM(1+1)", "../../etc/passwd",
-				"code:", "Y29kZTo", "Y29kZTouLi94", "====", "%00", "*", "MALE ", "male", "FEMALE");
+				"'; MATCH (n) DETACH DELETE n //", "\"}) DETACH DELETE n //", "`) DETACH DELETE n //", "$x", "${x}",
+				"{", "}", "[", "%s", "%n", "%d%d%d", "\\", "\\u0000", "\u0000", "a\u0000b", "\u0007\u001b[31m", "\r\n",
+				"\u202Eevil", "\u200F\u05D0\u05D1", "\uFEFF", "\u00A0", "🧨💥", "\uD800", "\uDFFF", "Ω≈ç√", "null",
+				"undefined", "NaN", "true", "0", "-1", "<script>alert(1)</script>", "=HYPERLINK(\"http://x\")",
+				"@SUM(1+1)", "../../etc/passwd", "code:", "Y29kZTo", "Y29kZTouLi94", "====", "%00", "*", "MALE ",
+				"male", "FEMALE");
 
 		private static final List<String> BAD_IDS = List.of("", ":", "::", "Person:", ":RY10101", "Person::RY10101",
-				"person:RY10101", "Person: RY10101", " Person:RY10101", "Person:RY10101 ", "Person:RY10101:x", "Nope:GZ",
-				"Change:GZ", "Node:GZ", "PartyOrganization:GZ-DJ-C01-SQDW", "Area:GZ-DJ-C01", "Label:code",
+				"person:RY10101", "Person: RY10101", " Person:RY10101", "Person:RY10101 ", "Person:RY10101:x",
+				"Nope:GZ", "Change:GZ", "Node:GZ", "PartyOrganization:GZ-DJ-C01-SQDW", "Area:GZ-DJ-C01", "Label:code",
 				"GridBranch:" + "Z".repeat(65), "GridBranch:" + "Z".repeat(10_000), "GridBranch:-x", "GridBranch:网格",
 				"GridBranch:GZ-DJ-C01-ZB01\u0000", "GridBranch:GZ DJ", "GridBranch:'}) DETACH DELETE n //",
 				"GridBranch:$code", "`Person`:RY10101", "Person`) DETACH DELETE n //:RY10101");
 
 		private static final List<String> BAD_DATES = List.of("2021-02-30", "2021-02-29", "2021-13-01", "2021-00-10",
 				"2021-01-32", "0000-01-01", "0001-01-01", "1900-01-01", "1920-12-31", "1921-01-01", "9999-12-31",
-				"+10000-01-01", "-0001-01-01", "+999999999-12-31", "2021-3-5", "21-03-05", "2021/03/05", "", " ", "today",
-				"2021-03-15T00:00:00Z", "20210315", "2021-03-15 ", "２０２１-03-15");
+				"+10000-01-01", "-0001-01-01", "+999999999-12-31", "2021-3-5", "21-03-05", "2021/03/05", "", " ",
+				"today", "2021-03-15T00:00:00Z", "20210315", "2021-03-15 ", "２０２１-03-15");
 
 		private static final List<String> BAD_DATE_TIMES = List.of("2026-11-29T08:30:00Z", "2026-11-29T08:30:00+08:00",
 				"2026-11-29T08:30:00.123456789-05:00", "0001-01-01T00:00:00Z", "0000-01-01T00:00:00Z",
@@ -401,11 +432,14 @@ class HostileInputProperties {
 		private static final List<Object> BAD_INTS = List.of(Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1, 8, 9, 100,
 				101, 1_000_000, 2_147_483_648L, -9_223_372_036_854_775_808L, 1e20, 1.5, -0.0, "1", "", true);
 
-		/** A value for an argument or input field of this type; {@link #ABSENT} leaves it out. */
+		/**
+		 * A value for an argument or input field of this type; {@link #ABSENT} leaves it
+		 * out.
+		 */
 		static Arbitrary<Object> argument(Type<?> type) {
 			if (type instanceof NonNullType nonNull) {
-				return Arbitraries.frequencyOf(Tuple.of(18, value(nonNull.getType(), 0)), Tuple.of(1, Arbitraries.just(ABSENT)),
-						Tuple.of(1, nothing()));
+				return Arbitraries.frequencyOf(Tuple.of(18, value(nonNull.getType(), 0)),
+						Tuple.of(1, Arbitraries.just(ABSENT)), Tuple.of(1, nothing()));
 			}
 			return Arbitraries.frequencyOf(Tuple.of(14, value(type, 0)), Tuple.of(4, Arbitraries.just(ABSENT)),
 					Tuple.of(2, nothing()));
@@ -477,7 +511,8 @@ class HostileInputProperties {
 			List<String> valid = type.getEnumValueDefinitions().stream().map(EnumValueDefinition::getName).toList();
 			return Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.of(valid).map(v -> (Object) v)),
 					Tuple.of(1, Arbitraries.of(valid).map(v -> (Object) v.toLowerCase())),
-					Tuple.of(1, Arbitraries.of("FOO", "", " ", "DISTRICT ", "null", "0", "INTERNAL_ERROR").map(v -> (Object) v)));
+					Tuple.of(1, Arbitraries.of("FOO", "", " ", "DISTRICT ", "null", "0", "INTERNAL_ERROR")
+						.map(v -> (Object) v)));
 		}
 
 		private static Arbitrary<Object> id() {
@@ -485,28 +520,38 @@ class HostileInputProperties {
 			Arbitrary<String> label = Arbitraries.of(labels);
 			Arbitrary<Object> sample = label
 				.flatMap(l -> Arbitraries.of(codesByLabel.get(l)).map(code -> (Object) GlobalId.of(l, code)));
-			Arbitrary<Object> plainCode = label.flatMap(l -> Arbitraries.of(codesByLabel.get(l)).map(code -> (Object) code));
-			Arbitrary<Object> wrongLabel = Combinators.combine(label, label.flatMap(l -> Arbitraries.of(codesByLabel.get(l))))
+			Arbitrary<Object> plainCode = label
+				.flatMap(l -> Arbitraries.of(codesByLabel.get(l)).map(code -> (Object) code));
+			Arbitrary<Object> wrongLabel = Combinators
+				.combine(label, label.flatMap(l -> Arbitraries.of(codesByLabel.get(l))))
 				.as((l, code) -> (Object) GlobalId.of(l, code));
 			Arbitrary<Object> unknown = label.map(l -> (Object) GlobalId.of(l, "ZZ-NOPE-1"));
 			Arbitrary<Object> hostileCode = Combinators.combine(label, Arbitraries.of(HOSTILE))
 				.as((l, code) -> (Object) (l + ":" + code));
 			return Arbitraries.frequencyOf(Tuple.of(8, sample), Tuple.of(3, plainCode), Tuple.of(2, wrongLabel),
-					Tuple.of(1, unknown), Tuple.of(3, Arbitraries.of(BAD_IDS).map(v -> (Object) v)), Tuple.of(2, hostileCode),
-					Tuple.of(2, Arbitraries.of(HOSTILE).map(v -> (Object) v)),
+					Tuple.of(1, unknown), Tuple.of(3, Arbitraries.of(BAD_IDS).map(v -> (Object) v)),
+					Tuple.of(2, hostileCode), Tuple.of(2, Arbitraries.of(HOSTILE).map(v -> (Object) v)),
 					Tuple.of(1, Arbitraries.of(0, -1, Integer.MAX_VALUE).map(v -> (Object) v)));
 		}
 
 		private static Arbitrary<Object> string() {
-			Arbitrary<Object> sampleCodes = Arbitraries.of(codesByLabel.values().stream().flatMap(List::stream).toList())
+			Arbitrary<Object> sampleCodes = Arbitraries
+				.of(codesByLabel.values().stream().flatMap(List::stream).toList())
 				.map(v -> (Object) v);
 			return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(HOSTILE).map(v -> (Object) v)),
 					Tuple.of(2, Arbitraries.strings().all().ofMaxLength(30).map(v -> (Object) v)),
-					Tuple.of(3, Arbitraries.strings().withCharRange('一', '龥').ofMinLength(1).ofMaxLength(12).map(v -> (Object) v)),
+					Tuple.of(3,
+							Arbitraries.strings()
+								.withCharRange('一', '龥')
+								.ofMinLength(1)
+								.ofMaxLength(12)
+								.map(v -> (Object) v)),
 					Tuple.of(3, Arbitraries.integers().between(1, 99_999).map(n -> (Object) ("T-" + n))),
-					Tuple.of(1, sampleCodes), Tuple.of(1, sampleCodes.map(code -> (Object) Paging.cursor((String) code))),
-					Tuple.of(2, Arbitraries.of("MALE", "FEMALE", "13800138000", "0936-8212345", "62070219800101123X",
-							"组织委员", "党组织负责人").map(v -> (Object) v)));
+					Tuple.of(1, sampleCodes),
+					Tuple.of(1, sampleCodes.map(code -> (Object) Paging.cursor((String) code))),
+					Tuple.of(2, Arbitraries
+						.of("MALE", "FEMALE", "13800138000", "0936-8212345", "62070219800101123X", "组织委员", "党组织负责人")
+						.map(v -> (Object) v)));
 		}
 
 		private static Arbitrary<Object> integer() {
@@ -519,20 +564,25 @@ class HostileInputProperties {
 			Arbitrary<Object> plausible = Arbitraries.longs()
 				.between(LocalDate.of(2000, 1, 1).toEpochDay(), today.toEpochDay())
 				.map(day -> (Object) LocalDate.ofEpochDay(day).toString());
-			Arbitrary<Object> edges = Arbitraries.of(today.toString(), today.plusDays(1).toString(),
-					today.plusYears(100).toString(), today.minusYears(200).toString()).map(v -> (Object) v);
+			Arbitrary<Object> edges = Arbitraries
+				.of(today.toString(), today.plusDays(1).toString(), today.plusYears(100).toString(),
+						today.minusYears(200).toString())
+				.map(v -> (Object) v);
 			return Arbitraries.frequencyOf(Tuple.of(4, plausible), Tuple.of(2, edges),
-					Tuple.of(4, Arbitraries.of(BAD_DATES).map(v -> (Object) v)), Tuple.of(1, Arbitraries.of(20210315, 0, -1)
-						.map(v -> (Object) v)));
+					Tuple.of(4, Arbitraries.of(BAD_DATES).map(v -> (Object) v)),
+					Tuple.of(1, Arbitraries.of(20210315, 0, -1).map(v -> (Object) v)));
 		}
 
 		private static Arbitrary<Object> dateTime() {
 			return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(BAD_DATE_TIMES).map(v -> (Object) v)),
-					Tuple.of(1, Arbitraries.of(HOSTILE).map(v -> (Object) v)), Tuple.of(1, Arbitraries.of(0, 1_700_000_000_000L)
-						.map(v -> (Object) v)));
+					Tuple.of(1, Arbitraries.of(HOSTILE).map(v -> (Object) v)),
+					Tuple.of(1, Arbitraries.of(0, 1_700_000_000_000L).map(v -> (Object) v)));
 		}
 
-		/** JSON of a type no argument has: numbers, booleans, lists, objects, deep nesting. */
+		/**
+		 * JSON of a type no argument has: numbers, booleans, lists, objects, deep
+		 * nesting.
+		 */
 		private static Arbitrary<Object> wrongType() {
 			return Arbitraries.of(42, -1.5, 1e308, true, false, "x", List.of(), List.of(1, "a"), Map.of(),
 					Map.of("a", 1), Map.of("id", "Person:RY10101"), nested(64), nested(600), nestedList(64),
@@ -561,7 +611,10 @@ class HostileInputProperties {
 
 	record Call(Target target, Map<String, Object> variables) {
 
-		/** Sends the call and checks the answer for internal errors; answers the parsed body. */
+		/**
+		 * Sends the call and checks the answer for internal errors; answers the parsed
+		 * body.
+		 */
 		@SuppressWarnings("unchecked")
 		Map<String, Object> send(String account) {
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -579,20 +632,24 @@ class HostileInputProperties {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
-			assertThat(response.statusCode()).as("HTTP status as %s, %s: %s", account, this, abbreviate(response.body()))
+			assertThat(response.statusCode())
+				.as("HTTP status as %s, %s: %s", account, this, abbreviate(response.body()))
 				.isLessThan(500);
 			if (response.statusCode() != 200) {
-				// refused before GraphQL (a body the server cannot read, nested too deep): a plain 4xx is fine
+				// refused before GraphQL (a body the server cannot read, nested too
+				// deep): a plain 4xx is fine
 				Statistics.label("codes").collect("HTTP " + response.statusCode());
 				return Map.of();
 			}
 			Map<String, Object> result = json.readValue(response.body(), Map.class);
-			Statistics.label("codes").collect(errors(result).stream()
-				.map(error -> String.valueOf(((Map<String, Object>) error.getOrDefault("extensions", Map.of())).get("code")))
-				.distinct()
-				.sorted()
-				.toList()
-				.toString());
+			Statistics.label("codes")
+				.collect(errors(result).stream()
+					.map(error -> String
+						.valueOf(((Map<String, Object>) error.getOrDefault("extensions", Map.of())).get("code")))
+					.distinct()
+					.sorted()
+					.toList()
+					.toString());
 			for (Map<String, Object> error : errors(result)) {
 				Map<String, Object> extensions = (Map<String, Object>) error.get("extensions");
 				assertThat(extensions).as("extensions of %s as %s, %s", error, account, this).isNotNull();
@@ -637,20 +694,23 @@ class HostileInputProperties {
 	}
 
 	/**
-	 * A cheap fingerprint of the whole graph: counts of nodes, relationships, audit records, ended
-	 * things, and the sum of versions (every change bumps the version of what it touches).
+	 * A cheap fingerprint of the whole graph: counts of nodes, relationships, audit
+	 * records, ended things, and the sum of versions (every change bumps the version of
+	 * what it touches).
 	 */
 	record Fingerprint(long nodes, long relationships, long changes, long ended, long versions) {
 
 		static Fingerprint now() {
 			try (var session = driver.session()) {
-				var row = session.run("""
-						CALL () { MATCH (n) RETURN count(n) AS nodes, count(n.until) AS endedNodes,
-						          sum(CASE WHEN n.version IS :: INTEGER THEN n.version ELSE 0 END) AS versions }
-						CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships, count(r.until) AS endedRelationships }
-						CALL () { MATCH (c:Change) RETURN count(c) AS changes }
-						RETURN nodes, relationships, changes, endedNodes + endedRelationships AS ended, versions
-						""").single();
+				var row = session
+					.run("""
+							CALL () { MATCH (n) RETURN count(n) AS nodes, count(n.until) AS endedNodes,
+							          sum(CASE WHEN n.version IS :: INTEGER THEN n.version ELSE 0 END) AS versions }
+							CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships, count(r.until) AS endedRelationships }
+							CALL () { MATCH (c:Change) RETURN count(c) AS changes }
+							RETURN nodes, relationships, changes, endedNodes + endedRelationships AS ended, versions
+							""")
+					.single();
 				return new Fingerprint(row.get("nodes").asLong(), row.get("relationships").asLong(),
 						row.get("changes").asLong(), row.get("ended").asLong(), row.get("versions").asLong());
 			}

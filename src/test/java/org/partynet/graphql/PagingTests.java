@@ -46,7 +46,8 @@ class PagingTests {
 
 	@Test
 	void ids_name_a_label_and_a_code() {
-		assertThat(GlobalId.parse("GridBranch:GZ-DJ-C01-ZB01", "id")).isEqualTo(new GlobalId("GridBranch", "GZ-DJ-C01-ZB01"));
+		assertThat(GlobalId.parse("GridBranch:GZ-DJ-C01-ZB01", "id"))
+			.isEqualTo(new GlobalId("GridBranch", "GZ-DJ-C01-ZB01"));
 		for (String bad : List.of("", ":", "GridBranch:", "Planet:EARTH", "Grid:a b", "Grid")) {
 			assertThatThrownBy(() -> GlobalId.parse(bad, "id")).isInstanceOf(BadRequestException.class);
 		}

@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A query whose read transaction Neo4j fails with a transient error runs again in a new one, as a
- * whole, wherever the error arose (a root field, a batch loader three levels down, the transaction's
- * begin); the caller sees the answer, not the error. Any other error, and every user error, is
- * answered at once, after one attempt.
+ * A query whose read transaction Neo4j fails with a transient error runs again in a new
+ * one, as a whole, wherever the error arose (a root field, a batch loader three levels
+ * down, the transaction's begin); the caller sees the answer, not the error. Any other
+ * error, and every user error, is answered at once, after one attempt.
  */
 @Import(FaultInjector.Configuration.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -67,7 +67,8 @@ class ReadRetryApiTests extends HarnessTestSupport {
 		assertThat(expected).doesNotContainKey("errors");
 		// three levels down, building heads and all
 		assertThat(expected.toString()).contains("buildingHeads=[{name=");
-		// the fourth batch statement, on the third level down; the rest of that level fails with it
+		// the fourth batch statement, on the third level down; the rest of that level
+		// fails with it
 		this.faults.failStatements(BATCH, 3, 1, FaultInjector::outdated);
 		Map<String, Object> retried = post("orgdept", ORG_TREE);
 		assertThat(retried).doesNotContainKey("errors").isEqualTo(expected);
@@ -78,8 +79,8 @@ class ReadRetryApiTests extends HarnessTestSupport {
 	@Test
 	void a_cluster_member_gone_is_transient_too() {
 		Map<String, Object> expected = post("secretary", NETWORK_STATS);
-		this.faults.failStatements(STATS, 0, 2,
-				() -> new SessionExpiredException("Server at localhost:7687 is no longer available (injected by a test)"));
+		this.faults.failStatements(STATS, 0, 2, () -> new SessionExpiredException(
+				"Server at localhost:7687 is no longer available (injected by a test)"));
 		assertThat(post("secretary", NETWORK_STATS)).doesNotContainKey("errors").isEqualTo(expected);
 		assertThat(this.faults.transactions()).isEqualTo(3);
 	}
@@ -94,12 +95,15 @@ class ReadRetryApiTests extends HarnessTestSupport {
 		assertThat(this.faults.matching()).isEqualTo(1);
 		assertThat(this.faults.transactions()).isEqualTo(1);
 		// logged with its detail
-		assertThat(since(output, mark)).contains("ERROR").contains("Internal error at /networkStats").contains("injected by a test");
+		assertThat(since(output, mark)).contains("ERROR")
+			.contains("Internal error at /networkStats")
+			.contains("injected by a test");
 	}
 
 	@Test
 	void user_errors_are_answered_after_one_attempt() {
-		// a secretary asking for another community's committee, an id that is not one, nothing by that id
+		// a secretary asking for another community's committee, an id that is not one,
+		// nothing by that id
 		this.faults.reset();
 		assertThat(codes(post("secretary", "{ node(id: \"CommunityCommittee:GZ-DJ-C02-SQDW\") { id } }")))
 			.containsExactly("FORBIDDEN");
@@ -108,7 +112,8 @@ class ReadRetryApiTests extends HarnessTestSupport {
 		assertThat(codes(post("orgdept", "{ node(id: \"no-colon\") { id } }"))).containsExactly("BAD_REQUEST");
 		assertThat(this.faults.transactions()).isEqualTo(1);
 		this.faults.reset();
-		assertThat(codes(post("orgdept", "{ coverage(scope: \"Street:NOPE\") { name } }"))).containsExactly("NOT_FOUND");
+		assertThat(codes(post("orgdept", "{ coverage(scope: \"Street:NOPE\") { name } }")))
+			.containsExactly("NOT_FOUND");
 		assertThat(this.faults.transactions()).isEqualTo(1);
 	}
 
@@ -120,12 +125,13 @@ class ReadRetryApiTests extends HarnessTestSupport {
 		assertThat(codes(response)).containsExactly("INTERNAL_ERROR");
 		assertThat(this.faults.matching()).isEqualTo(5);
 		assertThat(this.faults.transactions()).isEqualTo(5);
-		assertThat(since(output, mark)).contains("Transient error in every attempt of query").contains("Neo.TransientError.Transaction.Outdated");
+		assertThat(since(output, mark)).contains("Transient error in every attempt of query")
+			.contains("Neo.TransientError.Transaction.Outdated");
 	}
 
 	/**
-	 * What was logged since {@code mark}. The capture of the class holds the output of its earlier
-	 * tests too.
+	 * What was logged since {@code mark}. The capture of the class holds the output of
+	 * its earlier tests too.
 	 */
 	static String since(CapturedOutput output, int mark) {
 		return output.getAll().substring(mark);

@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The contract in schema.graphqls describes every type, field, argument and enum value. */
+/**
+ * The contract in schema.graphqls describes every type, field, argument and enum value.
+ */
 class SchemaTests {
 
 	@Test
 	void every_type_field_argument_and_value_carries_a_description() throws IOException {
-		TypeDefinitionRegistry registry = new SchemaParser()
-			.parse(Files.readString(Path.of("schema.graphqls")));
+		TypeDefinitionRegistry registry = new SchemaParser().parse(Files.readString(Path.of("schema.graphqls")));
 		List<String> undescribed = new ArrayList<>();
 		registry.types().values().forEach(type -> {
 			if (!described(((DescribedNode<?>) type).getDescription())) {

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A refusal or an error the caller caused is an answer, not a warning in the log; an internal
- * error is logged at ERROR with its detail. (Shares its application context with
+ * A refusal or an error the caller caused is an answer, not a warning in the log; an
+ * internal error is logged at ERROR with its detail. (Shares its application context with
  * {@link ReadRetryApiTests}.)
  */
 @Import(FaultInjector.Configuration.class)
@@ -39,17 +39,21 @@ class UserErrorLoggingTests extends HarnessTestSupport {
 	@Test
 	void refusals_and_user_errors_are_answered_without_a_warning_in_the_log(CapturedOutput output) {
 		int mark = output.getAll().length();
-		// refused by the statement itself, by the scope check, by the role, by method security
+		// refused by the statement itself, by the scope check, by the role, by method
+		// security
 		assertThat(codes(post("secretary", "{ node(id: \"CommunityCommittee:GZ-DJ-C02-SQDW\") { id } }")))
 			.containsExactly("FORBIDDEN");
-		assertThat(codes(post("secretary", "{ organization(code: \"GZ-DJ-DGW\") { name } }"))).containsExactly("FORBIDDEN");
-		assertThat(codes(post("secretary", "{ coverage(scope: \"Street:GZ-DJ\") { name } }"))).containsExactly("FORBIDDEN");
+		assertThat(codes(post("secretary", "{ organization(code: \"GZ-DJ-DGW\") { name } }")))
+			.containsExactly("FORBIDDEN");
+		assertThat(codes(post("secretary", "{ coverage(scope: \"Street:GZ-DJ\") { name } }")))
+			.containsExactly("FORBIDDEN");
 		assertThat(codes(post("viewer", "{ changes(first: 1) { totalCount } }"))).containsExactly("FORBIDDEN");
 		assertThat(codes(post("viewer",
 				"mutation { updateArea(input: {id: \"Community:GZ-DJ-C02\", version: 0, name: \"x\"}) { changeId } }")))
 			.containsExactly("FORBIDDEN");
 		// nothing there, a malformed argument, a document that does not validate
-		assertThat(codes(post("orgdept", "{ coverage(scope: \"Street:NOPE\") { name } }"))).containsExactly("NOT_FOUND");
+		assertThat(codes(post("orgdept", "{ coverage(scope: \"Street:NOPE\") { name } }")))
+			.containsExactly("NOT_FOUND");
 		assertThat(codes(post("orgdept", "{ node(id: \"no-colon\") { id } }"))).containsExactly("BAD_REQUEST");
 		assertThat(codes(post("orgdept", "{ coverage(scope: \"Street:GZ-DJ\", asOf: \"2999-01-01\") { name } }")))
 			.containsExactly("BAD_REQUEST");

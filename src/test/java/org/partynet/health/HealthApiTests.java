@@ -20,13 +20,17 @@ class HealthApiTests extends HarnessTestSupport {
 				    findings { rule severity source organization { code } area { code } person { code } figures }
 				    counts { rule count }
 				} }""").execute();
-		List<Map<String, Object>> findings = response.path("health.findings").entityList(Map.class).get().stream()
+		List<Map<String, Object>> findings = response.path("health.findings")
+			.entityList(Map.class)
+			.get()
+			.stream()
 			.map(f -> (Map<String, Object>) f)
 			.filter(f -> !((String) f.get("rule")).startsWith("TERM_"))
 			.toList();
-		assertThat(findings).extracting(f -> f.get("rule") + " "
-				+ (f.get("organization") != null ? ((Map<String, Object>) f.get("organization")).get("code")
-						: ((Map<String, Object>) f.get("area")).get("code")))
+		assertThat(findings)
+			.extracting(f -> f.get("rule") + " "
+					+ (f.get("organization") != null ? ((Map<String, Object>) f.get("organization")).get("code")
+							: ((Map<String, Object>) f.get("area")).get("code")))
 			// errors first, then warnings, each in the rules' order
 			.containsExactly("NO_SECRETARY GZ-DJ-C12-ZB03", "HEAD_NOT_MEMBER GZ-DJ-C03-G02-B01",
 					"COMMITTEE_INCOMPLETE GZ-DJ-C10-ZB01", "NO_GROUP_LEADER GZ-DJ-C07-ZB02-XZ02");
@@ -57,16 +61,17 @@ class HealthApiTests extends HarnessTestSupport {
 		response.path("health.name").entity(String.class).isEqualTo("东街街道");
 		List<String> dates = response.path("health.terms[*].expiresOn").entityList(String.class).get();
 		assertThat(dates).isNotEmpty().isSorted();
-		assertThat(response.path("health.terms[*].status").entityList(String.class).get())
-			.contains("TERM_OVERDUE", "TERM_DUE_SOON", "TERM_DUE");
+		assertThat(response.path("health.terms[*].status").entityList(String.class).get()).contains("TERM_OVERDUE",
+				"TERM_DUE_SOON", "TERM_DUE");
 		assertThat(response.path("health.overdue").entityList(Object.class).get()).isNotEmpty();
 	}
 
 	@Test
 	void the_page_and_the_workbook() throws Exception {
 		var http = java.net.http.HttpClient.newHttpClient();
-		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health")).header("Authorization", basic("orgdept")).build(),
-				java.net.http.HttpResponse.BodyHandlers.ofString());
+		var page = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health"))
+			.header("Authorization", basic("orgdept"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("组织健康", "/reports/health.js");
 		var xlsx = http.send(java.net.http.HttpRequest
@@ -74,7 +79,8 @@ class HealthApiTests extends HarnessTestSupport {
 			.header("Authorization", basic("orgdept"))
 			.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(xlsx.statusCode()).isEqualTo(200);
-		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+				new java.io.ByteArrayInputStream(xlsx.body()))) {
 			var findings = workbook.getSheet("发现 Findings");
 			assertThat(findings.getRow(0).getCell(0).getStringCellValue()).contains("全网 Whole network");
 			assertThat(findings.getRow(1).getCell(0).getStringCellValue()).contains("截至 As of: 2026-11-29");
@@ -86,9 +92,11 @@ class HealthApiTests extends HarnessTestSupport {
 			assertThat(workbook.getSheet("按规则 By rule").getLastRowNum()).isEqualTo(HealthRule.values().length);
 			assertThat(workbook.getSheet("换届 Terms").getLastRowNum()).isPositive();
 		}
-		var bad = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.xlsx?rule=NOPE"))
-			.header("Authorization", basic("orgdept"))
-			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var bad = http.send(
+				java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.xlsx?rule=NOPE"))
+					.header("Authorization", basic("orgdept"))
+					.build(),
+				java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("rule", "NOPE");
 	}

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every rule on a small fixture made to break it, in a Neo4j of its own: one community whose
- * branches and groups each break one rule.
+ * Every rule on a small fixture made to break it, in a Neo4j of its own: one community
+ * whose branches and groups each break one rule.
  */
 class HealthFixtureTests extends QueryTestSupport {
 
@@ -31,42 +31,44 @@ class HealthFixtureTests extends QueryTestSupport {
 
 	@BeforeAll
 	static void fixture() {
-		neo4j = InProcessNeo4j.withFixture("""
-					CREATE (d:District:Area {code: 'T'})-[:HAS {since: date('2019-01-01')}]->(c:Community:Area {code: 'T-C', name: '测试社区'})
-					CREATE (cc:CommunityCommittee:PartyOrganization {code: 'T-CC', name: '测试社区党委', electedOn: date('2024-01-01')})
-					CREATE (cc)-[:GOVERNS {since: date('2019-01-01')}]->(c)
-					WITH c, cc
-					UNWIND [
-					  // code, full, probationary, committee titles (first is the secretary), joint units, elected on
-					  ['SMALL', 2, 0, ['书记'], 0, '2025-01-01'],
-					  ['GENERAL', 60, 0, ['书记', '组织委员', '宣传委员', '纪检委员'], 0, '2025-01-01'],
-					  ['GRASSROOTS', 120, 0, ['书记', '组织委员', '宣传委员', '纪检委员'], 0, '2025-01-01'],
-					  ['JOINT', 3, 0, ['书记'], 6, '2025-01-01'],
-					  ['NOCOMMITTEE', 8, 0, ['书记'], 0, '2025-01-01'],
-					  ['INCOMPLETE', 8, 0, ['书记', '组织委员', '宣传委员'], 0, '2025-01-01'],
-					  ['NOSECRETARY', 5, 0, [], 0, '2025-01-01'],
-					  ['OVERDUE', 5, 0, ['书记'], 0, '2023-11-01'],
-					  ['DUESOON', 5, 0, ['书记'], 0, '2024-01-15'],
-					  ['DUE', 5, 0, ['书记'], 0, '2024-04-15']
-					] AS row
-					CREATE (g:Grid:Area {code: 'T-G-' + row[0], name: row[0]})
-					CREATE (c)-[:HAS {since: date('2019-01-01')}]->(g)
-					CREATE (gb:GridBranch:PartyOrganization {code: 'T-' + row[0], name: row[0], electedOn: date(row[5]), joint: row[4] > 0})
-					CREATE (cc)-[:LEADS {since: date('2019-01-01')}]->(gb)
-					CREATE (gb)-[:COVERS {since: date('2019-01-01')}]->(g)
-					FOREACH (i IN range(1, row[1]) | CREATE (:Person {code: 'T-' + row[0] + '-P' + i, name: 'P'})-[:MEMBER_OF {status: 'FULL', since: date('2019-01-01')}]->(gb))
-					FOREACH (i IN range(1, row[4]) | CREATE (:Unit {code: 'T-' + row[0] + '-U' + i, name: 'U', category: 'AGENCY'})-[:JOINS {since: date('2019-01-01')}]->(gb))
-					WITH gb, row
-					UNWIND range(0, size(row[3]) - 1) AS k
-					MATCH (p:Person {code: 'T-' + row[0] + '-P' + (k + 1)})
-					CREATE (p)-[:HOLDS {role: CASE k WHEN 0 THEN 'SECRETARY' ELSE 'COMMITTEE_MEMBER' END, title: row[3][k], since: date('2019-01-01')}]->(gb)
-					""", """
-					MATCH (gb:GridBranch {code: 'T-SMALL'})-[:COVERS]->(g:Grid)
-					CREATE (g)-[:HAS {since: date('2019-01-01')}]->(b:Building:Area {code: 'T-B1', name: '楼'})
-					CREATE (gb)-[:LEADS {since: date('2019-01-01')}]->(bg:BuildingGroup:PartyOrganization {code: 'T-BG', name: '组'})
-					CREATE (bg)-[:COVERS {since: date('2019-01-01')}]->(b)
-					CREATE (:Person {code: 'T-OUTSIDER', name: '非党员'})-[:HEAD_OF {since: date('2019-01-01')}]->(b)
-					""");
+		neo4j = InProcessNeo4j.withFixture(
+				"""
+						CREATE (d:District:Area {code: 'T'})-[:HAS {since: date('2019-01-01')}]->(c:Community:Area {code: 'T-C', name: '测试社区'})
+						CREATE (cc:CommunityCommittee:PartyOrganization {code: 'T-CC', name: '测试社区党委', electedOn: date('2024-01-01')})
+						CREATE (cc)-[:GOVERNS {since: date('2019-01-01')}]->(c)
+						WITH c, cc
+						UNWIND [
+						  // code, full, probationary, committee titles (first is the secretary), joint units, elected on
+						  ['SMALL', 2, 0, ['书记'], 0, '2025-01-01'],
+						  ['GENERAL', 60, 0, ['书记', '组织委员', '宣传委员', '纪检委员'], 0, '2025-01-01'],
+						  ['GRASSROOTS', 120, 0, ['书记', '组织委员', '宣传委员', '纪检委员'], 0, '2025-01-01'],
+						  ['JOINT', 3, 0, ['书记'], 6, '2025-01-01'],
+						  ['NOCOMMITTEE', 8, 0, ['书记'], 0, '2025-01-01'],
+						  ['INCOMPLETE', 8, 0, ['书记', '组织委员', '宣传委员'], 0, '2025-01-01'],
+						  ['NOSECRETARY', 5, 0, [], 0, '2025-01-01'],
+						  ['OVERDUE', 5, 0, ['书记'], 0, '2023-11-01'],
+						  ['DUESOON', 5, 0, ['书记'], 0, '2024-01-15'],
+						  ['DUE', 5, 0, ['书记'], 0, '2024-04-15']
+						] AS row
+						CREATE (g:Grid:Area {code: 'T-G-' + row[0], name: row[0]})
+						CREATE (c)-[:HAS {since: date('2019-01-01')}]->(g)
+						CREATE (gb:GridBranch:PartyOrganization {code: 'T-' + row[0], name: row[0], electedOn: date(row[5]), joint: row[4] > 0})
+						CREATE (cc)-[:LEADS {since: date('2019-01-01')}]->(gb)
+						CREATE (gb)-[:COVERS {since: date('2019-01-01')}]->(g)
+						FOREACH (i IN range(1, row[1]) | CREATE (:Person {code: 'T-' + row[0] + '-P' + i, name: 'P'})-[:MEMBER_OF {status: 'FULL', since: date('2019-01-01')}]->(gb))
+						FOREACH (i IN range(1, row[4]) | CREATE (:Unit {code: 'T-' + row[0] + '-U' + i, name: 'U', category: 'AGENCY'})-[:JOINS {since: date('2019-01-01')}]->(gb))
+						WITH gb, row
+						UNWIND range(0, size(row[3]) - 1) AS k
+						MATCH (p:Person {code: 'T-' + row[0] + '-P' + (k + 1)})
+						CREATE (p)-[:HOLDS {role: CASE k WHEN 0 THEN 'SECRETARY' ELSE 'COMMITTEE_MEMBER' END, title: row[3][k], since: date('2019-01-01')}]->(gb)
+						""",
+				"""
+						MATCH (gb:GridBranch {code: 'T-SMALL'})-[:COVERS]->(g:Grid)
+						CREATE (g)-[:HAS {since: date('2019-01-01')}]->(b:Building:Area {code: 'T-B1', name: '楼'})
+						CREATE (gb)-[:LEADS {since: date('2019-01-01')}]->(bg:BuildingGroup:PartyOrganization {code: 'T-BG', name: '组'})
+						CREATE (bg)-[:COVERS {since: date('2019-01-01')}]->(b)
+						CREATE (:Person {code: 'T-OUTSIDER', name: '非党员'})-[:HEAD_OF {since: date('2019-01-01')}]->(b)
+						""");
 		queries = new HealthQueries(graph(neo4j), defaults(Map.of()));
 	}
 
@@ -76,7 +78,8 @@ class HealthFixtureTests extends QueryTestSupport {
 	}
 
 	static HealthRules defaults(Map<String, String> properties) {
-		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("partynet.health", HealthRules.class);
+		return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("partynet.health",
+				HealthRules.class);
 	}
 
 	private static List<String> broken(HealthRule rule) {
@@ -107,7 +110,11 @@ class HealthFixtureTests extends QueryTestSupport {
 	@Test
 	void findings_carry_severity_source_and_figures() {
 		var report = queries.report(null, DAY);
-		var small = report.findings().stream().filter(f -> f.rule() == HealthRule.BRANCH_TOO_SMALL).findFirst().orElseThrow();
+		var small = report.findings()
+			.stream()
+			.filter(f -> f.rule() == HealthRule.BRANCH_TOO_SMALL)
+			.findFirst()
+			.orElseThrow();
 		assertThat(small.severity()).isEqualTo(HealthRule.Severity.ERROR);
 		assertThat(small.source()).contains("第四条");
 		assertThat(small.figures()).contains("2", "3");
@@ -126,7 +133,8 @@ class HealthFixtureTests extends QueryTestSupport {
 	@Test
 	void thresholds_are_configuration() {
 		var strict = new HealthQueries(graph(neo4j), defaults(Map.of("partynet.health.branch-min-full-members", "6")));
-		assertThat(strict.report(null, DAY).findings()
+		assertThat(strict.report(null, DAY)
+			.findings()
 			.stream()
 			.filter(f -> f.rule() == HealthRule.BRANCH_TOO_SMALL)
 			.map(f -> f.organization().code())).contains("T-SMALL", "T-JOINT", "T-NOSECRETARY", "T-OVERDUE");
@@ -134,8 +142,8 @@ class HealthFixtureTests extends QueryTestSupport {
 
 	@Test
 	void a_contradicting_configuration_names_the_property() {
-		assertThatThrownBy(() -> defaults(Map.of("partynet.health.committee-min-size", "8")))
-			.hasStackTraceContaining("partynet.health.committee-min-size (8) must not be greater than partynet.health.committee-max-size (7)");
+		assertThatThrownBy(() -> defaults(Map.of("partynet.health.committee-min-size", "8"))).hasStackTraceContaining(
+				"partynet.health.committee-min-size (8) must not be greater than partynet.health.committee-max-size (7)");
 		assertThatThrownBy(() -> defaults(Map.of("partynet.health.second-reminder-months", "9")))
 			.hasStackTraceContaining("partynet.health.second-reminder-months");
 	}

@@ -13,17 +13,18 @@ import org.openqa.selenium.support.ui.Select;
 import org.partynet.support.BrowserTestSupport;
 
 /**
- * The organization health page at {@code /reports/health} in a real headless Chromium, used the
- * way a user would: open it for a fixed day, read the deliberate findings of the sample and the
- * term reminders, then choose a severity in the form. Needs Debian's {@code chromium} and
- * {@code chromium-driver}; skipped when they are missing. Screenshots are kept in
- * {@code target/screenshots/}.
+ * The organization health page at {@code /reports/health} in a real headless Chromium,
+ * used the way a user would: open it for a fixed day, read the deliberate findings of the
+ * sample and the term reminders, then choose a severity in the form. Needs Debian's
+ * {@code chromium} and {@code chromium-driver}; skipped when they are missing.
+ * Screenshots are kept in {@code target/screenshots/}.
  */
 class HealthPageBrowserTests extends BrowserTestSupport {
 
 	/**
-	 * Each findings row as "severity|rule|code": the code is the one in full-width brackets of the
-	 * third cell ("name（code）" or "building name（code）：person"). Without the "none" row.
+	 * Each findings row as "severity|rule|code": the code is the one in full-width
+	 * brackets of the third cell ("name（code）" or "building name（code）：person"). Without
+	 * the "none" row.
 	 */
 	private static final String FINDINGS = """
 			return Array.from(document.querySelectorAll('#findings tbody tr')).filter(r => r.cells.length === 5)
@@ -55,8 +56,7 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 			assertThat(stringList("""
 					return Array.from(document.querySelectorAll('#counts tbody tr')).map(r => r.cells[2].textContent);
 					""")).isNotEmpty().allSatisfy((count) -> assertThat(Integer.parseInt(count)).isPositive());
-			assertThat(text(By.cssSelector("#counts tbody"))).contains("网格党支部无书记", "楼长不是党员", "支委分工不全",
-					"楼院党小组无组长");
+			assertThat(text(By.cssSelector("#counts tbody"))).contains("网格党支部无书记", "楼长不是党员", "支委分工不全", "楼院党小组无组长");
 
 			// 3. The term reminders, sorted by the day the term expires.
 			List<String> expires = stringList("""
@@ -68,9 +68,10 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 					return Array.from(document.querySelectorAll('#terms tbody tr')).filter(r => r.cells.length === 5)
 					  .map(r => r.cells[4].textContent);
 					""")).allSatisfy((status) -> assertThat(status).isIn(HealthRule.TERM_OVERDUE.ruleName(),
-							HealthRule.TERM_DUE_SOON.ruleName(), HealthRule.TERM_DUE.ruleName()));
+					HealthRule.TERM_DUE_SOON.ruleName(), HealthRule.TERM_DUE.ruleName()));
 
-			// 4. Choose 错误 Error in the form and submit: only errors remain, the download follows.
+			// 4. Choose 错误 Error in the form and submit: only errors remain, the download
+			// follows.
 			Select severity = new Select(this.driver.findElement(By.id("severity")));
 			severity.selectByVisibleText("错误 Error");
 			rerender(() -> this.driver.findElement(By.cssSelector("#controls button[type=submit]")).click());
@@ -87,15 +88,15 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 				.contains("severity=ERROR", "asOf=2026-11-29");
 			assertThat(this.driver.getCurrentUrl()).contains("severity=ERROR", "asOf=2026-11-29");
 
-			// 5. Every script and stylesheet, and every resource fetched, is same-origin (or data:).
+			// 5. Every script and stylesheet, and every resource fetched, is same-origin
+			// (or data:).
 			assertThat(stringList("""
 					return Array.from(document.querySelectorAll('script[src]')).map(e => e.getAttribute('src'))
 					  .concat(Array.from(document.querySelectorAll('link[href]')).map(e => e.getAttribute('href')));
 					""")).contains("/common/partynet.js", "/reports/health.js", "/reports/reports.css")
 				.allSatisfy((url) -> assertThat(url).satisfiesAnyOf((u) -> assertThat(u).startsWith("/"),
 						(u) -> assertThat(u).startsWith(baseUrl() + "/"), (u) -> assertThat(u).startsWith("data:")));
-			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);"))
-				.isNotEmpty()
+			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);")).isNotEmpty()
 				.allSatisfy((url) -> assertThat(url).startsWith(baseUrl() + "/"));
 
 			assertThat(screenshot("health.png")).isNotEmptyFile();
@@ -110,7 +111,8 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 			assertThat(text(By.id("asOfLine"))).isEqualTo("截至 As of 2026-01-01");
 			assertThat(new Select(this.driver.findElement(By.id("severity"))).getFirstSelectedOption().getText())
 				.isEqualTo("错误 Error");
-			// The building head was already no member then; the secretary was still in post.
+			// The building head was already no member then; the secretary was still in
+			// post.
 			assertThat(findings()).contains("错误 Error|楼长不是党员 / Building head is not a party member|GZ-DJ-C03-G02-B01")
 				.noneMatch((row) -> row.contains("网格党支部无书记") || row.endsWith("|GZ-DJ-C12-ZB03"))
 				.allSatisfy((row) -> assertThat(row).startsWith("错误"));
@@ -119,7 +121,8 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 		});
 	}
 
-	// --- helpers ----------------------------------------------------------------------------------
+	// --- helpers
+	// ----------------------------------------------------------------------------------
 
 	private static boolean isTermRule(String row) {
 		String rule = row.split("\\|")[1];

@@ -8,17 +8,26 @@ import org.partynet.support.HarnessTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 联动 over GraphQL on the sample network: exact linkages, reach, paths and summary, and bad input. */
+/**
+ * 联动 over GraphQL on the sample network: exact linkages, reach, paths and summary, and
+ * bad input.
+ */
 class LinkageApiTests extends HarnessTestSupport {
 
 	@Test
 	@SuppressWarnings("unchecked")
 	void the_linkages_of_a_community_committee_grouped_by_kind_with_their_carriers() {
 		this.statements.reset();
-		Map<String, Object> linkages = graphQl().document("""
-				{ linkages(id: "CommunityCommittee:GZ-DJ-C01-SQDW") { node { id } unitCount
-				  groups { kind kindName links { unit { id } people { name } alliances { id } organizations { id } communities { id } } } } }
-				""").execute().path("linkages").entity(Map.class).get();
+		Map<String, Object> linkages = graphQl()
+			.document(
+					"""
+							{ linkages(id: "CommunityCommittee:GZ-DJ-C01-SQDW") { node { id } unitCount
+							  groups { kind kindName links { unit { id } people { name } alliances { id } organizations { id } communities { id } } } } }
+							""")
+			.execute()
+			.path("linkages")
+			.entity(Map.class)
+			.get();
 		// the node and its linkages in one statement
 		assertThat(this.statements.count()).isEqualTo(1);
 		assertThat(linkages.get("node")).isEqualTo(Map.of("id", "CommunityCommittee:GZ-DJ-C01-SQDW"));
@@ -26,19 +35,25 @@ class LinkageApiTests extends HarnessTestSupport {
 		List<String> rows = ((List<Map<String, Object>>) linkages.get("groups")).stream()
 			.flatMap((group) -> ((List<Map<String, Object>>) group.get("links")).stream()
 				.map((link) -> group.get("kind") + " " + ((Map<String, Object>) link.get("unit")).get("id") + " "
-						+ ((List<Map<String, Object>>) link.get("people")).stream().map((p) -> p.get("name")).toList() + " "
-						+ ((List<Map<String, Object>>) link.get("alliances")).stream().map((a) -> a.get("id")).toList()))
+						+ ((List<Map<String, Object>>) link.get("people")).stream().map((p) -> p.get("name")).toList()
+						+ " "
+						+ ((List<Map<String, Object>>) link.get("alliances")).stream()
+							.map((a) -> a.get("id"))
+							.toList()))
 			.toList();
 		assertThat(rows).containsExactly("PART_TIME_MEMBER Unit:DW008 [陈艳英] []", "CO_BUILDING Unit:DW017 [] []",
 				"UNIT_REGISTERED Unit:DW017 [] []", "MEMBER_REGISTERED Unit:DW006 [何海娜] []",
 				"MEMBER_REGISTERED Unit:DW012 [周英] []", "ALLIANCE_MEMBER Unit:DW005 [] [Alliance:GZ-DJ-LM01]",
-				"ALLIANCE_MEMBER Unit:DW008 [] [Alliance:GZ-DJ-LM01]", "ALLIANCE_MEMBER Unit:DW013 [] [Alliance:GZ-DJ-LM01]",
-				"ALLIANCE_MEMBER Unit:DW015 [] [Alliance:GZ-DJ-LM01]", "ALLIANCE_MEMBER Unit:DW019 [] [Alliance:GZ-DJ-LM01]");
+				"ALLIANCE_MEMBER Unit:DW008 [] [Alliance:GZ-DJ-LM01]",
+				"ALLIANCE_MEMBER Unit:DW013 [] [Alliance:GZ-DJ-LM01]",
+				"ALLIANCE_MEMBER Unit:DW015 [] [Alliance:GZ-DJ-LM01]",
+				"ALLIANCE_MEMBER Unit:DW019 [] [Alliance:GZ-DJ-LM01]");
 		Map<String, Object> first = (Map<String, Object>) ((List<Map<String, Object>>) ((List<Map<String, Object>>) linkages
 			.get("groups")).get(0).get("links")).get(0);
 		assertThat(first.get("organizations")).isEqualTo(List.of(Map.of("id", "CommunityCommittee:GZ-DJ-C01-SQDW")));
 		assertThat(first.get("communities")).isEqualTo(List.of(Map.of("id", "Community:GZ-DJ-C01")));
-		// The area itself answers the same; a grid only what lies in it (the site's alliance).
+		// The area itself answers the same; a grid only what lies in it (the site's
+		// alliance).
 		assertThat(graphQl().document("{ linkages(id: \"Community:GZ-DJ-C01\") { unitCount } }")
 			.execute()
 			.path("linkages.unitCount")
@@ -54,10 +69,16 @@ class LinkageApiTests extends HarnessTestSupport {
 	@Test
 	@SuppressWarnings("unchecked")
 	void where_a_unit_reaches_and_through_what() {
-		Map<String, Object> reach = graphQl().document("""
-				{ reach(unit: "Unit:DW008") { unit { name } communities { code }
-				  places { kind community { code } grid { code } site { code } person { name } alliance { code } organization { code } } } }
-				""").execute().path("reach").entity(Map.class).get();
+		Map<String, Object> reach = graphQl()
+			.document(
+					"""
+							{ reach(unit: "Unit:DW008") { unit { name } communities { code }
+							  places { kind community { code } grid { code } site { code } person { name } alliance { code } organization { code } } } }
+							""")
+			.execute()
+			.path("reach")
+			.entity(Map.class)
+			.get();
 		assertThat(reach.get("unit")).isEqualTo(Map.of("name", "张掖农商银行东街支行"));
 		assertThat((List<Map<String, Object>>) reach.get("communities")).extracting((c) -> c.get("code"))
 			.containsExactly("GZ-DJ-C01", "GZ-DJ-C03", "GZ-DJ-C06", "GZ-DJ-C07", "GZ-DJ-C08", "GZ-DJ-C11", "GZ-DJ-C12",
@@ -79,11 +100,17 @@ class LinkageApiTests extends HarnessTestSupport {
 		List<Map<String, Object>> paths = graphQl().document("""
 				{ connection(from: "Unit:DW008", to: "CommunityCommittee:GZ-DJ-C01-SQDW") {
 				  length sentence nodes { id } relationships { type label forward startId endId } } }
-				""").execute().path("connection").entityList(Map.class).get().stream().map((m) -> (Map<String, Object>) m).toList();
+				""")
+			.execute()
+			.path("connection")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((m) -> (Map<String, Object>) m)
+			.toList();
 		assertThat(paths).hasSize(1);
 		Map<String, Object> path = paths.get(0);
-		assertThat(path).containsEntry("length", 2)
-			.containsEntry("sentence", "张掖农商银行东街支行 —派出→ 陈艳英 —任兼职委员→ 青年社区党委");
+		assertThat(path).containsEntry("length", 2).containsEntry("sentence", "张掖农商银行东街支行 —派出→ 陈艳英 —任兼职委员→ 青年社区党委");
 		assertThat((List<Map<String, Object>>) path.get("nodes")).extracting((n) -> n.get("id"))
 			.containsExactly("Unit:DW008", "Person:RY40001", "CommunityCommittee:GZ-DJ-C01-SQDW");
 		assertThat((List<Map<String, Object>>) path.get("relationships")).containsExactly(
@@ -92,7 +119,8 @@ class LinkageApiTests extends HarnessTestSupport {
 				Map.of("type", "HOLDS", "label", "任兼职委员", "forward", true, "startId", "Person:RY40001", "endId",
 						"CommunityCommittee:GZ-DJ-C01-SQDW"));
 		// Nothing within one hop: an empty list, not an error.
-		assertThat(graphQl().document("{ connection(from: \"Unit:DW008\", to: \"CommunityCommittee:GZ-DJ-C01-SQDW\", maxHops: 1) { length } }")
+		assertThat(graphQl().document(
+				"{ connection(from: \"Unit:DW008\", to: \"CommunityCommittee:GZ-DJ-C01-SQDW\", maxHops: 1) { length } }")
 			.execute()
 			.path("connection")
 			.entityList(Object.class)
@@ -103,14 +131,21 @@ class LinkageApiTests extends HarnessTestSupport {
 	@SuppressWarnings("unchecked")
 	void the_summary_counts_units_by_category_and_part_time_members_per_community() {
 		this.statements.reset();
-		Map<String, Object> summary = graphQl().document("""
-				{ linkageSummary { name units { category kind units } unitsByCategory { category categoryName kind units }
-				  partTimeMembers { community { code } count people { name } } unlinkedCommunities { code } } }
-				""").execute().path("linkageSummary").entity(Map.class).get();
+		Map<String, Object> summary = graphQl()
+			.document(
+					"""
+							{ linkageSummary { name units { category kind units } unitsByCategory { category categoryName kind units }
+							  partTimeMembers { community { code } count people { name } } unlinkedCommunities { code } } }
+							""")
+			.execute()
+			.path("linkageSummary")
+			.entity(Map.class)
+			.get();
 		assertThat(this.statements.count()).isEqualTo(1);
 		assertThat(summary).containsEntry("name", "全网 Whole network");
 		// 20 units, 4 of each category, all linked somehow.
-		assertThat((List<Map<String, Object>>) summary.get("unitsByCategory")).extracting((u) -> u.get("category") + " " + u.get("units"))
+		assertThat((List<Map<String, Object>>) summary.get("unitsByCategory"))
+			.extracting((u) -> u.get("category") + " " + u.get("units"))
 			.containsExactly("AGENCY 4", "ENTERPRISE_INSTITUTION 4", "PROPERTY_MANAGEMENT 4", "NON_PUBLIC_ENTERPRISE 4",
 					"SOCIAL_ORGANIZATION 4");
 		assertThat((List<Map<String, Object>>) summary.get("units")).contains(
@@ -122,7 +157,8 @@ class LinkageApiTests extends HarnessTestSupport {
 		assertThat(partTime.get(0)).containsEntry("count", 1).containsEntry("people", List.of(Map.of("name", "陈艳英")));
 		assertThat((List<?>) summary.get("unlinkedCommunities")).isEmpty();
 		// A scope: one community.
-		assertThat(graphQl().document("{ linkageSummary(scope: \"Community:GZ-DJ-C03\") { name partTimeMembers { count } } }")
+		assertThat(graphQl()
+			.document("{ linkageSummary(scope: \"Community:GZ-DJ-C03\") { name partTimeMembers { count } } }")
 			.execute()
 			.path("linkageSummary.partTimeMembers[*].count")
 			.entityList(Integer.class)
@@ -131,8 +167,10 @@ class LinkageApiTests extends HarnessTestSupport {
 
 	@Test
 	void bad_input_names_the_argument() {
-		error("{ connection(from: \"Unit:DW008\", to: \"Unit:DW017\", maxHops: 9) { length } }", "BAD_REQUEST", "maxHops");
-		error("{ connection(from: \"Unit:DW008\", to: \"Unit:DW017\", maxHops: 0) { length } }", "BAD_REQUEST", "maxHops");
+		error("{ connection(from: \"Unit:DW008\", to: \"Unit:DW017\", maxHops: 9) { length } }", "BAD_REQUEST",
+				"maxHops");
+		error("{ connection(from: \"Unit:DW008\", to: \"Unit:DW017\", maxHops: 0) { length } }", "BAD_REQUEST",
+				"maxHops");
 		error("{ connection(from: \"Unit:DW008\", to: \"Unit:NOPE\") { length } }", "NOT_FOUND", "to");
 		error("{ connection(from: \"nonsense\", to: \"Unit:DW017\") { length } }", "BAD_REQUEST", "from");
 		error("{ connection(from: \"Unit:DW008\", to: \"Unit:DW008\") { length } }", "BAD_REQUEST", "to");

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.partynet.support.BrowserTestSupport;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The linkage page {@code /reports/linkage} in headless Chromium (the network drawn by ECharts
- * served by the application, the tables, a path found) and its Excel download read back with POI.
+ * The linkage page {@code /reports/linkage} in headless Chromium (the network drawn by
+ * ECharts served by the application, the tables, a path found) and its Excel download
+ * read back with POI.
  */
 class LinkagePageTests extends BrowserTestSupport {
 
@@ -28,13 +28,17 @@ class LinkagePageTests extends BrowserTestSupport {
 			open("/reports/linkage?scope=Community:GZ-DJ-C01");
 			assertThat(text(By.id("title"))).isEqualTo("青年社区");
 			assertThat(text(By.id("unitCount"))).contains("8");
-			assertThat(stringList("return Array.from(document.querySelectorAll('#links tbody tr')).map(r => r.cells[1].textContent);"))
+			assertThat(stringList(
+					"return Array.from(document.querySelectorAll('#links tbody tr')).map(r => r.cells[1].textContent);"))
 				.hasSize(10)
 				.startsWith("张掖农商银行东街支行", "东街志愿者协会");
-			// The network is drawn (SVG renderer): units, the carrier and the alliance by name.
-			this.wait.until((d) -> !stringList("return Array.from(document.querySelectorAll('#graph svg text')).map(t => t.textContent);")
+			// The network is drawn (SVG renderer): units, the carrier and the alliance by
+			// name.
+			this.wait.until((d) -> !stringList(
+					"return Array.from(document.querySelectorAll('#graph svg text')).map(t => t.textContent);")
 				.isEmpty());
-			assertThat(stringList("return Array.from(document.querySelectorAll('#graph svg text')).map(t => t.textContent);"))
+			assertThat(stringList(
+					"return Array.from(document.querySelectorAll('#graph svg text')).map(t => t.textContent);"))
 				.contains("青年社区", "张掖农商银行东街支行", "陈艳英", "东街商务楼宇党建联盟");
 			assertThat(text(By.id("partTime"))).contains("青年社区", "陈艳英");
 			assertThat(this.driver.findElement(By.id("xlsx")).getDomProperty("href"))
@@ -71,13 +75,12 @@ class LinkagePageTests extends BrowserTestSupport {
 			assertThat(column(links, 3, 2)).hasSize(10).startsWith("张掖农商银行东街支行", "东街志愿者协会");
 			assertThat(links.getRow(3).getCell(4).getStringCellValue()).isEqualTo("陈艳英");
 			assertThat(column(workbook.getSheet("兼职委员 Part-time members"), 1, 1)).containsExactly("青年社区");
-			assertThat(workbook.getSheet("无联系社区 Unlinked").getRow(1).getCell(0).getStringCellValue()).startsWith("无 None");
+			assertThat(workbook.getSheet("无联系社区 Unlinked").getRow(1).getCell(0).getStringCellValue())
+				.startsWith("无 None");
 		}
 		// A bad scope is a plain error before anything is streamed.
-		web().get().uri("/reports/linkage.xlsx?scope=Community:NOPE")
-			.exchange().expectStatus().isNotFound();
-		web().get().uri("/reports/linkage.xlsx?scope=nonsense")
-			.exchange().expectStatus().isBadRequest();
+		web().get().uri("/reports/linkage.xlsx?scope=Community:NOPE").exchange().expectStatus().isNotFound();
+		web().get().uri("/reports/linkage.xlsx?scope=nonsense").exchange().expectStatus().isBadRequest();
 	}
 
 	private static List<String> column(Sheet sheet, int firstRow, int column) {

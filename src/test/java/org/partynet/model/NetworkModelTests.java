@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The model itself: its hierarchy, its labels and its field rules, without a database. */
+/**
+ * The model itself: its hierarchy, its labels and its field rules, without a database.
+ */
 class NetworkModelTests {
 
 	@Test

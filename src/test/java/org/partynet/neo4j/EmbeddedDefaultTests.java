@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded default, as {@code java -jar} runs it: no {@code spring.neo4j.uri}, so Neo4j
- * starts in-process, migrates, loads the sample on first start, and keeps its store.
+ * The embedded default, as {@code java -jar} runs it: no {@code spring.neo4j.uri}, so
+ * Neo4j starts in-process, migrates, loads the sample on first start, and keeps its
+ * store.
  */
 @ApplicationTest
 class EmbeddedDefaultTests {
@@ -87,7 +88,8 @@ class EmbeddedDefaultTests {
 	void the_sample_can_be_turned_off() {
 		try (var context = start("--partynet.sample.enabled=false")) {
 			assertThat(count(context, "MATCH (n:Area) RETURN count(n)")).isZero();
-			assertThat(count(context, "SHOW CONSTRAINTS YIELD name WHERE name = 'grid_code' RETURN count(*)")).isEqualTo(1);
+			assertThat(count(context, "SHOW CONSTRAINTS YIELD name WHERE name = 'grid_code' RETURN count(*)"))
+				.isEqualTo(1);
 		}
 	}
 

@@ -13,7 +13,9 @@ import org.springframework.data.neo4j.core.Neo4jClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample network holds the source's figures and the party rules, checked in Cypher. */
+/**
+ * The sample network holds the source's figures and the party rules, checked in Cypher.
+ */
 class SampleNetworkTests extends HarnessTestSupport {
 
 	@Autowired
@@ -34,10 +36,12 @@ class SampleNetworkTests extends HarnessTestSupport {
 	void the_source_figures() {
 		assertThat(count("MATCH (n:StreetWorkingCommittee) RETURN count(n)")).isEqualTo(1);
 		assertThat(count("MATCH (n:Community) RETURN count(n)")).isEqualTo(17);
-		assertThat(count("MATCH (n:CommunityCommittee)-[:GOVERNS]->(:Community) RETURN count(DISTINCT n)")).isEqualTo(17);
+		assertThat(count("MATCH (n:CommunityCommittee)-[:GOVERNS]->(:Community) RETURN count(DISTINCT n)"))
+			.isEqualTo(17);
 		// today's grids; 4 more are history (re-divided in 2021)
 		assertThat(count("MATCH (:Community)-[h:HAS WHERE h.until IS NULL]->(n:Grid) RETURN count(n)")).isEqualTo(112);
-		assertThat(count("MATCH (:Community)-[h:HAS WHERE h.until IS NOT NULL]->(n:Grid) RETURN count(n)")).isEqualTo(4);
+		assertThat(count("MATCH (:Community)-[h:HAS WHERE h.until IS NOT NULL]->(n:Grid) RETURN count(n)"))
+			.isEqualTo(4);
 		assertThat(count("MATCH (n:GridBranch) RETURN count(n)")).isEqualTo(47);
 		assertThat(count("MATCH (n:BuildingGroup) RETURN count(n)")).isEqualTo(106);
 		assertThat(count("MATCH (n:Alliance) RETURN count(n)")).isEqualTo(3);
@@ -73,13 +77,16 @@ class SampleNetworkTests extends HarnessTestSupport {
 			.stream()
 			.toList();
 		assertThat(fullMembers).hasSize(47).allSatisfy(full -> assertThat(full).isBetween(3L, 50L));
-		// every post filled and every head a member, but for the sample's deliberate findings
+		// every post filled and every head a member, but for the sample's deliberate
+		// findings
 		assertThat(codes("""
 				MATCH (gb:GridBranch) WHERE NOT EXISTS { (gb)<-[h:HOLDS {role: 'SECRETARY'} WHERE h.until IS NULL]-() }
 				RETURN gb.code""")).containsExactly("GZ-DJ-C12-ZB03");
-		assertThat(codes("""
-				MATCH (bg:BuildingGroup) WHERE NOT EXISTS { (bg)<-[h:HOLDS {role: 'GROUP_LEADER'} WHERE h.until IS NULL]-() }
-				RETURN bg.code""")).containsExactly("GZ-DJ-C07-ZB02-XZ02");
+		assertThat(
+				codes("""
+						MATCH (bg:BuildingGroup) WHERE NOT EXISTS { (bg)<-[h:HOLDS {role: 'GROUP_LEADER'} WHERE h.until IS NULL]-() }
+						RETURN bg.code"""))
+			.containsExactly("GZ-DJ-C07-ZB02-XZ02");
 		assertThat(codes("""
 				MATCH (p:Person)-[h:HEAD_OF WHERE h.until IS NULL]->(b)
 				WHERE NOT EXISTS { (p)-[:MEMBER_OF]->(:GridBranch) }
@@ -91,17 +98,19 @@ class SampleNetworkTests extends HarnessTestSupport {
 		assertThat(this.neo4j.query("""
 				MATCH (p:Person)-[:HOLDS {role: 'PART_TIME_MEMBER'}]->(:CommunityCommittee)
 				MATCH (p)-[:EMPLOYED_BY]->(u:Unit)
-				RETURN DISTINCT u.category AS category""").fetchAs(String.class).all())
-			.containsExactlyInAnyOrder("AGENCY", "ENTERPRISE_INSTITUTION", "PROPERTY_MANAGEMENT",
-					"NON_PUBLIC_ENTERPRISE", "SOCIAL_ORGANIZATION");
+				RETURN DISTINCT u.category AS category""").fetchAs(String.class).all()).containsExactlyInAnyOrder(
+				"AGENCY", "ENTERPRISE_INSTITUTION", "PROPERTY_MANAGEMENT", "NON_PUBLIC_ENTERPRISE",
+				"SOCIAL_ORGANIZATION");
 		assertThat(count("MATCH (:Unit)-[r:CO_BUILDS]->(:CommunityCommittee) RETURN count(r)")).isPositive();
 		assertThat(count("MATCH (:Unit)-[r:REGISTERED_AT]->(:Community) RETURN count(r)")).isPositive();
 		assertThat(count("MATCH (:Person)-[r:REGISTERED_AT]->(:Community) RETURN count(r)")).isPositive();
 		assertThat(count("MATCH (:Unit)-[r:MEMBER_OF]->(:Alliance) RETURN count(r)")).isPositive();
 		assertThat(count("MATCH (:Person)-[r:INSTRUCTS]->(:CommercialBuilding|Market) RETURN count(r)")).isPositive();
 		assertThat(count("MATCH (:Person)-[r:WORKS_FOR]->(:Grid) RETURN count(r)")).isEqualTo(112 - 3);
-		// every link of the network says since when it holds (Neo4j-Migrations' own do not)
-		assertThat(count("MATCH (a)-[r]->() WHERE r.since IS NULL AND NOT a:__Neo4jMigration RETURN count(r)")).isZero();
+		// every link of the network says since when it holds (Neo4j-Migrations' own do
+		// not)
+		assertThat(count("MATCH (a)-[r]->() WHERE r.since IS NULL AND NOT a:__Neo4jMigration RETURN count(r)"))
+			.isZero();
 	}
 
 	@Test
@@ -125,20 +134,24 @@ class SampleNetworkTests extends HarnessTestSupport {
 			.all()
 			.stream()
 			.filter(label -> !label.startsWith("__Neo4jMigration"))
-			// an import journal's undo entries live only while it runs (V0004 indexes them)
+			// an import journal's undo entries live only while it runs (V0004 indexes
+			// them)
 			.filter(label -> !label.equals("ImportJournalEntry"))
 			.toList();
-		List<Map<String, Object>> constraints = this.neo4j
-			.query("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type = 'UNIQUENESS' RETURN labelsOrTypes, properties")
+		List<Map<String, Object>> constraints = this.neo4j.query(
+				"SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type WHERE type = 'UNIQUENESS' RETURN labelsOrTypes, properties")
 			.fetch()
 			.all()
 			.stream()
 			.toList();
-		// The audit trail's records (V0003) and the import journals (V0004) are keyed by a UUID,
+		// The audit trail's records (V0003) and the import journals (V0004) are keyed by
+		// a UUID,
 		// every other label by its code.
-		assertThat(labels).isNotEmpty().allSatisfy(label -> assertThat(constraints)
-			.anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of(label))
-				.containsEntry("properties", List.of(Set.of("Change", "ImportJournal").contains(label) ? "id" : "code"))));
+		assertThat(labels).isNotEmpty()
+			.allSatisfy(label -> assertThat(constraints)
+				.anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of(label))
+					.containsEntry("properties",
+							List.of(Set.of("Change", "ImportJournal").contains(label) ? "id" : "code"))));
 		assertThat(constraints).anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of("Change"))
 			.containsEntry("properties", List.of("id")));
 	}

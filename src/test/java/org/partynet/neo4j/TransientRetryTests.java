@@ -42,7 +42,8 @@ class TransientRetryTests {
 
 	@Test
 	void errors_a_retry_cannot_mend_are_not_transient() {
-		assertThat(TransientRetry.isTransient(new ClientException("Neo.ClientError.Statement.SyntaxError", "bad"))).isFalse();
+		assertThat(TransientRetry.isTransient(new ClientException("Neo.ClientError.Statement.SyntaxError", "bad")))
+			.isFalse();
 		assertThat(TransientRetry.isTransient(new DatabaseException("Neo.DatabaseError.General.UnknownError", "bad")))
 			.isFalse();
 		assertThat(TransientRetry.isTransient(new DataIntegrityViolationException("code taken"))).isFalse();

@@ -20,10 +20,18 @@ class ModelApiTests extends HarnessTestSupport {
 		response.path("model.organizationKinds[?(@.key == 'GRID_BRANCH')].parent")
 			.entityList(String.class)
 			.containsExactly("COMMUNITY_COMMITTEE");
-		response.path("model.relationships[?(@.key == 'HEAD_OF')].backward").entityList(String.class).containsExactly("楼长为");
-		response.path("model.operations[?(@.key == 'mergeOrganizations')].name").entityList(String.class).containsExactly("党组织合并");
-		response.path("model.coverageMetrics[?(@.key == 'GRID')].name").entityList(String.class).containsExactly("网格覆盖");
-		response.path("model.healthRules[?(@.key == 'NO_SECRETARY')].parent").entityList(String.class).containsExactly("ERROR");
+		response.path("model.relationships[?(@.key == 'HEAD_OF')].backward")
+			.entityList(String.class)
+			.containsExactly("楼长为");
+		response.path("model.operations[?(@.key == 'mergeOrganizations')].name")
+			.entityList(String.class)
+			.containsExactly("党组织合并");
+		response.path("model.coverageMetrics[?(@.key == 'GRID')].name")
+			.entityList(String.class)
+			.containsExactly("网格覆盖");
+		response.path("model.healthRules[?(@.key == 'NO_SECRETARY')].parent")
+			.entityList(String.class)
+			.containsExactly("ERROR");
 		response.path("model.severities[*].name").entityList(String.class).containsExactly("错误", "警告", "提示");
 		response.path("model.roles[0].name").entity(String.class).isEqualTo("书记");
 	}

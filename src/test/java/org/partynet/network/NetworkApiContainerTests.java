@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The same API contract against Neo4j 5.26 in a container, as an external server would be.
- * Skipped where no Docker engine runs (as on the project's build machines).
+ * The same API contract against Neo4j 5.26 in a container, as an external server would
+ * be. Skipped where no Docker engine runs (as on the project's build machines).
  */
 @ApplicationTest
 @EnabledIf(value = "org.partynet.support.DockerAvailable#dockerAvailable",

@@ -14,9 +14,9 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The GraphQL API end to end over HTTP, on the sample network. The same contract runs against
- * the in-process Neo4j ({@link NetworkApiHarnessTests}) and, where Docker is present, against a
- * Neo4j container ({@link NetworkApiContainerTests}).
+ * The GraphQL API end to end over HTTP, on the sample network. The same contract runs
+ * against the in-process Neo4j ({@link NetworkApiHarnessTests}) and, where Docker is
+ * present, against a Neo4j container ({@link NetworkApiContainerTests}).
  */
 interface NetworkApiContract {
 
@@ -135,12 +135,17 @@ interface NetworkApiContract {
 			.startsWith("GZ-DJ-C01-SQDW", "GZ-DJ-C02-SQDW")
 			.endsWith("GZ-DJ-C17-SQDW");
 
-		// One statement for the root, then one per field per level: the cost grows with the
+		// One statement for the root, then one per field per level: the cost grows with
+		// the
 		// depth of the tree, not with its 17 + 47 + 106 organizations and 510 heads.
 		assertThat(statementsForStreet).isLessThanOrEqualTo(9);
 
 		statements().reset();
-		graphQl().documentName("orgTree").variable("code", "GZ-DJ-C05-SQDW").execute().path("organization.code").hasValue();
+		graphQl().documentName("orgTree")
+			.variable("code", "GZ-DJ-C05-SQDW")
+			.execute()
+			.path("organization.code")
+			.hasValue();
 		int statementsForCommunity = statements().count();
 		// A community is one level shallower, with a fraction of the organizations.
 		assertThat(statementsForCommunity).isLessThan(statementsForStreet).isLessThanOrEqualTo(7);
@@ -148,7 +153,9 @@ interface NetworkApiContract {
 
 	@Test
 	default void organization_with_breadcrumbs_posts_members_and_areas() {
-		var response = graphQl().documentName("community").variable("id", "CommunityCommittee:GZ-DJ-C01-SQDW").execute();
+		var response = graphQl().documentName("community")
+			.variable("id", "CommunityCommittee:GZ-DJ-C01-SQDW")
+			.execute();
 		response.path("organization.name").entity(String.class).isEqualTo("青年社区党委");
 		response.path("organization.kind").entity(String.class).isEqualTo("COMMUNITY_COMMITTEE");
 		response.path("organization.kindName").entity(String.class).isEqualTo("社区党委");
@@ -165,13 +172,14 @@ interface NetworkApiContract {
 			.containsExactly("GZ-DJ-C01-ZB01");
 		response.path("organization.posts[*].role")
 			.entityList(String.class)
-			.containsExactly("SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER", "COMMITTEE_MEMBER", "COMMITTEE_MEMBER",
-					"PART_TIME_MEMBER");
+			.containsExactly("SECRETARY", "DEPUTY_SECRETARY", "COMMITTEE_MEMBER", "COMMITTEE_MEMBER",
+					"COMMITTEE_MEMBER", "PART_TIME_MEMBER");
 		response.path("organization.posts[0].person.partyStatus").entity(String.class).isEqualTo("FULL");
 		response.path("organization.posts[0].person.roles[*].kind")
 			.entityList(String.class)
 			.containsExactly("SECRETARY", "PARTY_MEMBER");
-		// The part-time member comes from an outside unit and is not a member of this network.
+		// The part-time member comes from an outside unit and is not a member of this
+		// network.
 		response.path("organization.posts[5].person.partyStatus").valueIsNull();
 		response.path("organization.posts[5].person.roles[*].kind")
 			.entityList(String.class)
@@ -328,12 +336,16 @@ interface NetworkApiContract {
 	@Test
 	default void queries_over_the_depth_or_complexity_limit_never_reach_the_database() {
 		statements().reset();
-		String deep = "{ organization(code: \"GZ-DJ-DGW\") { " + "children { ".repeat(15) + "name"
-				+ " }".repeat(15) + " } }";
-		graphQl().document(deep).execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
-			assertThat(error.getExtensions()).containsEntry("code", "LIMIT_EXCEEDED").containsEntry("limit", "depth");
-			assertThat(error.getMessage()).contains("Query depth");
-		}));
+		String deep = "{ organization(code: \"GZ-DJ-DGW\") { " + "children { ".repeat(15) + "name" + " }".repeat(15)
+				+ " } }";
+		graphQl().document(deep)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+				assertThat(error.getExtensions()).containsEntry("code", "LIMIT_EXCEEDED")
+					.containsEntry("limit", "depth");
+				assertThat(error.getMessage()).contains("Query depth");
+			}));
 		StringBuilder wide = new StringBuilder("{ organizations(first: 100) { nodes { ");
 		for (int i = 0; i < 10; i++) {
 			wide.append("a").append(i).append(": children { children { children { code name kind } } } ");
@@ -366,9 +378,12 @@ interface NetworkApiContract {
 
 	@Test
 	default void alliances_with_their_units_and_sites() {
-		var response = graphQl().document("""
-				{ organization(code: "GZ-DJ-DGW") { alliances { code leader { code } members { code } sites { code kind } } }
-				  market: area(code: "GZ-DJ-SC03") { alliances { code } instructors { code } } }""").execute();
+		var response = graphQl()
+			.document(
+					"""
+							{ organization(code: "GZ-DJ-DGW") { alliances { code leader { code } members { code } sites { code kind } } }
+							  market: area(code: "GZ-DJ-SC03") { alliances { code } instructors { code } } }""")
+			.execute();
 		response.path("organization.alliances[*].code")
 			.entityList(String.class)
 			.containsExactly("GZ-DJ-LM01", "GZ-DJ-LM02", "GZ-DJ-LM03");
@@ -403,8 +418,8 @@ interface NetworkApiContract {
 			.execute()
 			.errors()
 			.satisfy(errors -> assertThat(errors).singleElement()
-				.satisfies(error -> assertThat(error.getExtensions()).containsEntry("code",
-						"GRAPHQL_VALIDATION_FAILED")));
+				.satisfies(
+						error -> assertThat(error.getExtensions()).containsEntry("code", "GRAPHQL_VALIDATION_FAILED")));
 	}
 
 	private static void assertBadRequest(List<ResponseError> errors, String argument) {

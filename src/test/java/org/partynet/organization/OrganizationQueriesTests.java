@@ -11,9 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each Cypher query of {@link OrganizationQueries} against the sample network. */
 class OrganizationQueriesTests extends QueryTestSupport {
 
-	static final Organization STREET = new Organization("GZ-DJ-DGW", "东街街道党工委", OrganizationKind.STREET_WORKING_COMMITTEE);
+	static final Organization STREET = new Organization("GZ-DJ-DGW", "东街街道党工委",
+			OrganizationKind.STREET_WORKING_COMMITTEE);
 
-	static final Organization COMMUNITY = new Organization("GZ-DJ-C01-SQDW", "青年社区党委", OrganizationKind.COMMUNITY_COMMITTEE);
+	static final Organization COMMUNITY = new Organization("GZ-DJ-C01-SQDW", "青年社区党委",
+			OrganizationKind.COMMUNITY_COMMITTEE);
 
 	static final Organization BRANCH = new Organization("GZ-DJ-C01-ZB01", "青年社区第一网格党支部", OrganizationKind.GRID_BRANCH);
 

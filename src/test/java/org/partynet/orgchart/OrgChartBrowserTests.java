@@ -27,11 +27,12 @@ import org.partynet.support.BrowserTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The org chart in a real headless Chromium, used as a party secretary would: open the landing
- * page, pick a community, expand a branch, search a building head by name, switch cross-links on,
- * export SVG and PNG, open the details of a box, switch to English and print the whole community.
- * Needs Debian's {@code chromium} and {@code chromium-driver}; skipped when they are missing.
- * Screenshots, the exports and the printed PDFs are kept in {@code target/screenshots/}.
+ * The org chart in a real headless Chromium, used as a party secretary would: open the
+ * landing page, pick a community, expand a branch, search a building head by name, switch
+ * cross-links on, export SVG and PNG, open the details of a box, switch to English and
+ * print the whole community. Needs Debian's {@code chromium} and {@code chromium-driver};
+ * skipped when they are missing. Screenshots, the exports and the printed PDFs are kept
+ * in {@code target/screenshots/}.
  */
 class OrgChartBrowserTests extends BrowserTestSupport {
 
@@ -54,7 +55,8 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 			assertThat(boxText("StreetWorkingCommittee:GZ-DJ-DGW")).contains("东街街道党工委", "书记 赵明远", "网格 112/112");
 			screenshot("org-chart-street.png");
 
-			// 2. Pick a community with one level open: the committee and its three branches.
+			// 2. Pick a community with one level open: the committee and its three
+			// branches.
 			rerender(() -> new Select(this.driver.findElement(By.id("depth"))).selectByVisibleText("1"));
 			rerender(() -> new Select(this.driver.findElement(By.id("root"))).selectByVisibleText("青年社区党委"));
 			assertThat(this.driver.getCurrentUrl()).contains("id=" + COMMUNITY.replace(":", "%3A"), "depth=1");
@@ -72,7 +74,8 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 			assertThat(boxText("BuildingGroup:GZ-DJ-C01-ZB03-XZ02")).contains("组长 冯娜", "楼长 6/6");
 			assertThat(timing("expand")).isNotNull();
 
-			// 4. Search a building head by name: the page opens the way to the building and marks it.
+			// 4. Search a building head by name: the page opens the way to the building
+			// and marks it.
 			this.driver.findElement(By.id("searchText")).sendKeys("沈琳霞");
 			rerender(() -> this.driver.findElement(By.id("searchButton")).click());
 			assertThat(hits()).containsExactly("Building:GZ-DJ-C01-G07-B03");
@@ -83,14 +86,17 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 			// The hit is on screen: the view moved to it.
 			Map<String, Object> hitBox = rect("g.box.hit");
 			Map<String, Object> stage = rect("#chart");
-			assertThat(number(hitBox.get("x"))).isBetween(number(stage.get("x")), number(stage.get("x")) + number(stage.get("width")));
-			assertThat(number(hitBox.get("y"))).isBetween(number(stage.get("y")), number(stage.get("y")) + number(stage.get("height")));
+			assertThat(number(hitBox.get("x"))).isBetween(number(stage.get("x")),
+					number(stage.get("x")) + number(stage.get("width")));
+			assertThat(number(hitBox.get("y"))).isBetween(number(stage.get("y")),
+					number(stage.get("y")) + number(stage.get("height")));
 			screenshot("org-chart-search.png");
 
-			// 5. Cross-links on: the part-time member's unit, the alliance, the site and its instructor.
+			// 5. Cross-links on: the part-time member's unit, the alliance, the site and
+			// its instructor.
 			rerender(() -> this.driver.findElement(By.id("crossLinks")).click());
-			assertThat(boxes()).contains("Unit:DW008", "Unit:DW017", "Alliance:GZ-DJ-LM01", "CommercialBuilding:GZ-DJ-SL01",
-					"Person:RY60001");
+			assertThat(boxes()).contains("Unit:DW008", "Unit:DW017", "Alliance:GZ-DJ-LM01",
+					"CommercialBuilding:GZ-DJ-SL01", "Person:RY60001");
 			assertThat(this.driver.findElements(By.cssSelector("path.link"))).hasSize(11);
 			assertThat(this.driver.findElements(By.cssSelector("path.link[data-kind='PART_TIME_MEMBER']"))).hasSize(1);
 			assertThat(text(By.id("legend"))).contains("兼职委员", "党建指导员");
@@ -101,22 +107,24 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 			this.driver.findElement(By.id("exportSvg")).click();
 			Path svg = downloaded("org-chart-GZ-DJ-C01-SQDW.svg");
 			String svgText = Files.readString(svg, StandardCharsets.UTF_8);
-			assertThat(svgText).contains("青年社区党委", "唐艳", "青年社区第三网格第二楼院党小组", "沈琳霞", "金色小区3号楼",
-					"张掖农商银行东街支行", "陈艳英", "东街商务楼宇党建联盟", "马文军", "<style>");
+			assertThat(svgText).contains("青年社区党委", "唐艳", "青年社区第三网格第二楼院党小组", "沈琳霞", "金色小区3号楼", "张掖农商银行东街支行", "陈艳英",
+					"东街商务楼宇党建联盟", "马文军", "<style>");
 			assertThat(rootElement(svgText)).isEqualTo("svg");
-			Files.copy(svg, SCREENSHOTS.resolve("org-chart-export.svg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(svg, SCREENSHOTS.resolve("org-chart-export.svg"),
+					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 			this.driver.findElement(By.id("exportPng")).click();
 			byte[] png = Files.readAllBytes(downloaded("org-chart-GZ-DJ-C01-SQDW.png"));
 			assertThat(png).startsWith(0x89, 'P', 'N', 'G');
 			assertThat(png.length).isGreaterThan(20_000);
 
-			// 7. Details of a box: people, coverage, and the query for it in the explorer.
+			// 7. Details of a box: people, coverage, and the query for it in the
+			// explorer.
 			click("GridBranch:GZ-DJ-C01-ZB01");
 			this.wait.until((d) -> "GridBranch:GZ-DJ-C01-ZB01"
 				.equals(script("return document.getElementById('detailsBody').dataset.id;")));
 			String details = text(By.id("details"));
-			assertThat(details).contains("青年社区第一网格党支部", "GZ-DJ-C01-ZB01", "东街街道党工委 / 青年社区党委", "书记 陈海",
-					"楼院党小组覆盖", "15/16");
+			assertThat(details).contains("青年社区第一网格党支部", "GZ-DJ-C01-ZB01", "东街街道党工委 / 青年社区党委", "书记 陈海", "楼院党小组覆盖",
+					"15/16");
 			String explorer = this.driver.findElement(By.id("explorerLink")).getDomProperty("href");
 			assertThat(explorer).startsWith(baseUrl() + "/graphiql?query=");
 			screenshot("org-chart-details.png");
@@ -165,7 +173,8 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 		});
 	}
 
-	// --- helpers ----------------------------------------------------------------------------------
+	// --- helpers
+	// ----------------------------------------------------------------------------------
 
 	/** The root element's name of an XML document: it must parse. */
 	private static String rootElement(String xml) {
@@ -232,10 +241,12 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 		PdfReader reader = new PdfReader(bytes);
 		try {
 			assertThat(reader.getNumberOfPages()).as("printed pages").isEqualTo(1);
-			// Text, not pixels: the names can be extracted from the page. The CJK font maps some
-			// glyphs back to Kangxi radicals (⾦ for 金), which NFKC folds into the usual characters.
-			String text = java.text.Normalizer.normalize(new PdfTextExtractor(reader).getTextFromPage(1),
-					java.text.Normalizer.Form.NFKC)
+			// Text, not pixels: the names can be extracted from the page. The CJK font
+			// maps some
+			// glyphs back to Kangxi radicals (⾦ for 金), which NFKC folds into the usual
+			// characters.
+			String text = java.text.Normalizer
+				.normalize(new PdfTextExtractor(reader).getTextFromPage(1), java.text.Normalizer.Form.NFKC)
 				.replaceAll("\\s+", "");
 			assertThat(text).contains(expected);
 		}

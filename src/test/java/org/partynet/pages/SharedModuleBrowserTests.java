@@ -14,9 +14,9 @@ import org.partynet.support.BrowserTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module every page loads ({@code /common/partynet.js}): one navigation with the current page
- * marked and the account, the percent rule of the downloads, and what a page does when its session
- * has gone.
+ * The module every page loads ({@code /common/partynet.js}): one navigation with the
+ * current page marked and the account, the percent rule of the downloads, and what a page
+ * does when its session has gone.
  */
 class SharedModuleBrowserTests extends BrowserTestSupport {
 
@@ -42,13 +42,17 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 				}
 				assertThat(stringList(NAV)).as(page.getKey()).containsExactlyElementsOf(expected);
 				assertThat(text(By.id("nav"))).as(page.getKey()).startsWith("组织架构图 · Org chart · 全覆盖 · Coverage");
-				assertThat(text(By.id("account"))).as(page.getKey()).contains("orgdept", "组织部 Org. dept.", "退出 Sign out");
+				assertThat(text(By.id("account"))).as(page.getKey())
+					.contains("orgdept", "组织部 Org. dept.", "退出 Sign out");
 			}
 			noSevereConsoleEntries();
 		});
 	}
 
-	/** The page rounds as the CSV and the PDF do ({@code %.1f}, half up): 99.96 % is 100.0 %. */
+	/**
+	 * The page rounds as the CSV and the PDF do ({@code %.1f}, half up): 99.96 % is 100.0
+	 * %.
+	 */
 	@Test
 	void percentages_round_as_the_downloads_do() throws IOException {
 		run("shared-percent-failure.png", () -> {

@@ -46,8 +46,8 @@ class PersonQueriesTests extends QueryTestSupport {
 		var site = new Area("GZ-DJ-SL01", "", AreaKind.COMMERCIAL_BUILDING);
 		Person head = this.queries.heads(List.of(building, grid)).get(building);
 		assertThat(head).isNotNull();
-		assertThat(this.queries.roles(List.of(head)).get(head)).extracting(Role::kind).contains(RoleKind.BUILDING_HEAD,
-				RoleKind.PARTY_MEMBER);
+		assertThat(this.queries.roles(List.of(head)).get(head)).extracting(Role::kind)
+			.contains(RoleKind.BUILDING_HEAD, RoleKind.PARTY_MEMBER);
 		assertThat(this.queries.gridWorkers(List.of(grid)).get(grid)).hasSize(1);
 		assertThat(this.queries.instructors(List.of(site)).get(site)).extracting(Person::name).containsExactly("马文军");
 	}
@@ -57,7 +57,8 @@ class PersonQueriesTests extends QueryTestSupport {
 		var heads = this.queries.buildingHeads(List.of(BRANCH, GROUP));
 		assertThat(heads.get(GROUP)).isNotEmpty();
 		assertThat(heads.get(BRANCH)).containsAll(heads.get(GROUP));
-		assertThat(heads.get(BRANCH)).doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> a.code().compareTo(b.code()));
+		assertThat(heads.get(BRANCH)).doesNotHaveDuplicates()
+			.isSortedAccordingTo((a, b) -> a.code().compareTo(b.code()));
 	}
 
 }

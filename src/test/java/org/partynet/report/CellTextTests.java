@@ -14,11 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** OWASP's rule for spreadsheet text, in CSV fields and xlsx cells, and its exact way back. */
+/**
+ * OWASP's rule for spreadsheet text, in CSV fields and xlsx cells, and its exact way
+ * back.
+ */
 class CellTextTests {
 
-	private static final List<String> RISKY = List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "+1", "-1", "\t=1+1",
-			"\r=1+1", "=1+1,2");
+	private static final List<String> RISKY = List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "+1", "-1",
+			"\t=1+1", "\r=1+1", "=1+1,2");
 
 	private static final List<String> PLAIN = List.of("青年社区", "GZ-DJ-C01", "1", "a=b", " x", "");
 
@@ -31,12 +34,14 @@ class CellTextTests {
 
 	@Test
 	void csv_fields_are_prefixed_with_an_apostrophe_and_quoted_as_rfc_4180_asks() {
-		assertThat(CellText.csv("=HYPERLINK(\"http://x\",\"y\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+		assertThat(CellText.csv("=HYPERLINK(\"http://x\",\"y\")"))
+			.isEqualTo("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
 		assertThat(CellText.csv("@SUM(1+1)")).isEqualTo("'@SUM(1+1)");
 		assertThat(CellText.csv("-1")).isEqualTo("'-1");
 		assertThat(CellText.csv("\t=1")).isEqualTo("'\t=1");
 		assertThat(CellText.csv("\r=1")).isEqualTo("\"'\r=1\"");
-		// a value that really starts with an apostrophe gets one more, so that it reads back as it was
+		// a value that really starts with an apostrophe gets one more, so that it reads
+		// back as it was
 		assertThat(CellText.csv("'quoted")).isEqualTo("''quoted");
 		assertThat(CellText.csv("青年社区")).isEqualTo("青年社区");
 		assertThat(CellText.csv("a,b")).isEqualTo("\"a,b\"");
@@ -45,11 +50,13 @@ class CellTextTests {
 
 	@Test
 	void a_csv_field_reads_back_exactly() {
-		for (String value : List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "+1", "-1", "\t=1+1", "'quoted", "''twice", "'",
-				"=1'", "青年社区")) {
+		for (String value : List.of("=HYPERLINK(\"http://x\",\"y\")", "@SUM(1+1)", "+1", "-1", "\t=1+1", "'quoted",
+				"''twice", "'", "=1'", "青年社区")) {
 			String field = CellText.csv(value);
-			// the field's content once RFC 4180 quoting is undone, as the importer's CSV reader does
-			String content = field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"") : field;
+			// the field's content once RFC 4180 quoting is undone, as the importer's CSV
+			// reader does
+			String content = field.startsWith("\"") ? field.substring(1, field.length() - 1).replace("\"\"", "\"")
+					: field;
 			assertThat(CellText.fromCsv(content)).as(value).isEqualTo(value);
 		}
 		assertThat(CellText.fromCsv("  plain  ")).isEqualTo("plain");

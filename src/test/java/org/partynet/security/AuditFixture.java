@@ -8,16 +8,18 @@ import org.neo4j.driver.Driver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sample has no audit records, so {@code changes} would answer nothing worth judging. Two
- * records of {@code updatePerson} are written straight into the shared database, shaped as
- * {@code Changes} writes them ({@code input}, and {@code before}/{@code after} snapshots keyed by
- * code with the node's label, every property and its current relationships), about the secretaries
- * of 青年社区党委 (inside the demo secretary's subtree) and of 东湖社区党委 (outside it). They lie in
- * 2098, before the audit tests' 2099 records, and are removed after the class.
+ * The sample has no audit records, so {@code changes} would answer nothing worth judging.
+ * Two records of {@code updatePerson} are written straight into the shared database,
+ * shaped as {@code Changes} writes them ({@code input}, and {@code before}/{@code after}
+ * snapshots keyed by code with the node's label, every property and its current
+ * relationships), about the secretaries of 青年社区党委 (inside the demo secretary's subtree)
+ * and of 东湖社区党委 (outside it). They lie in 2098, before the audit tests' 2099 records, and
+ * are removed after the class.
  */
 final class AuditFixture {
 
-	static final List<String> IDS = List.of("5c4e3a1f-0000-4000-8000-000000000001", "5c4e3a1f-0000-4000-8000-000000000002");
+	static final List<String> IDS = List.of("5c4e3a1f-0000-4000-8000-000000000001",
+			"5c4e3a1f-0000-4000-8000-000000000002");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -62,22 +64,23 @@ final class AuditFixture {
 			for (var pair : row.get("properties").asList(v -> v.asList(org.neo4j.driver.Value::asString))) {
 				properties.put(pair.get(0), pair.get(1));
 			}
-			Map<String, Object> before = Map.of(code,
-					Map.of("label", "Person", "properties", properties, "relationships", row.get("relationships").asList(v -> v.asMap())));
+			Map<String, Object> before = Map.of(code, Map.of("label", "Person", "properties", properties,
+					"relationships", row.get("relationships").asList(v -> v.asMap())));
 			Map<String, Object> changed = new LinkedHashMap<>(properties);
 			changed.put("phone", properties.get("phone"));
 			changed.put("version", "1");
-			Map<String, Object> after = Map.of(code,
-					Map.of("label", "Person", "properties", changed, "relationships", row.get("relationships").asList(v -> v.asMap())));
+			Map<String, Object> after = Map.of(code, Map.of("label", "Person", "properties", changed, "relationships",
+					row.get("relationships").asList(v -> v.asMap())));
 			Map<String, Object> input = new LinkedHashMap<>();
 			input.put("id", "Person:" + code);
 			input.put("version", 0);
 			input.put("phone", properties.get("phone"));
 			input.put("idNumber", properties.get("idNumber"));
-			session.run(WRITE, Map.of("id", id, "at", at, "summary", "修改人员 " + properties.get("name"), "scopes",
-					List.of("GZ", "GZ-DJ", community, "GZ-DJ-DGW", community + "-SQDW", code), "input",
-					json.writeValueAsString(input), "before", json.writeValueAsString(before), "after",
-					json.writeValueAsString(after), "person", code))
+			session.run(WRITE,
+					Map.of("id", id, "at", at, "summary", "修改人员 " + properties.get("name"), "scopes",
+							List.of("GZ", "GZ-DJ", community, "GZ-DJ-DGW", community + "-SQDW", code), "input",
+							json.writeValueAsString(input), "before", json.writeValueAsString(before), "after",
+							json.writeValueAsString(after), "person", code))
 				.consume();
 		}
 	}

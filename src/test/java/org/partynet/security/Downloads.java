@@ -24,11 +24,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.partynet.support.HarnessTestSupport;
 
 /**
- * Every download the README lists, fetched as the secretary and as the viewer and read as a
- * spreadsheet program, PDF viewer or text editor would: each cell, page line or CSV line becomes
- * a string with its place ({@code GET /reports/coverage.xlsx?scope=… !sheet!B3}), judged like the
- * API's strings. Asked about a scope outside, or for the export (organization department only),
- * anything but 403 is a leak.
+ * Every download the README lists, fetched as the secretary and as the viewer and read as
+ * a spreadsheet program, PDF viewer or text editor would: each cell, page line or CSV
+ * line becomes a string with its place
+ * ({@code GET /reports/coverage.xlsx?scope=… !sheet!B3}), judged like the API's strings.
+ * Asked about a scope outside, or for the export (organization department only), anything
+ * but 403 is a leak.
  */
 final class Downloads {
 
@@ -45,7 +46,10 @@ final class Downloads {
 
 	final Map<String, List<String>> viewerStrings = new LinkedHashMap<>();
 
-	/** Answers that should have been something else (an outside scope answered, an own one refused). */
+	/**
+	 * Answers that should have been something else (an outside scope answered, an own one
+	 * refused).
+	 */
 	final List<String> secretaryStatus = new ArrayList<>();
 
 	final List<String> viewerStatus = new ArrayList<>();
@@ -79,7 +83,8 @@ final class Downloads {
 		}
 	}
 
-	private void get(String account, String path, int expected, Map<String, List<String>> strings, List<String> status) {
+	private void get(String account, String path, int expected, Map<String, List<String>> strings,
+			List<String> status) {
 		HttpResponse<byte[]> response;
 		try {
 			response = http.send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
@@ -109,8 +114,8 @@ final class Downloads {
 		}
 		this.fetched.add(place);
 		try {
-			read(path, response.body()).forEach((where, text) -> strings.computeIfAbsent(text, t -> new ArrayList<>())
-				.add(place + " " + where));
+			read(path, response.body()).forEach(
+					(where, text) -> strings.computeIfAbsent(text, t -> new ArrayList<>()).add(place + " " + where));
 		}
 		catch (IOException ex) {
 			status.add("%s does not read as its format: %s".formatted(place, ex));
@@ -129,7 +134,8 @@ final class Downloads {
 						for (Cell cell : row) {
 							String text = formatter.formatCellValue(cell);
 							if (!text.isBlank()) {
-								texts.put("!" + sheet.getSheetName() + "!" + new CellReference(cell).formatAsString(false), text);
+								texts.put("!" + sheet.getSheetName() + "!"
+										+ new CellReference(cell).formatAsString(false), text);
 							}
 						}
 					}

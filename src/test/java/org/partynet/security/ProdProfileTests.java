@@ -23,17 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The {@code prod} profile, started for real against the test's Neo4j: it refuses the demo
- * accounts, and once they are replaced it serves without introspection or a schema download.
+ * The {@code prod} profile, started for real against the test's Neo4j: it refuses the
+ * demo accounts, and once they are replaced it serves without introspection or a schema
+ * download.
  */
 @ApplicationTest
 class ProdProfileTests {
 
-	// as command-line arguments, which (unlike a builder's default properties) override application.yml
+	// as command-line arguments, which (unlike a builder's default properties) override
+	// application.yml
 	private static ConfigurableApplicationContext prod(String... properties) {
-		List<String> args = new ArrayList<>(List.of("--spring.neo4j.uri=" + InProcessNeo4j.get().boltURI(), "--server.port=0"));
+		List<String> args = new ArrayList<>(
+				List.of("--spring.neo4j.uri=" + InProcessNeo4j.get().boltURI(), "--server.port=0"));
 		Arrays.stream(properties).map((property) -> "--" + property).forEach(args::add);
-		return new SpringApplicationBuilder(PartynetApplication.class).profiles("prod").run(args.toArray(String[]::new));
+		return new SpringApplicationBuilder(PartynetApplication.class).profiles("prod")
+			.run(args.toArray(String[]::new));
 	}
 
 	@Test
@@ -41,7 +45,8 @@ class ProdProfileTests {
 		assertThatThrownBy(() -> prod().close()).hasStackTraceContaining("demo-accounts=false");
 		String demoHash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("demo");
 		assertThatThrownBy(() -> prod("partynet.security.demo-accounts=false",
-				"partynet.security.accounts.chief.password=" + demoHash, "partynet.security.accounts.chief.role=ORG_DEPT")
+				"partynet.security.accounts.chief.password=" + demoHash,
+				"partynet.security.accounts.chief.role=ORG_DEPT")
 			.close()).hasStackTraceContaining("demo account name or password of account 'chief'");
 	}
 
@@ -49,7 +54,8 @@ class ProdProfileTests {
 	void serves_without_introspection_once_real_accounts_replace_them() throws Exception {
 		String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a-long-real-secret");
 		try (ConfigurableApplicationContext context = prod("partynet.security.demo-accounts=false",
-				"partynet.security.accounts.chief.password=" + hash, "partynet.security.accounts.chief.role=ORG_DEPT")) {
+				"partynet.security.accounts.chief.password=" + hash,
+				"partynet.security.accounts.chief.role=ORG_DEPT")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			HttpClient http = HttpClient.newHttpClient();
 			String authorization = "Basic " + Base64.getEncoder().encodeToString("chief:a-long-real-secret".getBytes());
@@ -57,16 +63,18 @@ class ProdProfileTests {
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(data.statusCode()).isEqualTo(200);
 			assertThat(data.body()).contains("\"dataset\"").doesNotContain("errors");
-			HttpResponse<String> introspection = http.send(graphql(port, authorization, "{ __schema { types { name } } }"),
+			HttpResponse<String> introspection = http.send(
+					graphql(port, authorization, "{ __schema { types { name } } }"),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(introspection.body()).contains("errors").doesNotContain("\"types\"");
 			HttpResponse<String> demo = http.send(graphql(port,
 					"Basic " + Base64.getEncoder().encodeToString("orgdept:demo".getBytes()), "{ dataset { code } }"),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(demo.statusCode()).isEqualTo(401);
-			HttpResponse<String> schema = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql/schema"))
-				.header("Authorization", authorization)
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> schema = http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql/schema"))
+					.header("Authorization", authorization)
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(schema.statusCode()).isNotEqualTo(200);
 		}
 	}

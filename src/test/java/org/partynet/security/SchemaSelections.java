@@ -32,26 +32,30 @@ import org.partynet.model.OrganizationKind;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Selections generated from {@code schema.graphqls}, so that a field added to the schema is
- * selected without anyone writing it into a test.
+ * Selections generated from {@code schema.graphqls}, so that a field added to the schema
+ * is selected without anyone writing it into a test.
  *
- * <p>A type's full selection takes every field; a field whose type is a {@link #NODE} (an
- * organization, area, person, unit, alliance or institution) below it gets only its scalar and
- * enum fields and {@code __typename}, since the walk opens every id it is handed again by
- * {@code node(id:)} with that type's full selection, which reaches its nested fields from there.
- * Other object types (reports, figures, posts, roles, paths, ...) are expanded in place; a type
- * met for the second time on one branch ({@code CoverageReport.breakdown}) is expanded once more,
- * then only its scalar fields, so every branch ends. A required enum argument
- * ({@code gaps(metric:)}) is asked once per value under aliases; {@code first} is small; other
- * optional arguments are left out. Every selection remembers the fields it selected and its
- * complexity as the service counts it ({@code QueryLimits}: a field 1, a list with {@code first}
- * its selection {@code first} times).
+ * <p>
+ * A type's full selection takes every field; a field whose type is a {@link #NODE} (an
+ * organization, area, person, unit, alliance or institution) below it gets only its
+ * scalar and enum fields and {@code __typename}, since the walk opens every id it is
+ * handed again by {@code node(id:)} with that type's full selection, which reaches its
+ * nested fields from there. Other object types (reports, figures, posts, roles, paths,
+ * ...) are expanded in place; a type met for the second time on one branch
+ * ({@code CoverageReport.breakdown}) is expanded once more, then only its scalar fields,
+ * so every branch ends. A required enum argument ({@code gaps(metric:)}) is asked once
+ * per value under aliases; {@code first} is small; other optional arguments are left out.
+ * Every selection remembers the fields it selected and its complexity as the service
+ * counts it ({@code QueryLimits}: a field 1, a list with {@code first} its selection
+ * {@code first} times).
  */
 final class SchemaSelections {
 
 	static final String NODE = "Node";
 
-	/** {@code first} of nested lists (coverage gaps): enough to see what a gap carries. */
+	/**
+	 * {@code first} of nested lists (coverage gaps): enough to see what a gap carries.
+	 */
 	static final int NESTED_FIRST = 3;
 
 	final GraphQLSchema schema;
@@ -66,11 +70,17 @@ final class SchemaSelections {
 		}
 	}
 
-	/** A selection set, the fields it selects ({@code Type.field}), its complexity and aliases. */
+	/**
+	 * A selection set, the fields it selects ({@code Type.field}), its complexity and
+	 * aliases.
+	 */
 	record Piece(String text, Set<String> fields, int complexity, int aliases) {
 	}
 
-	/** Every field of every object type reachable from {@code Query}, as {@code Type.field}. */
+	/**
+	 * Every field of every object type reachable from {@code Query}, as
+	 * {@code Type.field}.
+	 */
 	Set<String> reachableFields() {
 		Set<String> fields = new TreeSet<>();
 		Set<String> seen = new TreeSet<>();
@@ -101,7 +111,10 @@ final class SchemaSelections {
 		return fields;
 	}
 
-	/** The object types reachable from {@code Query} (interfaces as their implementations). */
+	/**
+	 * The object types reachable from {@code Query} (interfaces as their
+	 * implementations).
+	 */
 	Set<String> reachableTypes() {
 		Set<String> types = new TreeSet<>();
 		reachableFields().forEach(field -> types.add(field.substring(0, field.indexOf('.'))));
@@ -115,7 +128,8 @@ final class SchemaSelections {
 
 	/** The return type of a root field, unwrapped. */
 	GraphQLNamedType rootType(String field) {
-		return (GraphQLNamedType) GraphQLTypeUtil.unwrapAll(this.schema.getQueryType().getFieldDefinition(field).getType());
+		return (GraphQLNamedType) GraphQLTypeUtil
+			.unwrapAll(this.schema.getQueryType().getFieldDefinition(field).getType());
 	}
 
 	/** Whether a type is a node: the interface or one of its implementations. */
@@ -123,18 +137,22 @@ final class SchemaSelections {
 		if (type instanceof GraphQLInterfaceType i) {
 			return NODE.equals(i.getName());
 		}
-		return type instanceof GraphQLObjectType o && o.getInterfaces().stream().anyMatch(i -> NODE.equals(i.getName()));
+		return type instanceof GraphQLObjectType o
+				&& o.getInterfaces().stream().anyMatch(i -> NODE.equals(i.getName()));
 	}
 
-	/** The full selection of a type by name; for an interface, one inline fragment per implementation. */
+	/**
+	 * The full selection of a type by name; for an interface, one inline fragment per
+	 * implementation.
+	 */
 	Piece full(String typeName) {
 		return full(typeName, Set.of());
 	}
 
 	/**
-	 * The same, with the nodes of the given fields ({@code Alliance.leader}) selected in full too
-	 * rather than by their scalars: how the walk goes on in place from an object it was handed but
-	 * cannot open by id.
+	 * The same, with the nodes of the given fields ({@code Alliance.leader}) selected in
+	 * full too rather than by their scalars: how the walk goes on in place from an object
+	 * it was handed but cannot open by id.
 	 */
 	Piece full(String typeName, Set<String> deepen) {
 		this.deepen = deepen;
@@ -163,15 +181,17 @@ final class SchemaSelections {
 	}
 
 	/**
-	 * Fields that implementations of an interface share by name but not by type ({@code kind} is an
-	 * {@code AreaKind} on an area, an {@code OrganizationKind} on an organization): side by side in
-	 * inline fragments they cannot merge, so each is asked under an alias {@code kind_Area}.
+	 * Fields that implementations of an interface share by name but not by type
+	 * ({@code kind} is an {@code AreaKind} on an area, an {@code OrganizationKind} on an
+	 * organization): side by side in inline fragments they cannot merge, so each is asked
+	 * under an alias {@code kind_Area}.
 	 */
 	private Set<String> conflicting(GraphQLInterfaceType type) {
 		java.util.Map<String, Set<String>> shapes = new java.util.HashMap<>();
 		for (GraphQLObjectType each : this.schema.getImplementations(type)) {
 			for (GraphQLFieldDefinition field : each.getFieldDefinitions()) {
-				shapes.computeIfAbsent(field.getName(), n -> new TreeSet<>()).add(GraphQLTypeUtil.simplePrint(field.getType()));
+				shapes.computeIfAbsent(field.getName(), n -> new TreeSet<>())
+					.add(GraphQLTypeUtil.simplePrint(field.getType()));
 			}
 		}
 		Set<String> conflicting = new TreeSet<>();
@@ -224,7 +244,10 @@ final class SchemaSelections {
 		return new Arguments(field.getName() + "_" + type.getName(), arguments.text(), arguments.times());
 	}
 
-	/** {@code __typename} and the scalar and enum fields; for an interface, those of each implementation. */
+	/**
+	 * {@code __typename} and the scalar and enum fields; for an interface, those of each
+	 * implementation.
+	 */
 	Piece shallow(GraphQLFieldsContainer type) {
 		if (type instanceof GraphQLInterfaceType i) {
 			Builder builder = new Builder();
@@ -251,7 +274,10 @@ final class SchemaSelections {
 		return builder.piece();
 	}
 
-	/** The argument lists to ask a nested field with: one, or one per value of a required enum. */
+	/**
+	 * The argument lists to ask a nested field with: one, or one per value of a required
+	 * enum.
+	 */
 	private List<Arguments> arguments(GraphQLFieldsContainer type, GraphQLFieldDefinition field) {
 		List<Arguments> variants = new ArrayList<>(List.of(new Arguments(null, "", 1)));
 		for (GraphQLArgument argument : field.getArguments()) {
@@ -260,13 +286,15 @@ final class SchemaSelections {
 			}
 			else if (GraphQLTypeUtil.isNonNull(argument.getType()) && !argument.hasSetDefaultValue()) {
 				if (!(GraphQLTypeUtil.unwrapAll(argument.getType()) instanceof GraphQLEnumType enumType)) {
-					throw new IllegalStateException("No sample value for the required argument %s.%s(%s); add one to the walk"
-						.formatted(type.getName(), field.getName(), argument.getName()));
+					throw new IllegalStateException(
+							"No sample value for the required argument %s.%s(%s); add one to the walk"
+								.formatted(type.getName(), field.getName(), argument.getName()));
 				}
 				List<Arguments> each = new ArrayList<>();
 				for (Arguments variant : variants) {
 					for (GraphQLEnumValueDefinition value : enumType.getValues()) {
-						each.add(variant.with(field.getName() + "_" + value.getName(), argument.getName() + ": " + value.getName(), 1));
+						each.add(variant.with(field.getName() + "_" + value.getName(),
+								argument.getName() + ": " + value.getName(), 1));
 					}
 				}
 				variants = each;
@@ -275,12 +303,14 @@ final class SchemaSelections {
 		return variants;
 	}
 
-	/** An alias (or none), the text inside the parentheses, and the times a list counts. */
+	/**
+	 * An alias (or none), the text inside the parentheses, and the times a list counts.
+	 */
 	private record Arguments(String alias, String text, int times) {
 
 		Arguments with(String alias, String argument, int times) {
-			return new Arguments((alias != null) ? alias : this.alias, this.text.isEmpty() ? argument : this.text + ", " + argument,
-					Math.max(this.times, times));
+			return new Arguments((alias != null) ? alias : this.alias,
+					this.text.isEmpty() ? argument : this.text + ", " + argument, Math.max(this.times, times));
 		}
 
 	}

@@ -34,25 +34,29 @@ import org.partynet.support.InProcessNeo4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole schema walked as the secretary of 青年社区党委 and as the viewer, on the sample: every
- * root field of {@code Query} with arguments from the sample (inside the secretary's subtree and,
- * found in the database, outside it), every field of every type reachable from there (generated
- * from {@code schema.graphqls} by {@link SchemaSelections}, not written by hand), and then every id
- * an answer hands the secretary opened again by {@code node(id:)} and walked on, until nothing new
- * comes back; what it was handed but cannot open is walked on in place, one level, through the
- * field that handed it over. The downloads are read as well ({@link Downloads}). The answers are judged against
- * the database read straight with the driver ({@link Subtree}):
+ * The whole schema walked as the secretary of 青年社区党委 and as the viewer, on the sample:
+ * every root field of {@code Query} with arguments from the sample (inside the
+ * secretary's subtree and, found in the database, outside it), every field of every type
+ * reachable from there (generated from {@code schema.graphqls} by
+ * {@link SchemaSelections}, not written by hand), and then every id an answer hands the
+ * secretary opened again by {@code node(id:)} and walked on, until nothing new comes
+ * back; what it was handed but cannot open is walked on in place, one level, through the
+ * field that handed it over. The downloads are read as well ({@link Downloads}). The
+ * answers are judged against the database read straight with the driver
+ * ({@link Subtree}):
  * <ol>
  * <li>every id handed to the secretary opens for the secretary;</li>
  * <li>nothing handed to the secretary lies outside the subtree: no id, and no name of an
- * organization, area, unit, alliance, institution or person outside it in any string;</li>
- * <li>the viewer receives no person's name, gender, phone, ID number, party status or roles, no
- * person hit from a search, and no real name, phone or ID number in any string or download;</li>
+ * organization, area, unit, alliance, institution or person outside it in any
+ * string;</li>
+ * <li>the viewer receives no person's name, gender, phone, ID number, party status or
+ * roles, no person hit from a search, and no real name, phone or ID number in any string
+ * or download;</li>
  * <li>neither receives a phone or ID number in full.</li>
  * </ol>
- * A field added to the schema is walked without anyone remembering to; the walk fails when a
- * reachable field was never selected. Each failure lists every offence, grouped by the field it
- * came through, with examples (answer path, id, name).
+ * A field added to the schema is walked without anyone remembering to; the walk fails
+ * when a reachable field was never selected. Each failure lists every offence, grouped by
+ * the field it came through, with examples (answer path, id, name).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaWalkTests extends HarnessTestSupport {
@@ -65,7 +69,10 @@ class SchemaWalkTests extends HarnessTestSupport {
 
 	static final String HIDDEN = "（已隐藏 hidden）";
 
-	/** Bounds the walk outward: more ids opened than the whole sample holds means it runs away. */
+	/**
+	 * Bounds the walk outward: more ids opened than the whole sample holds means it runs
+	 * away.
+	 */
 	private static final int MOST_OPENED = 5000;
 
 	private static final Map<String, String> TYPE_OF_LABEL = typeOfLabel();
@@ -117,12 +124,14 @@ class SchemaWalkTests extends HarnessTestSupport {
 		}
 	}
 
-	// -- the walk --------------------------------------------------------------------------------
+	// -- the walk
+	// --------------------------------------------------------------------------------
 
 	private void walkAsSecretary() {
 		this.secretary.run(rootProbes(true));
 		openUntilNothingNew(this.secretary, () -> this.secretary.idSet);
-		// every organization and area of the subtree (down to grids and sites) as a scope, every
+		// every organization and area of the subtree (down to grids and sites) as a
+		// scope, every
 		// unit's reach and paths to the units, alliances and institutions it was handed
 		List<Probe> more = new ArrayList<>();
 		for (String id : List.copyOf(this.secretary.idSet)) {
@@ -130,7 +139,9 @@ class SchemaWalkTests extends HarnessTestSupport {
 			if (!this.subtree.allowed.contains(id)) {
 				continue;
 			}
-			if (Set.of("Community", "Grid", "CommercialBuilding", "Market", "CommunityCommittee", "GridBranch", "BuildingGroup")
+			if (Set
+				.of("Community", "Grid", "CommercialBuilding", "Market", "CommunityCommittee", "GridBranch",
+						"BuildingGroup")
 				.contains(label) && !id.equals(OWN) && !id.equals(OWN_AREA)) {
 				more.addAll(scopeProbes(id, Expect.INSIDE));
 			}
@@ -147,10 +158,10 @@ class SchemaWalkTests extends HarnessTestSupport {
 	}
 
 	/**
-	 * What was handed over but does not open by id (something outside, most likely) is walked on
-	 * where it was found, one level: the probes that answered it are asked again with its field's
-	 * nodes selected in full, so that what it leads to (an alliance leader's children, posts and
-	 * people) is judged too.
+	 * What was handed over but does not open by id (something outside, most likely) is
+	 * walked on where it was found, one level: the probes that answered it are asked
+	 * again with its field's nodes selected in full, so that what it leads to (an
+	 * alliance leader's children, posts and people) is judged too.
 	 */
 	private void walkOnInPlace(Walk walk) {
 		Map<String, Set<String>> fieldsByProbe = new LinkedHashMap<>();
@@ -164,21 +175,25 @@ class SchemaWalkTests extends HarnessTestSupport {
 		}
 		List<Probe> deeper = new ArrayList<>();
 		fieldsByProbe.forEach((label, fields) -> deeper.add(probes.get(label).deepen(fields)));
-		// what these answers hand over lies behind something that already fails both checks; it
+		// what these answers hand over lies behind something that already fails both
+		// checks; it
 		// is judged for ids and names, not opened again
 		walk.run(deeper);
 	}
 
 	private void walkAsViewer() {
-		// the audit trail names people, so a viewer is refused it (README), wherever asked
+		// the audit trail names people, so a viewer is refused it (README), wherever
+		// asked
 		this.asViewer = true;
 		this.viewer.run(rootProbes(false));
-		// the viewer may read the whole network: it opens what the secretary was handed, the
+		// the viewer may read the whole network: it opens what the secretary was handed,
+		// the
 		// samples from outside, and what its own answers hand it inside 青年社区
 		Set<String> toOpen = new LinkedHashSet<>(this.secretary.opened.keySet());
 		toOpen.addAll(outsideSamples());
 		this.viewer.run(toOpen.stream().map(this::open).toList());
-		openUntilNothingNew(this.viewer, () -> this.viewer.idSet.stream().filter(this.subtree.allowed::contains).toList());
+		openUntilNothingNew(this.viewer,
+				() -> this.viewer.idSet.stream().filter(this.subtree.allowed::contains).toList());
 	}
 
 	private void openUntilNothingNew(Walk walk, java.util.function.Supplier<java.util.Collection<String>> ids) {
@@ -198,7 +213,10 @@ class SchemaWalkTests extends HarnessTestSupport {
 		}
 	}
 
-	/** Every root field of {@code Query}, with arguments inside the subtree and outside it. */
+	/**
+	 * Every root field of {@code Query}, with arguments inside the subtree and outside
+	 * it.
+	 */
 	private List<Probe> rootProbes(boolean asSecretary) {
 		List<Probe> probes = new ArrayList<>();
 		Expect changes = asSecretary ? Expect.INSIDE : Expect.OUTSIDE;
@@ -223,8 +241,10 @@ class SchemaWalkTests extends HarnessTestSupport {
 		probes.add(root("person", "id: " + quote(ownPerson), Expect.INSIDE));
 		probes.add(root("person", "code: " + quote(code(ownPerson)), Expect.INSIDE));
 		for (String outside : outsideSamples()) {
-			probes.add(root("node", "id: " + quote(outside), Expect.OUTSIDE, TYPE_OF_LABEL.get(Subtree.label(outside))));
-			probes.add(root("node", "code: " + quote(code(outside)), Expect.OUTSIDE, TYPE_OF_LABEL.get(Subtree.label(outside))));
+			probes
+				.add(root("node", "id: " + quote(outside), Expect.OUTSIDE, TYPE_OF_LABEL.get(Subtree.label(outside))));
+			probes.add(root("node", "code: " + quote(code(outside)), Expect.OUTSIDE,
+					TYPE_OF_LABEL.get(Subtree.label(outside))));
 		}
 		probes.add(root("organization", "id: " + quote(outsideCommittee), Expect.OUTSIDE));
 		probes.add(root("organization", "code: \"GZ-DJ-DGW\"", Expect.OUTSIDE));
@@ -271,7 +291,10 @@ class SchemaWalkTests extends HarnessTestSupport {
 		return probes;
 	}
 
-	/** Every root field that takes a scope (or an id of an organization or area), asked about one. */
+	/**
+	 * Every root field that takes a scope (or an id of an organization or area), asked
+	 * about one.
+	 */
 	private List<Probe> scopeProbes(String scope, Expect expect) {
 		String quoted = quote(scope);
 		List<Probe> probes = new ArrayList<>();
@@ -280,13 +303,17 @@ class SchemaWalkTests extends HarnessTestSupport {
 		probes.add(root("linkages", "id: " + quoted, expect));
 		probes.add(root("linkageSummary", "scope: " + quoted, expect));
 		probes.add(root("health", "scope: " + quoted, expect));
-		probes.add(root("changes", "scope: " + quoted + ", first: %d", this.asViewer ? Expect.OUTSIDE : expect, null, 100));
+		probes.add(root("changes", "scope: " + quoted + ", first: %d", this.asViewer ? Expect.OUTSIDE : expect, null,
+				100));
 		probes.add(root("organizations", "scope: " + quoted + ", first: %d", expect, null, 100));
 		probes.add(root("areas", "scope: " + quoted + ", first: %d", expect, null, 100));
 		return probes;
 	}
 
-	/** Texts to search: kinds of thing, and names of real things and people inside and outside. */
+	/**
+	 * Texts to search: kinds of thing, and names of real things and people inside and
+	 * outside.
+	 */
 	private List<String> searchTexts() {
 		List<String> texts = new ArrayList<>(List.of("党支部", "党委", "社区", "街道", "联盟", "小区", "网格", "东街", "办公室"));
 		for (String id : List.of("CommunityCommittee:GZ-DJ-C02-SQDW", first(this.subtree.outside("Unit")),
@@ -329,16 +356,16 @@ class SchemaWalkTests extends HarnessTestSupport {
 	}
 
 	/**
-	 * A root field: its full selection, or for the {@code Node} interface that of the concrete type;
-	 * the nodes of the fields in {@code deepen} selected in full as well.
+	 * A root field: its full selection, or for the {@code Node} interface that of the
+	 * concrete type; the nodes of the fields in {@code deepen} selected in full as well.
 	 */
 	private Probe root(String field, String arguments, Expect expect, String concrete, int times, Set<String> deepen) {
 		GraphQLNamedType type = this.selections.rootType(field);
 		Piece child;
 		if (type instanceof GraphQLInterfaceType && concrete != null) {
 			Piece inner = this.selections.full(concrete, deepen);
-			child = new Piece("{ __typename ... on " + concrete + " " + inner.text() + " }", inner.fields(), 1 + inner.complexity(),
-					inner.aliases());
+			child = new Piece("{ __typename ... on " + concrete + " " + inner.text() + " }", inner.fields(),
+					1 + inner.complexity(), inner.aliases());
 		}
 		else if (type instanceof GraphQLInterfaceType) {
 			throw new IllegalArgumentException("Say which type " + field + "(" + arguments + ") is expected to answer");
@@ -348,7 +375,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 		}
 		String given = arguments;
 		int asked = times;
-		// a page as large as asked, or as fits under the complexity limit with this selection
+		// a page as large as asked, or as fits under the complexity limit with this
+		// selection
 		if (arguments.contains("first: %d")) {
 			times = Math.max(1, Math.min(times, (Walk.MAX_COMPLEXITY - 1) / child.complexity()));
 			arguments = arguments.formatted(times);
@@ -362,7 +390,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 				(more) -> root(field, given, (expect == Expect.OPEN) ? Expect.INSIDE : expect, concrete, asked, more));
 	}
 
-	// -- what is asserted ------------------------------------------------------------------------
+	// -- what is asserted
+	// ------------------------------------------------------------------------
 
 	@Test
 	void every_field_reachable_from_the_roots_is_walked() {
@@ -376,20 +405,25 @@ class SchemaWalkTests extends HarnessTestSupport {
 			Set<String> missed = new TreeSet<>(reachable);
 			missed.addAll(roots);
 			missed.removeAll(walk.selected);
-			assertThat(missed).as("fields reachable from the roots that the %s's walk never selected", walk.account).isEmpty();
+			assertThat(missed).as("fields reachable from the roots that the %s's walk never selected", walk.account)
+				.isEmpty();
 		}
 		assertThat(this.selections.reachableTypes()).as("types reachable from the roots").hasSizeGreaterThan(30);
-		// the judges judge: the names the secretary may read are found by the scan the viewer's answers pass
+		// the judges judge: the names the secretary may read are found by the scan the
+		// viewer's answers pass
 		assertThat(personalStrings(this.secretary.strings, true)).as("real names found in the secretary's answers")
 			.isNotEmpty();
-		assertThat(this.secretary.opened.values()).as("ids the secretary opened").contains("OK").hasSizeGreaterThan(100);
+		assertThat(this.secretary.opened.values()).as("ids the secretary opened")
+			.contains("OK")
+			.hasSizeGreaterThan(100);
 	}
 
 	@Test
 	void the_walk_answers_without_errors() {
 		List<String> errors = new ArrayList<>(this.secretary.errors);
 		errors.addAll(this.viewer.errors);
-		assertThat(errors).as("errors other than a refusal of something asked for outside:%n%s", lines(errors)).isEmpty();
+		assertThat(errors).as("errors other than a refusal of something asked for outside:%n%s", lines(errors))
+			.isEmpty();
 	}
 
 	@Test
@@ -403,19 +437,23 @@ class SchemaWalkTests extends HarnessTestSupport {
 		List<String> report = new ArrayList<>();
 		failing.forEach((outcome, ids) -> {
 			report.add("%s: %d ids".formatted(outcome, ids.size()));
-			groupByVia(this.secretary, ids).forEach((via, examples) -> report
-				.add("  through %s: %d, e.g. %s".formatted(via, examples.size(), examples.subList(0, Math.min(4, examples.size())))));
+			groupByVia(this.secretary, ids).forEach((via, examples) -> report.add("  through %s: %d, e.g. %s"
+				.formatted(via, examples.size(), examples.subList(0, Math.min(4, examples.size())))));
 		});
-		assertThat(failing).as("ids handed to the secretary that do not open for the secretary:%n%s", lines(report)).isEmpty();
+		assertThat(failing).as("ids handed to the secretary that do not open for the secretary:%n%s", lines(report))
+			.isEmpty();
 	}
 
 	@Test
 	void nothing_outside_the_subtree_reaches_the_secretary() {
-		List<String> outsideIds = this.secretary.idSet.stream().filter(id -> !this.subtree.allowed.contains(id)).toList();
+		List<String> outsideIds = this.secretary.idSet.stream()
+			.filter(id -> !this.subtree.allowed.contains(id))
+			.toList();
 		List<String> report = new ArrayList<>();
-		groupByVia(this.secretary, outsideIds).forEach((via, examples) -> report
-			.add("through %s: %d ids, e.g. %s".formatted(via, examples.size(), examples.subList(0, Math.min(4, examples.size())))));
-		this.secretary.answeredOutside.forEach(label -> report.add("asked about something outside, answered rather than refused: " + label));
+		groupByVia(this.secretary, outsideIds).forEach((via, examples) -> report.add("through %s: %d ids, e.g. %s"
+			.formatted(via, examples.size(), examples.subList(0, Math.min(4, examples.size())))));
+		this.secretary.answeredOutside
+			.forEach(label -> report.add("asked about something outside, answered rather than refused: " + label));
 		report.addAll(namesOutside(this.secretary.strings));
 		report.addAll(namesOutside(this.downloads.secretaryStrings));
 		report.addAll(this.downloads.secretaryStatus);
@@ -441,7 +479,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 				shown.add("roles=" + roles.size() + " " + roles.stream().limit(2).map(Walk::brief).toList());
 			}
 			if (!shown.isEmpty()) {
-				byField.computeIfAbsent(seen.via(), v -> new ArrayList<>()).add(seen.path() + " " + person.get("id") + " " + shown);
+				byField.computeIfAbsent(seen.via(), v -> new ArrayList<>())
+					.add(seen.path() + " " + person.get("id") + " " + shown);
 			}
 		}
 		byField.forEach((via, examples) -> report.add("person through %s: %d, e.g. %s".formatted(via, examples.size(),
@@ -449,8 +488,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 		// a search for a real person's name finds nobody
 		this.viewer.ids.stream()
 			.filter(found -> "Person".equals(found.type()) && found.path().startsWith("search("))
-			.collect(Collectors.groupingBy(found -> found.path().substring(0, found.path().indexOf(')') + 1), TreeMap::new,
-					Collectors.mapping(Found::id, Collectors.toCollection(TreeSet::new))))
+			.collect(Collectors.groupingBy(found -> found.path().substring(0, found.path().indexOf(')') + 1),
+					TreeMap::new, Collectors.mapping(Found::id, Collectors.toCollection(TreeSet::new))))
 			.forEach((search, ids) -> report.add("%s found people %s".formatted(search, ids)));
 		report.addAll(personalStrings(this.viewer.strings, true));
 		report.addAll(personalStrings(this.downloads.viewerStrings, true));
@@ -476,19 +515,22 @@ class SchemaWalkTests extends HarnessTestSupport {
 		assertThat(report).as("phone or ID numbers in full for the secretary:%n%s", lines(report)).isEmpty();
 	}
 
-	// -- judging strings -------------------------------------------------------------------------
+	// -- judging strings
+	// -------------------------------------------------------------------------
 
 	private static final Pattern MASKED_PHONE = Pattern.compile("000-\\*{4}-\\d{4}");
 
 	private static final Pattern MASKED_ID = Pattern.compile("000\\*{11}[0-9X]{4}");
 
 	/**
-	 * Names of nodes outside the subtree in strings: the strings with every name of a node inside
-	 * taken out first, so that a name outside that is part of one inside (东街街道 in a unit's name)
-	 * is not counted. Names shared by a node inside and one outside say nothing and are left out.
+	 * Names of nodes outside the subtree in strings: the strings with every name of a
+	 * node inside taken out first, so that a name outside that is part of one inside
+	 * (东街街道 in a unit's name) is not counted. Names shared by a node inside and one
+	 * outside say nothing and are left out.
 	 */
 	private List<String> namesOutside(Map<String, List<String>> strings) {
-		// The dataset's description is the sample's public label (where its figures come from),
+		// The dataset's description is the sample's public label (where its figures come
+		// from),
 		// the same for every account, and names the district on purpose.
 		strings = new LinkedHashMap<>(strings);
 		strings.values().removeIf(paths -> paths.stream().allMatch(path -> path.endsWith("dataset.description")));
@@ -511,8 +553,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 	}
 
 	/**
-	 * Phone and ID numbers in full (and for the viewer masked ones and real names too) anywhere in
-	 * the strings: path sentences, audit JSON, report cells.
+	 * Phone and ID numbers in full (and for the viewer masked ones and real names too)
+	 * anywhere in the strings: path sentences, audit JSON, report cells.
 	 */
 	private List<String> personalStrings(Map<String, List<String>> strings, boolean viewer) {
 		Map<String, String> wanted = new LinkedHashMap<>();
@@ -554,12 +596,13 @@ class SchemaWalkTests extends HarnessTestSupport {
 	}
 
 	/**
-	 * Where any of the wanted texts occurs in the strings (each string with the harmless texts taken
-	 * out first): one line per wanted text, with up to three places.
+	 * Where any of the wanted texts occurs in the strings (each string with the harmless
+	 * texts taken out first): one line per wanted text, with up to three places.
 	 */
-	private static List<String> occurrences(Map<String, List<String>> strings, Map<String, String> wanted, Set<String> harmless,
-			String what) {
-		// one search over all distinct strings at once, then the strings of the texts found
+	private static List<String> occurrences(Map<String, List<String>> strings, Map<String, String> wanted,
+			Set<String> harmless, String what) {
+		// one search over all distinct strings at once, then the strings of the texts
+		// found
 		Map<String, String> cleaned = new LinkedHashMap<>();
 		StringBuilder all = new StringBuilder();
 		List<String> longestFirst = harmless.stream().sorted((a, b) -> b.length() - a.length()).toList();
@@ -593,7 +636,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 		int at = Math.max(0, string.indexOf(around));
 		int from = Math.max(0, at - 40);
 		int to = Math.min(string.length(), at + around.length() + 40);
-		return ((from > 0) ? "…" : "") + string.substring(from, to).replace('\n', ' ') + ((to < string.length()) ? "…" : "");
+		return ((from > 0) ? "…" : "") + string.substring(from, to).replace('\n', ' ')
+				+ ((to < string.length()) ? "…" : "");
 	}
 
 	/** Ids grouped by the field they came through, each with a path and name. */
@@ -602,7 +646,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 		Map<String, List<String>> grouped = new TreeMap<>();
 		Map<String, Set<String>> seen = new LinkedHashMap<>();
 		for (Found found : walk.ids) {
-			if (wanted.contains(found.id()) && seen.computeIfAbsent(found.via(), v -> new TreeSet<>()).add(found.id())) {
+			if (wanted.contains(found.id())
+					&& seen.computeIfAbsent(found.via(), v -> new TreeSet<>()).add(found.id())) {
 				grouped.computeIfAbsent(found.via(), v -> new ArrayList<>())
 					.add("%s %s at %s".formatted(found.id(), this.subtree.names.get(found.id()), found.path()));
 			}
@@ -619,13 +664,13 @@ class SchemaWalkTests extends HarnessTestSupport {
 			Set<String> empty = new TreeSet<>(reachable);
 			empty.removeAll(walk.answered);
 			return "%s: %d requests (slowest %s), %d ids found (%d distinct), %d opened again; types %d of %d, fields %d of %d selected; fields that never answered anything: %s"
-				.formatted(walk.account, walk.requests, walk.slowest, walk.ids.size(), walk.idSet.size(), walk.opened.size(),
-						types.size(), this.selections.reachableTypes().size(),
+				.formatted(walk.account, walk.requests, walk.slowest, walk.ids.size(), walk.idSet.size(),
+						walk.opened.size(), types.size(), this.selections.reachableTypes().size(),
 						walk.selected.stream().filter(reachable::contains).count(), reachable.size(), empty);
 		};
-		return "Schema walk in %d ms (%s); subtree of %s: %d nodes (%d as Access.visible has it)%n%s%n%s%n%s".formatted(this.millis,
-				this.phases, OWN, this.subtree.allowed.size(), this.subtree.implemented.size(), line.apply(this.secretary),
-				line.apply(this.viewer), this.downloads.summary());
+		return "Schema walk in %d ms (%s); subtree of %s: %d nodes (%d as Access.visible has it)%n%s%n%s%n%s".formatted(
+				this.millis, this.phases, OWN, this.subtree.allowed.size(), this.subtree.implemented.size(),
+				line.apply(this.secretary), line.apply(this.viewer), this.downloads.summary());
 	}
 
 	private static String lines(List<String> lines) {
@@ -646,7 +691,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 
 	private static Map<String, String> typeOfLabel() {
 		Map<String, String> types = new TreeMap<>();
-		for (String label : List.of("District", "Street", "Community", "Grid", "Building", "CommercialBuilding", "Market")) {
+		for (String label : List.of("District", "Street", "Community", "Grid", "Building", "CommercialBuilding",
+				"Market")) {
 			types.put(label, "Area");
 		}
 		for (String label : List.of("StreetWorkingCommittee", "CommunityCommittee", "GridBranch", "BuildingGroup")) {

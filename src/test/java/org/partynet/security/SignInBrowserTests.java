@@ -10,9 +10,9 @@ import org.partynet.support.BrowserTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signing in and out in a real browser, and what each demo account then sees of the org chart:
- * the secretary lands on their own committee and cannot pick another, the viewer sees posts without
- * names.
+ * Signing in and out in a real browser, and what each demo account then sees of the org
+ * chart: the secretary lands on their own committee and cannot pick another, the viewer
+ * sees posts without names.
  */
 class SignInBrowserTests extends BrowserTestSupport {
 
@@ -35,7 +35,8 @@ class SignInBrowserTests extends BrowserTestSupport {
 			assertThat(boxes()).first().isEqualTo(OWN);
 			assertThat(boxes()).allSatisfy((id) -> assertThat(id).contains("GZ-DJ-C01"));
 			assertThat(boxText(OWN)).contains("青年社区党委", "书记 唐艳");
-			List<String> roots = stringList("return Array.from(document.querySelectorAll('#root option')).map(o => o.textContent);");
+			List<String> roots = stringList(
+					"return Array.from(document.querySelectorAll('#root option')).map(o => o.textContent);");
 			assertThat(roots).containsExactly("青年社区党委");
 			this.wait.until((d) -> !d.findElements(By.id("account")).isEmpty());
 			assertThat(text(By.id("account"))).contains("secretary", "书记 Secretary", "青年社区党委");

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The counting of {@link SignInThrottle} without HTTP, on a clock the test moves: the waits, the
- * locks, their end, and the bound on what it remembers however many user names are sprayed.
+ * The counting of {@link SignInThrottle} without HTTP, on a clock the test moves: the
+ * waits, the locks, their end, and the bound on what it remembers however many user names
+ * are sprayed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SignInThrottleTests {
@@ -32,8 +33,8 @@ class SignInThrottleTests {
 	private final MovableClock clock = new MovableClock();
 
 	private SignInThrottle throttle(int maxEntries) {
-		return new SignInThrottle(new SignInProperties(5, 20, Duration.ofMinutes(15), Duration.ofSeconds(1), maxEntries),
-				this.clock);
+		return new SignInThrottle(
+				new SignInProperties(5, 20, Duration.ofMinutes(15), Duration.ofSeconds(1), maxEntries), this.clock);
 	}
 
 	@Test
@@ -114,7 +115,8 @@ class SignInThrottleTests {
 			.hasMessageContaining("此地址登录失败次数过多")
 			.satisfies((ex) -> assertThat(((SignInRefusedException) ex).code()).isEqualTo("SIGN_IN_LOCKED"));
 		assertThatNoException().isThrownBy(() -> throttle.check("orgdept", "10.0.0.8"));
-		assertThat(output).contains("Sign-in locked for address 10.0.0.7 for PT15M after 20 failures, the last for user 'guess-20'");
+		assertThat(output)
+			.contains("Sign-in locked for address 10.0.0.7 for PT15M after 20 failures, the last for user 'guess-20'");
 	}
 
 	@Test
@@ -146,11 +148,13 @@ class SignInThrottleTests {
 	}
 
 	private static void fail(SignInThrottle throttle, String username, String address) {
-		throttle.failed(new AuthenticationFailureBadCredentialsEvent(token(username, address), new BadCredentialsException("bad")));
+		throttle.failed(new AuthenticationFailureBadCredentialsEvent(token(username, address),
+				new BadCredentialsException("bad")));
 	}
 
 	private static UsernamePasswordAuthenticationToken token(String username, String address) {
-		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(username, "wrong");
+		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(username,
+				"wrong");
 		token.setDetails(new WebAuthenticationDetails(address, null));
 		return token;
 	}

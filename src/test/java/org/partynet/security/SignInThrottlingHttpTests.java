@@ -28,9 +28,10 @@ import org.springframework.web.reactive.function.BodyInserters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sign-in throttling over HTTP, for HTTP Basic (the API and the downloads) and the login form, with
- * the default limits, on a clock the test moves. A context of its own (the clock makes it one), so
- * that its locks never reach the other tests; each test ends by moving the clock past every lock.
+ * Sign-in throttling over HTTP, for HTTP Basic (the API and the downloads) and the login
+ * form, with the default limits, on a clock the test moves. A context of its own (the
+ * clock makes it one), so that its locks never reach the other tests; each test ends by
+ * moving the clock past every lock.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SignInThrottlingHttpTests extends HarnessTestSupport {
@@ -58,8 +59,10 @@ class SignInThrottlingHttpTests extends HarnessTestSupport {
 	}
 
 	@Test
-	void five_wrong_passwords_lock_the_account_even_for_the_right_one_and_leave_other_accounts_alone(CapturedOutput output) {
-		// a password that matched is remembered by the encoder: the lock must hold before that
+	void five_wrong_passwords_lock_the_account_even_for_the_right_one_and_leave_other_accounts_alone(
+			CapturedOutput output) {
+		// a password that matched is remembered by the encoder: the lock must hold before
+		// that
 		assertThat(me("secretary", DEMO_PASSWORD).getStatus()).isEqualTo(HttpStatus.OK);
 		for (int i = 1; i <= 5; i++) {
 			assertThat(me("secretary", "wrong-" + i).getStatus()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -73,7 +76,10 @@ class SignInThrottlingHttpTests extends HarnessTestSupport {
 		assertThat(refused.getResponseBody()).contains("\"code\":\"SIGN_IN_LOCKED\"", LOCKED, "try again in 15 minutes",
 				"\"retryAfterSeconds\":890");
 		// the downloads take Basic too
-		basic("secretary", DEMO_PASSWORD).get().uri("/reports/coverage.xlsx").exchange().expectStatus()
+		basic("secretary", DEMO_PASSWORD).get()
+			.uri("/reports/coverage.xlsx")
+			.exchange()
+			.expectStatus()
 			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		assertThat(me("viewer", DEMO_PASSWORD).getResponseBody()).contains("\"username\":\"viewer\"");
 
@@ -81,10 +87,12 @@ class SignInThrottlingHttpTests extends HarnessTestSupport {
 		List<String> failed = lines(output, "Sign-in failed for user 'secretary' from ");
 		assertThat(failed).allSatisfy((line) -> assertThat(line).contains(" INFO "));
 		for (int i = 1; i <= 5; i++) {
-			String count = "from \\S+ \\(failure %d of 5 for the user name, %d of 20 for the address\\)".formatted(i, i);
+			String count = "from \\S+ \\(failure %d of 5 for the user name, %d of 20 for the address\\)".formatted(i,
+					i);
 			assertThat(failed).anySatisfy((line) -> assertThat(line).containsPattern(count));
 		}
-		assertThat(lines(output, "Sign-in locked for user 'secretary' for PT15M after 5 failures, the last from ")).isNotEmpty()
+		assertThat(lines(output, "Sign-in locked for user 'secretary' for PT15M after 5 failures, the last from "))
+			.isNotEmpty()
 			.allSatisfy((line) -> assertThat(line).contains(" WARN "));
 		assertThat(output).doesNotContain("wrong-1", "wrong-5");
 	}
@@ -157,7 +165,8 @@ class SignInThrottlingHttpTests extends HarnessTestSupport {
 		assertThat(refused.getStatus()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		assertThat(refused.getResponseBody()).contains("此地址登录失败次数过多，已暂时禁止登录");
 		assertThat(lines(output, "Sign-in locked for address ")).isNotEmpty()
-			.allSatisfy((line) -> assertThat(line).contains(" WARN ", "after 20 failures, the last for user 'nobody-20'"));
+			.allSatisfy(
+					(line) -> assertThat(line).contains(" WARN ", "after 20 failures, the last for user 'nobody-20'"));
 	}
 
 	private void advance(Duration duration) {
@@ -173,26 +182,52 @@ class SignInThrottlingHttpTests extends HarnessTestSupport {
 	}
 
 	private EntityExchangeResult<String> me(String username, String password) {
-		return basic(username, password).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"query\":\"{ me { username } }\"}").exchange().expectBody(String.class).returnResult();
+		return basic(username, password).post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"{ me { username } }\"}")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
 	}
 
 	/** Where the login form sends the browser, and the login page it then shows. */
 	private Form form(String username, String password) {
-		WebTestClient browser = WebTestClient.bindToServer().responseTimeout(Duration.ofSeconds(60)).baseUrl(baseUrl()).build();
-		EntityExchangeResult<String> login = browser.get().uri("/login").exchange().expectBody(String.class).returnResult();
+		WebTestClient browser = WebTestClient.bindToServer()
+			.responseTimeout(Duration.ofSeconds(60))
+			.baseUrl(baseUrl())
+			.build();
+		EntityExchangeResult<String> login = browser.get()
+			.uri("/login")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult();
 		ResponseCookie session = login.getResponseCookies().getFirst("JSESSIONID");
 		Matcher csrf = CSRF.matcher(login.getResponseBody());
 		assertThat(csrf.find()).isTrue();
-		EntityExchangeResult<Void> posted = browser.post().uri("/login").cookie(session.getName(), session.getValue())
+		EntityExchangeResult<Void> posted = browser.post()
+			.uri("/login")
+			.cookie(session.getName(), session.getValue())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("username", username).with("password", password).with("_csrf", csrf.group(1)))
-			.exchange().expectStatus().isFound().expectBody().isEmpty();
+			.body(BodyInserters.fromFormData("username", username)
+				.with("password", password)
+				.with("_csrf", csrf.group(1)))
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.isEmpty();
 		String location = posted.getResponseHeaders().getLocation().toString();
 		ResponseCookie next = posted.getResponseCookies().getFirst("JSESSIONID");
 		String cookie = ((next != null) ? next : session).getValue();
-		String page = browser.get().uri(location).cookie("JSESSIONID", cookie).accept(MediaType.TEXT_HTML).exchange()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String page = browser.get()
+			.uri(location)
+			.cookie("JSESSIONID", cookie)
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		return new Form(location, page);
 	}
 

@@ -17,10 +17,10 @@ import org.partynet.security.SchemaSelections.Piece;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What one account is answered to generated queries: the probes are packed into as few requests
- * as the service's limits allow (each probe under an alias of its own), and every answer is taken
- * apart into what the assertions judge: the ids it carries (with the path to each), the people, the
- * strings, the errors, and whether each id opened.
+ * What one account is answered to generated queries: the probes are packed into as few
+ * requests as the service's limits allow (each probe under an alias of its own), and
+ * every answer is taken apart into what the assertions judge: the ids it carries (with
+ * the path to each), the people, the strings, the errors, and whether each id opened.
  */
 final class Walk {
 
@@ -42,7 +42,10 @@ final class Walk {
 		/** Inside what the account may read: no error at all. */
 		INSIDE,
 
-		/** Asked about something outside: refusing it at the root ({@code FORBIDDEN}) is right. */
+		/**
+		 * Asked about something outside: refusing it at the root ({@code FORBIDDEN}) is
+		 * right.
+		 */
 		OUTSIDE,
 
 		/** An id the account was handed, opened again: it must open. */
@@ -50,7 +53,10 @@ final class Walk {
 
 	}
 
-	/** One root field asked once: {@code label} is the field with its arguments, as failures name it. */
+	/**
+	 * One root field asked once: {@code label} is the field with its arguments, as
+	 * failures name it.
+	 */
 	record Probe(String label, Piece piece, Expect expect, String openedId,
 			java.util.function.Function<Set<String>, Probe> deeper) {
 
@@ -88,7 +94,10 @@ final class Walk {
 	/** Errors that should not have been: path and message. */
 	final List<String> errors = new ArrayList<>();
 
-	/** Outside probes answered with data rather than refused (judged by the assertions too). */
+	/**
+	 * Outside probes answered with data rather than refused (judged by the assertions
+	 * too).
+	 */
 	final List<String> answeredOutside = new ArrayList<>();
 
 	/** Ids opened again, and how: {@code OK}, {@code NULL} or the error code. */
@@ -97,7 +106,10 @@ final class Walk {
 	/** Fields selected in the requests sent, {@code Type.field}. */
 	final Set<String> selected = new TreeSet<>();
 
-	/** Fields that answered something other than {@code null} or an empty list at least once. */
+	/**
+	 * Fields that answered something other than {@code null} or an empty list at least
+	 * once.
+	 */
 	final Set<String> answered = new TreeSet<>();
 
 	int requests;
@@ -105,7 +117,9 @@ final class Walk {
 	/** The probe whose answer is being taken apart. */
 	private Probe current;
 
-	/** Probes too large to send even alone, with their complexity (deepened ones only). */
+	/**
+	 * Probes too large to send even alone, with their complexity (deepened ones only).
+	 */
 	final List<String> tooLarge = new ArrayList<>();
 
 	/** The slowest requests, for the summary. */
@@ -133,7 +147,8 @@ final class Walk {
 				throw new IllegalStateException("A single probe is over the limits (complexity %d, aliases %d): %s"
 					.formatted(probe.piece().complexity(), probe.piece().aliases(), probe.label()));
 			}
-			if (complexity + probe.piece().complexity() > MAX_COMPLEXITY || aliases + probe.piece().aliases() + 1 > MAX_ALIASES) {
+			if (complexity + probe.piece().complexity() > MAX_COMPLEXITY
+					|| aliases + probe.piece().aliases() + 1 > MAX_ALIASES) {
 				send(batch);
 				batch = new ArrayList<>();
 				complexity = 0;
@@ -169,8 +184,8 @@ final class Walk {
 		for (Map<String, Object> error : (List<Map<String, Object>>) response.getOrDefault("errors", List.of())) {
 			List<Object> path = (List<Object>) error.get("path");
 			if (path == null || path.isEmpty() || !(path.get(0) instanceof String alias) || !alias.startsWith("p")) {
-				this.errors.add("%s: request of %d probes (first %s) failed: %s %s".formatted(this.account, batch.size(),
-						batch.get(0).label(), code(error), error.get("message")));
+				this.errors.add("%s: request of %d probes (first %s) failed: %s %s".formatted(this.account,
+						batch.size(), batch.get(0).label(), code(error), error.get("message")));
 				continue;
 			}
 			errorsByProbe.computeIfAbsent(Integer.parseInt(alias.substring(1)), i -> new ArrayList<>()).add(error);
@@ -189,7 +204,8 @@ final class Walk {
 	}
 
 	private void judge(Probe probe, Object answer, List<Map<String, Object>> errors) {
-		boolean refusedAtRoot = errors.stream().anyMatch(e -> ((List<?>) e.get("path")).size() == 1 && "FORBIDDEN".equals(code(e)));
+		boolean refusedAtRoot = errors.stream()
+			.anyMatch(e -> ((List<?>) e.get("path")).size() == 1 && "FORBIDDEN".equals(code(e)));
 		if (probe.expect() == Expect.OPEN) {
 			String outcome = (answer != null) ? "OK" : errors.isEmpty() ? "NULL" : String.valueOf(code(errors.get(0)));
 			this.opened.put(probe.openedId(), outcome);
@@ -205,7 +221,8 @@ final class Walk {
 				continue; // judged as not opening
 			}
 			List<?> path = (List<?>) error.get("path");
-			this.errors.add("%s at %s%s: %s %s".formatted(this.account, probe.label(), suffix(path), code(error), error.get("message")));
+			this.errors.add("%s at %s%s: %s %s".formatted(this.account, probe.label(), suffix(path), code(error),
+					error.get("message")));
 		}
 	}
 
@@ -223,7 +240,10 @@ final class Walk {
 		return (extensions != null) ? extensions.get("code") : null;
 	}
 
-	/** Takes an answer apart; {@code field} is {@code Type.field} of the value, {@code null} at a root. */
+	/**
+	 * Takes an answer apart; {@code field} is {@code Type.field} of the value,
+	 * {@code null} at a root.
+	 */
 	@SuppressWarnings("unchecked")
 	private void collect(String path, String field, Object value, String root) {
 		if (field != null && value != null && !(value instanceof List<?> list && list.isEmpty())) {
@@ -244,7 +264,8 @@ final class Walk {
 			}
 			object.forEach((key, inner) -> {
 				if (!"__typename".equals(key)) {
-					// aliases of one field (gaps_GRID) name the field before the underscore
+					// aliases of one field (gaps_GRID) name the field before the
+					// underscore
 					String name = key.contains("_") ? key.substring(0, key.indexOf('_')) : key;
 					collect(path + "." + key, (type != null) ? type + "." + name : null, inner, root);
 				}
@@ -263,7 +284,10 @@ final class Walk {
 		}
 	}
 
-	/** The field an object came through, {@code Alliance.leader}; at a root, the root field. */
+	/**
+	 * The field an object came through, {@code Alliance.leader}; at a root, the root
+	 * field.
+	 */
 	private static String via(String field, String root) {
 		if (field != null) {
 			return field;
@@ -280,7 +304,9 @@ final class Walk {
 		this.idSet.add(id);
 	}
 
-	/** The type each id was answered as (its {@code __typename}), for opening it again. */
+	/**
+	 * The type each id was answered as (its {@code __typename}), for opening it again.
+	 */
 	Map<String, String> types() {
 		Map<String, String> types = new LinkedHashMap<>();
 		for (Found found : this.ids) {
@@ -301,7 +327,8 @@ final class Walk {
 		if (value instanceof Map<?, ?> map) {
 			return map.entrySet()
 				.stream()
-				.filter(e -> !(e.getValue() instanceof Map || e.getValue() instanceof List) && !"__typename".equals(e.getKey()))
+				.filter(e -> !(e.getValue() instanceof Map || e.getValue() instanceof List)
+						&& !"__typename".equals(e.getKey()))
 				.map(e -> e.getKey() + "=" + e.getValue())
 				.collect(java.util.stream.Collectors.joining(", ", "{", "}"));
 		}
@@ -319,7 +346,8 @@ final class Walk {
 				.build();
 			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
-				throw new IllegalStateException("HTTP %d for %s: %s".formatted(response.statusCode(), query, response.body()));
+				throw new IllegalStateException(
+						"HTTP %d for %s: %s".formatted(response.statusCode(), query, response.body()));
 			}
 			return json.readValue(response.body(), Map.class);
 		}

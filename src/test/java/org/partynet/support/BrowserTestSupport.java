@@ -31,9 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pages in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}),
- * against the application of {@link HarnessTestSupport}; skipped with a message when they are
- * missing. Screenshots are kept in {@code target/screenshots/}.
+ * Pages in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}), against the application of {@link HarnessTestSupport};
+ * skipped with a message when they are missing. Screenshots are kept in
+ * {@code target/screenshots/}.
  */
 public abstract class BrowserTestSupport extends HarnessTestSupport {
 
@@ -64,18 +65,20 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		this.userDataDir = Files.createTempDirectory("partynet-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
-		// A tall window, so that a screenshot shows a whole report; a fixed language, so that date
+		// A tall window, so that a screenshot shows a whole report; a fixed language, so
+		// that date
 		// inputs take the same format everywhere.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--disable-quic", "--window-size=1400,1300", "--lang=en-US",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--window-size=1400,1300", "--lang=en-US",
 				"--user-data-dir=" + this.userDataDir.toAbsolutePath());
 		options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
 		Files.createDirectories(Path.of("target"));
 		this.downloads = Files.createTempDirectory(Path.of("target"), "downloads-").toAbsolutePath();
-		options.setExperimentalOption("prefs", Map.of("download.default_directory", this.downloads.toString(),
-				"download.prompt_for_download", false));
-		// An explicit driver executable: Selenium Manager never runs, so nothing is downloaded.
+		options.setExperimentalOption("prefs",
+				Map.of("download.default_directory", this.downloads.toString(), "download.prompt_for_download", false));
+		// An explicit driver executable: Selenium Manager never runs, so nothing is
+		// downloaded.
 		this.service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -117,7 +120,8 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 	/** Waits for a download of that name to be complete, and returns it. */
 	protected Path downloaded(String name) {
 		Path file = this.downloads.resolve(name);
-		this.wait.until((d) -> Files.isRegularFile(file) && !Files.exists(this.downloads.resolve(name + ".crdownload")));
+		this.wait
+			.until((d) -> Files.isRegularFile(file) && !Files.exists(this.downloads.resolve(name + ".crdownload")));
 		return file;
 	}
 
@@ -128,9 +132,9 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 	}
 
 	/**
-	 * Does something that makes the page fetch and render again, and waits for that render. The flag
-	 * is cleared here first, so that the wait cannot see the previous render's flag even before the
-	 * page's own script clears it.
+	 * Does something that makes the page fetch and render again, and waits for that
+	 * render. The flag is cleared here first, so that the wait cannot see the previous
+	 * render's flag even before the page's own script clears it.
 	 */
 	protected void rerender(Runnable action) {
 		script("delete document.body.dataset.loaded;");
@@ -199,7 +203,10 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		assertThat(severeConsoleEntries()).as("SEVERE browser console entries").isEmpty();
 	}
 
-	/** The SEVERE browser console entries (chromedriver reports them; see goog:loggingPrefs). */
+	/**
+	 * The SEVERE browser console entries (chromedriver reports them; see
+	 * goog:loggingPrefs).
+	 */
 	protected List<LogEntry> severeConsoleEntries() {
 		return this.driver.manage()
 			.logs()

@@ -2,7 +2,10 @@ package org.partynet.support;
 
 import org.testcontainers.DockerClientFactory;
 
-/** For {@code @EnabledIf}: container tests run where a Docker engine answers and skip elsewhere. */
+/**
+ * For {@code @EnabledIf}: container tests run where a Docker engine answers and skip
+ * elsewhere.
+ */
 public final class DockerAvailable {
 
 	private DockerAvailable() {

@@ -17,10 +17,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 /**
- * Makes Neo4j fail as it does under load, by wrapping the driver: the next statements whose
- * Cypher contains a given text, or the next commits, throw the error given, before reaching the
- * database. The application sees what the driver would throw (and Spring would translate);
- * nothing in the application knows it is being tested.
+ * Makes Neo4j fail as it does under load, by wrapping the driver: the next statements
+ * whose Cypher contains a given text, or the next commits, throw the error given, before
+ * reaching the database. The application sees what the driver would throw (and Spring
+ * would translate); nothing in the application knows it is being tested.
  */
 public final class FaultInjector {
 
@@ -57,8 +57,8 @@ public final class FaultInjector {
 	}
 
 	/**
-	 * After {@code skip} statements containing {@code text}, the next {@code times} such statements
-	 * throw {@code error}. Starts the counts afresh.
+	 * After {@code skip} statements containing {@code text}, the next {@code times} such
+	 * statements throw {@code error}. Starts the counts afresh.
 	 */
 	public void failStatements(String text, int skip, int times, Supplier<RuntimeException> error) {
 		reset();
@@ -68,14 +68,20 @@ public final class FaultInjector {
 		this.failuresLeft.set(times);
 	}
 
-	/** The next {@code times} commits of an explicit transaction throw {@code error}. Starts the counts afresh. */
+	/**
+	 * The next {@code times} commits of an explicit transaction throw {@code error}.
+	 * Starts the counts afresh.
+	 */
 	public void failCommits(int times, Supplier<RuntimeException> error) {
 		reset();
 		this.error = error;
 		this.commitFailuresLeft.set(times);
 	}
 
-	/** Statements containing the text of {@link #failStatements} run (or failed) since it was set. */
+	/**
+	 * Statements containing the text of {@link #failStatements} run (or failed) since it
+	 * was set.
+	 */
 	public int matching() {
 		return this.matching.get();
 	}
@@ -104,7 +110,8 @@ public final class FaultInjector {
 					}
 				}
 			}
-			if (method.getName().equals("commit") && this.commitFailuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+			if (method.getName().equals("commit")
+					&& this.commitFailuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
 				// as a server that refused the commit: the transaction is rolled back
 				((org.neo4j.driver.Transaction) target).rollback();
 				throw this.error.get();

@@ -9,11 +9,11 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Value;
 
 /**
- * Everything in a database as sorted lines, for "nothing written" and "all or nothing" checks that
- * compare a dump before with one after: each node with its labels and properties, each
- * relationship with its type, both ends' labels and properties and its own properties. Nodes with
- * one of the labels set aside (bookkeeping such as the import journal), and the relationships that
- * touch them, are left out.
+ * Everything in a database as sorted lines, for "nothing written" and "all or nothing"
+ * checks that compare a dump before with one after: each node with its labels and
+ * properties, each relationship with its type, both ends' labels and properties and its
+ * own properties. Nodes with one of the labels set aside (bookkeeping such as the import
+ * journal), and the relationships that touch them, are left out.
  */
 public final class GraphDump {
 
@@ -27,9 +27,7 @@ public final class GraphDump {
 			session.run("""
 					MATCH (n) WHERE none(l IN labels(n) WHERE l IN $aside)
 					RETURN labels(n) AS l, properties(n) AS p
-					""", parameters)
-				.list()
-				.forEach((r) -> lines.add("N " + node(r.get("l"), r.get("p"))));
+					""", parameters).list().forEach((r) -> lines.add("N " + node(r.get("l"), r.get("p"))));
 			session.run("""
 					MATCH (a)-[r]->(b) WHERE none(l IN labels(a) + labels(b) WHERE l IN $aside)
 					RETURN type(r) AS t, labels(a) AS al, properties(a) AS ap, labels(b) AS bl, properties(b) AS bp,

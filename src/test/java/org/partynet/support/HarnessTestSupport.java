@@ -21,8 +21,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The whole application over HTTP on a random port, against the in-process Neo4j of
- * {@link InProcessNeo4j}, into which the application loads the sample network. Every test class
- * extending this shares one application context, so the application starts once per run.
+ * {@link InProcessNeo4j}, into which the application loads the sample network. Every test
+ * class extending this shares one application context, so the application starts once per
+ * run.
  */
 @ApplicationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -40,8 +41,8 @@ public abstract class HarnessTestSupport {
 	protected StatementCounter statements;
 
 	/**
-	 * Tests that call the query services directly do so as the organization department: the
-	 * statement executor reads nothing for a thread with no signed-in account.
+	 * Tests that call the query services directly do so as the organization department:
+	 * the statement executor reads nothing for a thread with no signed-in account.
 	 */
 	@BeforeEach
 	void signInAsOrgDept() {
@@ -61,9 +62,10 @@ public abstract class HarnessTestSupport {
 	}
 
 	/**
-	 * The shared in-process Neo4j, unless the test class named one of its own. A placeholder, resolved
-	 * when the context reads {@code spring.neo4j.uri}, so that the class's own value wins whatever
-	 * order Spring calls the two {@code @DynamicPropertySource} methods in.
+	 * The shared in-process Neo4j, unless the test class named one of its own. A
+	 * placeholder, resolved when the context reads {@code spring.neo4j.uri}, so that the
+	 * class's own value wins whatever order Spring calls the two
+	 * {@code @DynamicPropertySource} methods in.
 	 */
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) {
@@ -71,16 +73,19 @@ public abstract class HarnessTestSupport {
 	}
 
 	/**
-	 * For the {@code @DynamicPropertySource} of a test class that changes data: its application
-	 * context (a context of its own, since the class declares that method) runs on the empty
-	 * {@link InProcessNeo4j#own own} database of that name, into which the application loads the
-	 * sample.
+	 * For the {@code @DynamicPropertySource} of a test class that changes data: its
+	 * application context (a context of its own, since the class declares that method)
+	 * runs on the empty {@link InProcessNeo4j#own own} database of that name, into which
+	 * the application loads the sample.
 	 */
 	protected static void ownDatabase(DynamicPropertyRegistry registry, String name) {
 		registry.add(OWN_NEO4J_URI, () -> InProcessNeo4j.own(name).boltURI().toString());
 	}
 
-	/** The password of the demo accounts {@code orgdept}, {@code secretary} and {@code viewer}. */
+	/**
+	 * The password of the demo accounts {@code orgdept}, {@code secretary} and
+	 * {@code viewer}.
+	 */
 	public static final String DEMO_PASSWORD = "demo";
 
 	/** GraphQL over HTTP as {@code orgdept}, who reads everything. */
@@ -104,16 +109,21 @@ public abstract class HarnessTestSupport {
 	}
 
 	/**
-	 * The tests' one GraphQL client: GraphQL over HTTP to the application at that address, as one
-	 * of the demo accounts; also for test classes that start the application another way.
+	 * The tests' one GraphQL client: GraphQL over HTTP to the application at that
+	 * address, as one of the demo accounts; also for test classes that start the
+	 * application another way.
 	 */
 	public static HttpGraphQlTester graphQl(String baseUrl, String username) {
 		return HttpGraphQlTester.create(web(baseUrl, username).mutate().baseUrl(baseUrl + "/graphql").build());
 	}
 
-	/** Plain HTTP with HTTP Basic as one of the demo accounts, to the application at that address. */
+	/**
+	 * Plain HTTP with HTTP Basic as one of the demo accounts, to the application at that
+	 * address.
+	 */
 	public static WebTestClient web(String baseUrl, String username) {
-		// A statement's first run includes planning it, which on a loaded 2-core machine can pass
+		// A statement's first run includes planning it, which on a loaded 2-core machine
+		// can pass
 		// the client's default of 5 s.
 		return WebTestClient.bindToServer()
 			.responseTimeout(java.time.Duration.ofSeconds(60))
@@ -123,8 +133,8 @@ public abstract class HarnessTestSupport {
 	}
 
 	/**
-	 * A query posted as plain JSON, for tests of what the HTTP layer answers: the whole answer, data
-	 * and errors, which must come with status 200.
+	 * A query posted as plain JSON, for tests of what the HTTP layer answers: the whole
+	 * answer, data and errors, which must come with status 200.
 	 */
 	@SuppressWarnings("unchecked")
 	public Map<String, Object> post(String username, String query) {
@@ -144,12 +154,14 @@ public abstract class HarnessTestSupport {
 	/** The {@code extensions.code} of each error of an answer of {@link #post}. */
 	@SuppressWarnings("unchecked")
 	public static List<Object> codes(Map<String, Object> response) {
-		List<Map<String, Object>> errors = (List<Map<String, Object>>) response
-			.getOrDefault("errors", List.of());
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getOrDefault("errors", List.of());
 		return errors.stream().map(error -> ((Map<String, Object>) error.get("extensions")).get("code")).toList();
 	}
 
-	/** The {@code Authorization} header of a demo account, for {@code java.net.http} requests. */
+	/**
+	 * The {@code Authorization} header of a demo account, for {@code java.net.http}
+	 * requests.
+	 */
 	public static String basic(String username) {
 		return "Basic " + java.util.Base64.getEncoder()
 			.encodeToString((username + ":" + DEMO_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));

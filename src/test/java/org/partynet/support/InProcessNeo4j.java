@@ -12,9 +12,10 @@ import org.neo4j.harness.Neo4jBuilders;
 import org.partynet.neo4j.SampleDatabase;
 
 /**
- * The one way a test gets a real Neo4j: in this JVM (the neo4j-harness), Bolt only, no HTTP
- * server, which would need Jersey 2 and javax classes that Boot 4 does not bring. Every database
- * made here is closed when the JVM ends; {@link #driver} gives each one driver, also closed then.
+ * The one way a test gets a real Neo4j: in this JVM (the neo4j-harness), Bolt only, no
+ * HTTP server, which would need Jersey 2 and javax classes that Boot 4 does not bring.
+ * Every database made here is closed when the JVM ends; {@link #driver} gives each one
+ * driver, also closed then.
  */
 public final class InProcessNeo4j {
 
@@ -28,9 +29,9 @@ public final class InProcessNeo4j {
 	}
 
 	/**
-	 * The shared one, with the migrations and the sample network: read by the query tests without
-	 * Spring and by the application contexts of {@link HarnessTestSupport}, which find it set up.
-	 * Tests that change data use one of their own.
+	 * The shared one, with the migrations and the sample network: read by the query tests
+	 * without Spring and by the application contexts of {@link HarnessTestSupport}, which
+	 * find it set up. Tests that change data use one of their own.
 	 */
 	public static synchronized Neo4j get() {
 		if (shared == null) {
@@ -45,7 +46,9 @@ public final class InProcessNeo4j {
 		return start(builder());
 	}
 
-	/** One of its own holding what the Cypher fixtures create, in order; no migrations. */
+	/**
+	 * One of its own holding what the Cypher fixtures create, in order; no migrations.
+	 */
 	public static Neo4j withFixture(String... cypher) {
 		Neo4jBuilder builder = builder();
 		for (String fixture : cypher) {
@@ -55,8 +58,8 @@ public final class InProcessNeo4j {
 	}
 
 	/**
-	 * The empty one of that name, the same for every caller in this JVM: the database of the
-	 * application context of a test class that changes data (see
+	 * The empty one of that name, the same for every caller in this JVM: the database of
+	 * the application context of a test class that changes data (see
 	 * {@link HarnessTestSupport#ownDatabase}).
 	 */
 	public static Neo4j own(String name) {
@@ -67,7 +70,8 @@ public final class InProcessNeo4j {
 	public static Driver driver(Neo4j neo4j) {
 		return drivers.computeIfAbsent(neo4j, (key) -> {
 			Driver driver = GraphDatabase.driver(key.boltURI(), AuthTokens.none());
-			// Registered after the database's own hook; hooks run in no order, and closing a driver
+			// Registered after the database's own hook; hooks run in no order, and
+			// closing a driver
 			// whose server is gone is harmless.
 			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
 			return driver;

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.ClassUtils;
 
 /**
- * Counts the Cypher statements and transactions the application sends, by wrapping the driver:
- * every {@code run} on a session or transaction it hands out is one statement.
+ * Counts the Cypher statements and transactions the application sends, by wrapping the
+ * driver: every {@code run} on a session or transaction it hands out is one statement.
  */
 public final class StatementCounter {
 
@@ -73,7 +73,8 @@ public final class StatementCounter {
 		}
 
 		@Bean
-		static BeanPostProcessor countingDriver(org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
+		static BeanPostProcessor countingDriver(
+				org.springframework.beans.factory.ObjectProvider<StatementCounter> counter) {
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
