@@ -36,6 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads of the links between the party tree and outside units, alliances, sites and
  * instructors.
+ * <p>
+ * Over 400 lines on purpose: the statements of one question (联动), read together.
  */
 @Service
 @Transactional(readOnly = true)

@@ -35,6 +35,8 @@ import org.neo4j.driver.GraphDatabase;
  * {@code npm} is absent). Prints one table per preset and one of growth, and writes
  * {@code target/bench/scale-report.md} with an SVG chart beside it. A benchmark, not a
  * test: it asserts nothing. Run with {@code mvn -Pscale verify}.
+ * <p>
+ * Over 400 lines on purpose: one run, its presets, the peer and its report.
  */
 public final class ScaleBenchmark {
 

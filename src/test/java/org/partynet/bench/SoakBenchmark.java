@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * after {@code -Dsoak.maxRequests} (1,000,000) requests, whichever comes first.
  * <p>
  * {@code mvn -Pbench exec:java@soak-benchmark} (after {@code mvn package -DskipTests}).
+ * <p>
+ * Over 400 lines on purpose: one run, its traffic mix and its report, read top to bottom.
  */
 public final class SoakBenchmark {
 

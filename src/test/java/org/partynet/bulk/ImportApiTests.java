@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * update, end; CSV and ZIP; the dry run; every kind of bad input answers the error report
  * and writes nothing; a crash in the middle leaves nothing; only the organization
  * department imports; the command line.
+ * <p>
+ * Over 400 lines on purpose: the cases of one endpoint, each short.
  */
 class ImportApiTests extends HarnessTestSupport {
 

@@ -52,6 +52,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * starts with {@code application.yml}'s defaults). Each upload's peak heap is printed;
  * run with {@code -DargLine="-Xmx512m -XX:+UseSerialGC"} to hold the whole test JVM (the
  * service, its Neo4j and the test) to the README's heap.
+ * <p>
+ * Over 400 lines on purpose: one case per limit, each short.
  */
 class UploadLimitsTests extends HarnessTestSupport {
 

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Mutations end to end over GraphQL, on a sample of their own; each test changes its own
  * community, so the tests do not depend on each other's order.
+ * <p>
+ * Over 400 lines on purpose: one case per mutation, each short.
  */
 class MutationApiTests extends MutationTestSupport {
 

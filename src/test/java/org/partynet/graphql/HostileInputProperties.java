@@ -78,6 +78,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random one, which jqwik prints on failure). Tries: {@code @Property(tries = ...)}
  * below, a few hundred in all.
  */
+// Over 400 lines on purpose: one generator and one check per argument of the API.
 // jqwik reads its own @Tag, not Jupiter's meta-annotation: the slow tier, as
 // ApplicationTest is.
 @net.jqwik.api.Tag(ApplicationTest.TAG)

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The GraphQL API end to end over HTTP, on the sample network. The same contract runs
  * against the in-process Neo4j ({@link NetworkApiHarnessTests}) and, where Docker is
  * present, against a Neo4j container ({@link NetworkApiContainerTests}).
+ * <p>
+ * Over 400 lines on purpose: one contract, the same for every kind of Neo4j.
  */
 interface NetworkApiContract {
 

@@ -57,6 +57,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A field added to the schema is walked without anyone remembering to; the walk fails
  * when a reachable field was never selected. Each failure lists every offence, grouped by
  * the field it came through, with examples (answer path, id, name).
+ * <p>
+ * Over 400 lines on purpose: the probes and the judgements of one walk belong together;
+ * the walk itself is {@link Walk}, the selections {@link SchemaSelections}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaWalkTests extends HarnessTestSupport {
