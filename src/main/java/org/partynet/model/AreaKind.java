@@ -1,6 +1,7 @@
 package org.partynet.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,8 @@ public enum AreaKind {
 	public static final Set<String> LABELS = Arrays.stream(values())
 		.map(AreaKind::label)
 		.collect(Collectors.toUnmodifiableSet());
+
+	private static final Map<String, AreaKind> BY_LABEL = Kinds.byLabel(values(), AreaKind::label);
 
 	private final NodeLabel node;
 
@@ -45,24 +48,18 @@ public enum AreaKind {
 		return this.parent;
 	}
 
-	/** The kind of this label; {@code null} when the label is not an area's. */
+	/** The kind of this label; {@code null} when the label is not one of these kinds'. */
 	public static AreaKind ofLabel(String label) {
-		for (AreaKind kind : values()) {
-			if (kind.label().equals(label)) {
-				return kind;
-			}
-		}
-		return null;
+		return BY_LABEL.get(label);
 	}
 
+	/** The kind of a node, from its labels. */
 	public static AreaKind fromLabels(Iterable<String> labels) {
-		for (String label : labels) {
-			AreaKind kind = ofLabel(label);
-			if (kind != null) {
-				return kind;
-			}
+		AreaKind kind = Kinds.first(labels, BY_LABEL);
+		if (kind == null) {
+			throw new IllegalArgumentException("Not an area: " + labels);
 		}
-		throw new IllegalArgumentException("Not an area: " + labels);
+		return kind;
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.partynet.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,8 @@ public enum NodeLabel {
 	public static final Set<String> LABELS = Arrays.stream(values())
 		.map(NodeLabel::label)
 		.collect(Collectors.toUnmodifiableSet());
+
+	private static final Map<String, NodeLabel> BY_LABEL = Kinds.byLabel(values(), NodeLabel::label);
 
 	private final String label;
 
@@ -99,23 +102,12 @@ public enum NodeLabel {
 	 * is one.
 	 */
 	public static NodeLabel fromLabels(Iterable<String> labels) {
-		for (String label : labels) {
-			NodeLabel kind = of(label);
-			if (kind != null) {
-				return kind;
-			}
-		}
-		return null;
+		return Kinds.first(labels, BY_LABEL);
 	}
 
 	/** The node label of this name; {@code null} for a label that has no code. */
 	public static NodeLabel of(String label) {
-		for (NodeLabel value : values()) {
-			if (value.label.equals(label)) {
-				return value;
-			}
-		}
-		return null;
+		return BY_LABEL.get(label);
 	}
 
 }

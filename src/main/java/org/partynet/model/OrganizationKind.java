@@ -1,6 +1,7 @@
 package org.partynet.model;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,8 @@ public enum OrganizationKind {
 
 	/** The kinds of area an alliance covers. */
 	public static final Set<AreaKind> ALLIANCE_AREAS = Set.of(AreaKind.COMMERCIAL_BUILDING, AreaKind.MARKET);
+
+	private static final Map<String, OrganizationKind> BY_LABEL = Kinds.byLabel(values(), OrganizationKind::label);
 
 	private final NodeLabel node;
 
@@ -82,24 +85,18 @@ public enum OrganizationKind {
 		return (this == BUILDING_GROUP) ? "IN_GROUP" : "MEMBER_OF";
 	}
 
-	/** The kind of this label; {@code null} when the label is not an organization's. */
+	/** The kind of this label; {@code null} when the label is not one of these kinds'. */
 	public static OrganizationKind ofLabel(String label) {
-		for (OrganizationKind kind : values()) {
-			if (kind.label().equals(label)) {
-				return kind;
-			}
-		}
-		return null;
+		return BY_LABEL.get(label);
 	}
 
+	/** The kind of a node, from its labels. */
 	public static OrganizationKind fromLabels(Iterable<String> labels) {
-		for (String label : labels) {
-			OrganizationKind kind = ofLabel(label);
-			if (kind != null) {
-				return kind;
-			}
+		OrganizationKind kind = Kinds.first(labels, BY_LABEL);
+		if (kind == null) {
+			throw new IllegalArgumentException("Not a party organization: " + labels);
 		}
-		throw new IllegalArgumentException("Not a party organization: " + labels);
+		return kind;
 	}
 
 	public static boolean isLabel(String label) {
