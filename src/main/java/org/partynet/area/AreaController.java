@@ -36,8 +36,7 @@ class AreaController {
 		this.scope = scope;
 		this.paging = paging;
 		// children takes an argument, which a @BatchMapping cannot: load all children in
-		// one
-		// batch and filter per field.
+		// one batch and filter per field.
 		registry.<Area, List<Area>>forName("areaChildren")
 			.registerMappedBatchLoader((parents, env) -> Mono.fromCallable(() -> this.queries.children(parents)));
 	}

@@ -45,10 +45,9 @@ class ChangeController {
 			throw ForbiddenException.forRole("changes", "审计记录 the audit trail");
 		}
 		// The scope is checked here (BAD_REQUEST) and looked up by the page's own
-		// statement (NOT_FOUND):
-		// one statement per page, with or without a scope. A secretary's scope is
-		// confirmed first
-		// (Scope.checked), and without one it is their own organization.
+		// statement (NOT_FOUND): one statement per page, with or without a scope. A
+		// secretary's scope is confirmed first (Scope.checked), and without one it is
+		// their own organization.
 		String within = Access.within();
 		GlobalId scopeId = (scope != null) ? this.scope.checked(scope, "scope")
 				: (within != null) ? new GlobalId("PartyOrganization", within) : null;

@@ -95,9 +95,8 @@ public class ChangeQueries {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("scope", (scope != null) ? scope.code() : null);
 		// A ZonedDateTime at offset zero, which the driver sends as it is (Spring Data
-		// Neo4j converts
-		// an OffsetDateTime itself, and the instant would then not compare equal to a
-		// stored one).
+		// Neo4j converts an OffsetDateTime itself, and the instant would then not compare
+		// equal to a stored one).
 		parameters.put("from",
 				((since != null) ? since : EPOCH).withOffsetSameInstant(ZoneOffset.UTC).toZonedDateTime());
 		parameters.put("after", after);

@@ -101,8 +101,8 @@ public class BulkImporter {
 	public ImportResult importFiles(List<Source> sources, boolean dryRun, ImportProgress.Listener listener) {
 		Progress progress = new Progress(listener);
 		// The journal of the writes once they began: what to undo when anything fails.
-		// Held out here
-		// so that the import's own memory is garbage by the time a failure is handled.
+		// Held out here so that the import's own memory is garbage by the time a failure
+		// is handled.
 		String[] journal = new String[1];
 		try {
 			return importFiles(sources, dryRun, progress, journal);
@@ -139,9 +139,8 @@ public class BulkImporter {
 			return errors.failed(dryRun);
 		}
 		// Reads only, in one read transaction; the writes come after, in transactions of
-		// their own
-		// (as before, the comparison holds no locks, so a mutation meanwhile is not
-		// seen).
+		// their own (as before, the comparison holds no locks, so a mutation meanwhile is
+		// not seen).
 		ImportPlan plan = this.reads.execute(status -> {
 			progress.phase("resolving", rows.size());
 			ImportSnapshot snapshot = ImportSnapshot.load(this.queries, rows);

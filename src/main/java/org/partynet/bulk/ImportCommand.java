@@ -59,10 +59,8 @@ public final class ImportCommand {
 		ConfigurableApplicationContext context;
 		try {
 			// No HTTP server (server.port -1); a servlet context all the same, which the
-			// security
-			// configuration needs. Only warnings are logged, so that stdout holds just
-			// the JSON answer
-			// (progress goes to stderr).
+			// security configuration needs. Only warnings are logged, so that stdout
+			// holds just the JSON answer (progress goes to stderr).
 			context = new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
 				.properties("server.port=-1", "partynet.embedded.bolt-port=0", "logging.level.root=WARN")
 				.run(rest.toArray(new String[0]));

@@ -156,8 +156,8 @@ final class ImportPlan {
 		if (node.parent() != null) {
 			String parentFamily = parentFamily(node);
 			// the same parent as the current one, or as the last one when it has ended
-			// (an export
-			// gives an ended area or organization its last parent): nothing to change
+			// (an export gives an ended area or organization its last parent): nothing to
+			// change
 			if (!node.parent().equals(existing.parent())) {
 				if (existing.parentRelationship() != null && existing.parentUntil() == null) {
 					this.updateRelationships

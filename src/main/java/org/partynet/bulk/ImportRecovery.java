@@ -57,8 +57,7 @@ class ImportRecovery implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		// After DatabaseInitializer (phase 0) has waited for the database and migrated
-		// it; long
-		// before the web server starts taking requests.
+		// it; long before the web server starts taking requests.
 		return 1;
 	}
 

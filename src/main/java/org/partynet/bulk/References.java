@@ -152,8 +152,7 @@ final class References {
 			errors.add(node.sheet(), node.row(), column, "不能是自己的上级 / A node cannot be its own parent");
 		}
 		// An organization that ended (merged or dissolved) takes nothing new under it: an
-		// old
-		// workbook would otherwise put back what a merge moved away.
+		// old workbook would otherwise put back what a merge moved away.
 		Existing parent = (label != null) ? this.snapshot.node(ImportRows.family(label), node.parent()) : null;
 		boolean parentNow = existing != null && node.parent().equals(existing.parent());
 		if (parent != null && parent.properties().get("until") != null && !parentNow) {

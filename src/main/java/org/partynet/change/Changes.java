@@ -60,18 +60,15 @@ class Changes {
 	 */
 	Outcome run(String operation, Map<String, Object> input, Function<Work, Runnable> plan) {
 		// Locks are taken in the order each change needs them, so two changes can
-		// deadlock; Neo4j
-		// then fails one of them with a transient error, rolls it back, and it simply
-		// runs again
-		// from the start, checks and audit record included.
+		// deadlock; Neo4j then fails one of them with a transient error, rolls it back,
+		// and it simply runs again from the start, checks and audit record included.
 		try {
 			return TransientRetry.run(operation, () -> attempt(operation, input, plan));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Two changes created the same code at the same moment: the checks of both
-			// passed, the
-			// uniqueness constraint stopped the second at commit. Nothing of it was
-			// written.
+			// passed, the uniqueness constraint stopped the second at commit. Nothing of
+			// it was written.
 			return Outcome.refused(List.of(new UserError(UserErrorCode.CONFLICT, List.of("input", "code"),
 					"代码已被同时创建的另一条记录占用 / Another change took this code at the same moment")));
 		}

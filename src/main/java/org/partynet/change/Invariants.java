@@ -23,8 +23,7 @@ final class Invariants {
 	}
 
 	// Every part is bounded by $codes (the affected nodes and their scopes), so a change
-	// costs
-	// checks of its own neighbourhood, not of the whole network.
+	// costs checks of its own neighbourhood, not of the whole network.
 	static final String CHECKS = """
 			MATCH (g:Grid)
 			WHERE g.code IN $codes OR EXISTS { (c:Community)-[h:HAS WHERE h.until IS NULL]->(g) WHERE c.code IN $codes }

@@ -64,11 +64,9 @@ class MutationQueries {
 					""");
 
 	// What "is or contains" a node: an area with the areas above it and the organizations
-	// governing
-	// or covering those; an organization with the organizations above it and the areas it
-	// governs
-	// or covers; a person, unit or alliance through the areas and organizations it is
-	// linked to.
+	// governing or covering those; an organization with the organizations above it and
+	// the areas it governs or covers; a person, unit or alliance through the areas and
+	// organizations it is linked to.
 	private static final Statement SCOPES = Statement
 		.write("change.scopes", "UNWIND $codes AS code\n" + find("code", "n") + """
 				CALL (n) {
@@ -171,8 +169,8 @@ class MutationQueries {
 	}
 
 	// The tree of one family: %s are the family's label (Area or PartyOrganization,
-	// twice) and
-	// the type between levels (HAS or LEADS), from the model, never input text.
+	// twice) and the type between levels (HAS or LEADS), from the model, never input
+	// text.
 	private static final Statement PARENTS = Statement.write("change.parents", """
 			MATCH (p:`%s`)-[r:`%s` WHERE r.until IS NULL]->(:`%s` {code: $code})
 			RETURN p.code AS code

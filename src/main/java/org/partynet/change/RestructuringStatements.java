@@ -19,9 +19,8 @@ import org.partynet.model.OrganizationKind;
 final class RestructuringStatements {
 
 	// Members, coverage, children and co-building units move: the old relationship ends,
-	// a new one
-	// starts on the day, unless the other organization has it already. %1$s is the
-	// membership type.
+	// a new one starts on the day, unless the other organization has it already. %1$s is
+	// the membership type.
 	private static final String MOVE_MEMBERS = """
 			MATCH (f:PartyOrganization {code: $from}), (i:PartyOrganization {code: $into})
 			MATCH (p)-[m:%1$s WHERE m.until IS NULL]->(f)

@@ -39,8 +39,7 @@ class CoverageController {
 		this.paging = paging;
 		this.days = days;
 		// gaps take arguments, which a @BatchMapping cannot: the requests of one level go
-		// to a
-		// named loader, which answers them together.
+		// to a named loader, which answers them together.
 		registry.<CoverageQueries.GapsRequest, Paging.Connection<CoverageGap>>forName("coverageGaps")
 			.registerMappedBatchLoader((requests, env) -> Mono.fromCallable(() -> this.queries.gaps(requests)));
 	}

@@ -53,8 +53,7 @@ class CoverageExport {
 	}
 
 	// Each page is its own read transaction (the queries' own): none stays open while a
-	// slow
-	// client takes the file.
+	// slow client takes the file.
 	void eachGap(CoverageReport report, CoverageMetric metric, int pageSize, Consumer<CoverageGap> sink) {
 		String after = null;
 		boolean more = true;

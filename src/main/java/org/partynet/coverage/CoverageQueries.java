@@ -96,8 +96,7 @@ class CoverageQueries {
 				buildingHeaded("b"), siteCovered("s"), communityOrganized("c"));
 
 	// `exists` says whether the scope's id names a node ($label given), so that the
-	// controller
-	// needs no separate look-up.
+	// controller needs no separate look-up.
 	private static final Statement REPORT = Statement
 		.scoped("coverage.report",
 				ROOTS + """
@@ -129,8 +128,7 @@ class CoverageQueries {
 			""");
 
 	// The next level down (streets of a district, communities of a street, grids of a
-	// community)
-	// for several reports at once.
+	// community) for several reports at once.
 	private static final Statement BREAKDOWN = Statement.read("coverage.breakdown", """
 			UNWIND $parents AS parent
 			UNWIND parent.codes AS parentCode
@@ -158,8 +156,7 @@ class CoverageQueries {
 	}
 
 	// Several reports' gaps of one metric in one statement: each request brings its
-	// report's
-	// codes, its cursor and its page size.
+	// report's codes, its cursor and its page size.
 	private static void gaps(CoverageMetric metric, String predicate, String reason) {
 		GAPS.put(metric, Statement.read("coverage.gaps." + metric.name().toLowerCase(java.util.Locale.ROOT), """
 				UNWIND $requests AS request

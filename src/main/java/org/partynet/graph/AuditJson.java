@@ -39,8 +39,7 @@ final class AuditJson {
 		}
 		catch (JacksonException ex) {
 			// Written by the mutations in the same transaction, so never expected; shown
-			// as nothing
-			// rather than unmasked.
+			// as nothing rather than unmasked.
 			logger.warn("Audit JSON that does not parse: {}", ex.getOriginalMessage());
 			return null;
 		}

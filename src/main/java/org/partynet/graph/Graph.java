@@ -145,8 +145,7 @@ public class Graph {
 	}
 
 	// Every reach may change with a write: forget them now and again once it is committed
-	// or
-	// rolled back, so that no reach read meanwhile outlives it.
+	// or rolled back, so that no reach read meanwhile outlives it.
 	private void written() {
 		this.reach.changed();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -88,9 +88,8 @@ class ReadTransaction implements WebGraphQlInterceptor {
 			// for ever.
 			WebGraphQlResponse answer = chain.next(request).block(MAX_DURATION);
 			// Nothing was written. Ending with a rollback also keeps a service that threw
-			// a user
-			// error (and so marked the shared transaction rollback-only) from failing the
-			// request.
+			// a user error (and so marked the shared transaction rollback-only) from
+			// failing the request.
 			status.setRollbackOnly();
 			return answer;
 		});

@@ -43,8 +43,7 @@ class HealthQueries {
 			""".formatted(held("r"), held("h"));
 
 	// Expiry of a committee's term: elected on + 5 years for a community committee, 3
-	// otherwise.
-	// A term ending on the day is due, not yet overdue.
+	// otherwise. A term ending on the day is due, not yet overdue.
 	private static final String TERMS = """
 			UNWIND organizations AS o
 			WITH o WHERE o.electedOn IS NOT NULL AND o.electedOn <= $asOf

@@ -83,8 +83,7 @@ class LinkageController {
 	}
 
 	// A secretary reads only inside their subtree; one statement answers both whether the
-	// node
-	// exists and whether it may be read.
+	// node exists and whether it may be read.
 	private void visible(GlobalId id, String value, String argument) {
 		if (!this.queries.visible(id).orElseThrow(() -> new NotFoundException(argument, value))) {
 			throw new ForbiddenException(argument, value);

@@ -44,12 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
 class LinkageQueries {
 
 	// For each organization: the organizations under it (the chart's tree); the
-	// commercial sites in
-	// the grids its branches cover and those of the alliances it leads; the alliances it
-	// leads or
-	// that cover those sites; and every current link among them and the outside units and
-	// people.
-	// An alliance's sites elsewhere stay out: a community's chart shows its own part.
+	// commercial sites in the grids its branches cover and those of the alliances it
+	// leads; the alliances it leads or that cover those sites; and every current link
+	// among them and the outside units and people. An alliance's sites elsewhere stay
+	// out: a community's chart shows its own part.
 	private static final Statement CROSS_LINKS = Statement
 		.read("linkage.crossLinks",
 				"""
@@ -132,8 +130,7 @@ class LinkageQueries {
 		.optional("via");
 
 	// Every current link of an outside unit to the communities and commercial sites among
-	// `areas`:
-	// one row per link, with what carries it and the community it reaches.
+	// `areas`: one row per link, with what carries it and the community it reaches.
 	private static final String LINK_ROWS = """
 			CALL (areas) {
 			  UNWIND areas AS c
@@ -208,8 +205,7 @@ class LinkageQueries {
 		.optional("grid", "site", "person", "alliance", "organization");
 
 	// Counted in the database: units per category and kind, per category, part-time
-	// members per
-	// community and communities without any link.
+	// members per community and communities without any link.
 	private static final Statement SUMMARY = Statement.scoped("linkage.summary", Scope.AREAS + """
 			WITH collect(a) AS areas
 			OPTIONAL MATCH (scopeArea:Area {code: $scope})

@@ -59,18 +59,15 @@ final class DatabaseSetup {
 			.orElse(null);
 		if (latest != null && isApplied(driver, latest)) {
 			// Neo4j-Migrations checks a lot on every start (connection details, lock
-			// constraints,
-			// the whole chain), which costs seconds on a cold database; when the newest
-			// migration
-			// is in, there is nothing to apply.
+			// constraints, the whole chain), which costs seconds on a cold database; when
+			// the newest migration is in, there is nothing to apply.
 			logger.info("Database schema at version {}, up to date", latest);
 			return;
 		}
 		var config = MigrationsConfig.builder()
 			.withLocationsToScan("classpath:" + MIGRATIONS)
 			// Spring's resolver reads inside the executable jar, where the library's own
-			// class-path
-			// scanning does not look.
+			// class-path scanning does not look.
 			.withResourceScanner(DatabaseSetup::findMigrations)
 			.build();
 		long begin = System.nanoTime();

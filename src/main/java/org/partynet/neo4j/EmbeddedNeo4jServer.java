@@ -76,16 +76,16 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 			.setConfig(BoltConnector.listen_address,
 					new SocketAddress(this.properties.boltHost(), this.properties.boltPort()))
 			// Neo4j 5.26 is built on Netty 4.1 and its in-JVM local connector fails on
-			// the Netty
-			// 4.2 that Boot 4 and the driver need; Bolt over TCP works with either.
+			// the Netty 4.2 that Boot 4 and the driver need; Bolt over TCP works with
+			// either.
 			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
 			.setConfig(GraphDatabaseSettings.pagecache_memory, this.properties.pageCache().toBytes())
 			.setConfig(GraphDatabaseSettings.auth_enabled, false)
 			// No usage data leaves the machine (and intranets could not send it anyway).
 			.setConfig(GraphDatabaseSettings.udc_enabled, false)
 			// Shutting down waits 10 s by default for Bolt connections to drain; a
-			// service that
-			// is being stopped, and tests that start and stop it, should not.
+			// service that is being stopped, and tests that start and stop it, should
+			// not.
 			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
 			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
 			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))

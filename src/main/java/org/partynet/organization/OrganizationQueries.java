@@ -50,8 +50,7 @@ public class OrganizationQueries {
 			""");
 
 	// A building group's members are those assigned to it; any other organization's are
-	// its own
-	// and those of every organization under it.
+	// its own and those of every organization under it.
 	private static final Statement MEMBERS = Statement.read("organization.members",
 			"""
 					UNWIND $codes AS code

@@ -61,8 +61,7 @@ class PersonQueries {
 	}
 
 	// The subquery per organization keeps the planner on the code index (written as one
-	// pattern,
-	// it scanned every organization's code for each one asked for).
+	// pattern, it scanned every organization's code for each one asked for).
 	private static final Statement BUILDING_HEADS = Statement.read("person.buildingHeads",
 			"""
 					UNWIND $codes AS code

@@ -53,9 +53,8 @@ class SecurityConfiguration {
 		basic.afterPropertiesSet();
 		PathPatternRequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/graphql/**");
 		// A browser navigating to the API is sent to the login form, never shown a Basic
-		// prompt: so a
-		// browser never holds Basic credentials for this site that it could attach to a
-		// forged request.
+		// prompt: so a browser never holds Basic credentials for this site that it could
+		// attach to a forged request.
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL)); // curl's */* is not a browser
 		RequestMatcher apiClient = new AndRequestMatcher(api, new NegatedRequestMatcher(html));
@@ -63,15 +62,13 @@ class SecurityConfiguration {
 		// cookie to forge.
 		RequestMatcher basicClient = (request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 		// The only authentication manager of the chain, without the global one as a
-		// parent, which
-		// would check the password again after a refusal.
+		// parent, which would check the password again after a refusal.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(encoder);
 		ProviderManager authentication = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
 		authentication.setAuthenticationEventPublisher(events);
 		// Error pages render whatever error the container dispatches, for anyone; the
-		// error path asked
-		// for directly has no error to show and answers 404.
+		// error path asked for directly has no error to show and answers 404.
 		http.authenticationManager(authentication)
 			.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()

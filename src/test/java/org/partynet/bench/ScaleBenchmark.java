@@ -219,9 +219,8 @@ public final class ScaleBenchmark {
 						i -> Map.of("code", code(at(people, i))), LOOK_UP_CYPHER,
 						i -> vars(LOOK_UP_PEER, "code", code(at(people, i)))));
 		// A round over everything first: the JIT of both servers must have compiled the
-		// paths of
-		// every operation (on 2 cores that takes tens of seconds), or the first cells pay
-		// for it.
+		// paths of every operation (on 2 cores that takes tens of seconds), or the first
+		// cells pay for it.
 		for (int round = 0; round < 2; round++) {
 			for (Operation op : operations) {
 				warm(i -> post(app.base() + "/graphql", op.ours().apply(i)));

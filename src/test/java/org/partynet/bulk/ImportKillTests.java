@@ -56,9 +56,8 @@ class ImportKillTests {
 		double[] moments = { 0.05 + 0.25 * random.nextDouble(), 0.35 + 0.3 * random.nextDouble(),
 				0.7 + 0.25 * random.nextDouble() };
 		// One store throughout: each restart finds the import undone (or, if the kill
-		// came after its
-		// commit, complete), and the next kill is tried on it; starts are what takes the
-		// time.
+		// came after its commit, complete), and the next kill is tried on it; starts are
+		// what takes the time.
 		Path store = Files.createTempDirectory("partynet-kill");
 		List<String> before;
 		Map<String, List<String>> dumps = new LinkedHashMap<>();
@@ -167,8 +166,7 @@ class ImportKillTests {
 					"--partynet.embedded.bolt-port=" + bolt, "--partynet.embedded.data-dir=" + store,
 					"--partynet.import.batch-size=40", "--logging.level.org.partynet.bulk=info");
 			// Not in the project's directory, whose cypher/migrations Neo4j-Migrations
-			// would find a
-			// second time beside the class path's.
+			// would find a second time beside the class path's.
 			Process process = new ProcessBuilder(command).directory(store.getParent().toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())

@@ -35,9 +35,8 @@ class MergeJourneyBrowserTests extends BrowserTestSupport {
 	}
 
 	// The shared sample must not change: this class gets a context of its own (its own
-	// dynamic
-	// property) on a Neo4j of its own (HarnessTestSupport.ownDatabase), checked in the
-	// test.
+	// dynamic property) on a Neo4j of its own (HarnessTestSupport.ownDatabase), checked
+	// in the test.
 	@DynamicPropertySource
 	static void ownContext(DynamicPropertyRegistry registry) {
 		ownDatabase(registry, "merge-journey");

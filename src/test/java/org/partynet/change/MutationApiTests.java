@@ -162,8 +162,7 @@ class MutationApiTests extends MutationTestSupport {
 	void of_concurrent_appointments_to_a_vacant_secretary_post_exactly_one_wins() throws Exception {
 		// 建康社区第三网格党支部's secretary post is vacant in the sample. Eight members are
 		// appointed at once, each with their own (correct) version: the organization's
-		// lock makes the
-		// "one secretary" check see the winner.
+		// lock makes the "one secretary" check see the winner.
 		int threads = 8;
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		CountDownLatch start = new CountDownLatch(1);
@@ -324,8 +323,8 @@ class MutationApiTests extends MutationTestSupport {
 	@Test
 	void a_merge_that_fails_after_its_writes_leaves_the_graph_exactly_as_it_was() {
 		// Branches of two communities: only the invariants after the writes see that the
-		// merged
-		// branch would cover another community's grids; the whole transaction rolls back.
+		// merged branch would cover another community's grids; the whole transaction
+		// rolls back.
 		List<String> before = dump();
 		Map<String, Object> payload = run("mergeOrganizations", "MergeOrganizationsInput", Map.of("from",
 				"GridBranch:GZ-DJ-C05-ZB01", "fromVersion", 0, "into", "GridBranch:GZ-DJ-C06-ZB01", "intoVersion", 0));
@@ -434,9 +433,8 @@ class MutationApiTests extends MutationTestSupport {
 	@SuppressWarnings("unchecked")
 	void a_split_branch_takes_its_grids_groups_and_members() {
 		// The new branch takes the last grid of 民主社区's first branch and every group that
-		// covers
-		// a building in it, with the grids those groups reach (the closure), and two
-		// members.
+		// covers a building in it, with the grids those groups reach (the closure), and
+		// two members.
 		List<String> grids = new ArrayList<>(List.of("GZ-DJ-C07-G03"));
 		List<String> groups = new ArrayList<>();
 		for (int round = 0; round < 3; round++) {
@@ -532,8 +530,7 @@ class MutationApiTests extends MutationTestSupport {
 		ok("addMembership", "MembershipInput", Map.of("person", "Person:RY99001", "version", 8, "organization",
 				"GridBranch:GZ-DJ-C10-ZB01", "on", "2026-07-01"));
 		// Every change to a node's relationships counts as a change of the node: the
-		// branch's
-		// version moved with each membership and post above.
+		// branch's version moved with each membership and post above.
 		ok("endCoverage", "CoverageInput", Map.of("organization", "GridBranch:GZ-DJ-C10-ZB03", "version",
 				version("GridBranch", "GZ-DJ-C10-ZB03"), "area", "Grid:GZ-DJ-C10-G08", "on", "2026-07-01"));
 		List<Map<String, Object>> roles = (List<Map<String, Object>>) ((Map<String, Object>) data(
@@ -546,9 +543,8 @@ class MutationApiTests extends MutationTestSupport {
 									? ((Map<String, Object>) role.get("organization")).get("code") : "-"))
 			.containsExactlyInAnyOrder("PARTY_MEMBER GZ-DJ-C10-ZB01", "REGISTERED -");
 		// Audit records are no part of the network: the person and the grid share
-		// several, yet
-		// their paths run only through the network (here, the community the person
-		// registered with).
+		// several, yet their paths run only through the network (here, the community the
+		// person registered with).
 		List<Map<String, Object>> paths = (List<Map<String, Object>>) data(
 				"{ connection(from: \"Person:RY99001\", to: \"Grid:GZ-DJ-C10-G08\", maxHops: 2) { length sentence } }",
 				Map.of())

@@ -160,8 +160,7 @@ class MutationRulesTests extends MutationTestSupport {
 	}
 
 	// Regression tests of what HostileInputProperties looks for: malformed input is a
-	// user error
-	// on its field, never an internal error, and nothing is written.
+	// user error on its field, never an internal error, and nothing is written.
 
 	@Test
 	void a_plain_code_where_an_id_is_expected_is_invalid() {

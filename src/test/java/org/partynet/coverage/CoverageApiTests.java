@@ -166,9 +166,8 @@ class CoverageApiTests extends HarnessTestSupport {
 			.entityList(Object.class)
 			.hasSize(17);
 		// report (which checks the scope itself), two breakdown levels, gaps at two
-		// levels: 17
-		// communities and 112 grids asked for their gaps, and still one statement each
-		// level.
+		// levels: 17 communities and 112 grids asked for their gaps, and still one
+		// statement each level.
 		assertThat(statements().count()).isEqualTo(5);
 	}
 

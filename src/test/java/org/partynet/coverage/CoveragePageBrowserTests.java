@@ -82,9 +82,8 @@ class CoveragePageBrowserTests extends BrowserTestSupport {
 			assertThat(stringList(CHART_TEXTS)).contains("青年社区", "丰乐社区").containsAll(communities);
 
 			// 3. Every script and stylesheet, and every resource actually fetched, is
-			// same-origin
-			// (or inline, like the empty favicon): ECharts comes from the application,
-			// not a CDN.
+			// same-origin (or inline, like the empty favicon): ECharts comes from the
+			// application, not a CDN.
 			assertThat(stringList("""
 					return Array.from(document.querySelectorAll('script[src]')).map(e => e.getAttribute('src'))
 					  .concat(Array.from(document.querySelectorAll('link[href]')).map(e => e.getAttribute('href')));

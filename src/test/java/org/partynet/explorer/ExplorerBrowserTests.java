@@ -45,8 +45,7 @@ class ExplorerBrowserTests extends BrowserTestSupport {
 			assertThat(paneText(".graphiql-query-editor")).contains("query NetworkStats");
 
 			// 2. Every script and stylesheet, and every resource actually fetched, is
-			// same-origin
-			// (or inline, like the empty favicon).
+			// same-origin (or inline, like the empty favicon).
 			assertThat(stringList("""
 					return Array.from(document.querySelectorAll('script[src]')).map(e => e.getAttribute('src'))
 					  .concat(Array.from(document.querySelectorAll('link[href]')).map(e => e.getAttribute('href')));

@@ -91,8 +91,7 @@ class HostileInputProperties {
 	static final String SEED = "20261201";
 
 	// non-ASCII escaped, so that lone surrogates reach the server as sent; deep nesting
-	// allowed, so
-	// that the server's limits are what is tried
+	// allowed, so that the server's limits are what is tried
 	private static final JsonMapper json = JsonMapper
 		.builder(JsonFactory.builder()
 			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(10_000).build())
@@ -175,8 +174,8 @@ class HostileInputProperties {
 	}
 
 	// Edge cases off: jqwik's would send the first mutation a third of the time; the
-	// hostile values
-	// below hold the edges. Shrinking off: the graph changes as accepted mutations write.
+	// hostile values below hold the edges. Shrinking off: the graph changes as accepted
+	// mutations write.
 	@Property(tries = 400, seed = SEED, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.OFF)
 	void no_mutation_input_reaches_an_internal_error_and_a_refused_one_writes_nothing(
 			@ForAll("mutationCalls") Call call) {
@@ -282,8 +281,8 @@ class HostileInputProperties {
 			return targets;
 		}
 		// Breadth first from Query through fields callable without arguments, to every
-		// type that
-		// has a field with arguments; each such field is reached by the shortest path.
+		// type that has a field with arguments; each such field is reached by the
+		// shortest path.
 		Map<String, List<String>> paths = new LinkedHashMap<>();
 		paths.put(root, List.of());
 		Deque<String> queue = new ArrayDeque<>(List.of(root));

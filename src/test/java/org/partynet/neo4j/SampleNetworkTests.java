@@ -145,8 +145,7 @@ class SampleNetworkTests extends HarnessTestSupport {
 			.stream()
 			.toList();
 		// The audit trail's records (V0003) and the import journals (V0004) are keyed by
-		// a UUID,
-		// every other label by its code.
+		// a UUID, every other label by its code.
 		assertThat(labels).isNotEmpty()
 			.allSatisfy(label -> assertThat(constraints)
 				.anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of(label))

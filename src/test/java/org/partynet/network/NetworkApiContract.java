@@ -138,8 +138,7 @@ interface NetworkApiContract {
 			.endsWith("GZ-DJ-C17-SQDW");
 
 		// One statement for the root, then one per field per level: the cost grows with
-		// the
-		// depth of the tree, not with its 17 + 47 + 106 organizations and 510 heads.
+		// the depth of the tree, not with its 17 + 47 + 106 organizations and 510 heads.
 		assertThat(statementsForStreet).isLessThanOrEqualTo(9);
 
 		statements().reset();

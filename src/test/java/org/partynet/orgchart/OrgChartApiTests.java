@@ -127,8 +127,8 @@ class OrgChartApiTests extends HarnessTestSupport {
 			.collect(java.util.stream.Collectors.groupingBy((l) -> l.get("kind"),
 					java.util.stream.Collectors.counting()));
 		// networkStats: 33 part-time members, 3 alliances; 7 sites, of which 6 are
-		// covered by an
-		// alliance and 6 instructor links (马文军 and 韩春梅 instruct two sites each).
+		// covered by an alliance and 6 instructor links (马文军 and 韩春梅 instruct two sites
+		// each).
 		assertThat(byKind).containsEntry("PART_TIME_MEMBER", 33L)
 			.containsEntry("ALLIANCE_LEADER", 3L)
 			.containsEntry("ALLIANCE_SITE", 6L)

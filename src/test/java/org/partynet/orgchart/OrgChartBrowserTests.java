@@ -242,9 +242,8 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 		try {
 			assertThat(reader.getNumberOfPages()).as("printed pages").isEqualTo(1);
 			// Text, not pixels: the names can be extracted from the page. The CJK font
-			// maps some
-			// glyphs back to Kangxi radicals (⾦ for 金), which NFKC folds into the usual
-			// characters.
+			// maps some glyphs back to Kangxi radicals (⾦ for 金), which NFKC folds into
+			// the usual characters.
 			String text = java.text.Normalizer
 				.normalize(new PdfTextExtractor(reader).getTextFromPage(1), java.text.Normalizer.Form.NFKC)
 				.replaceAll("\\s+", "");

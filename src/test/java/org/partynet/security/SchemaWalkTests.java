@@ -134,8 +134,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 		this.secretary.run(rootProbes(true));
 		openUntilNothingNew(this.secretary, () -> this.secretary.idSet);
 		// every organization and area of the subtree (down to grids and sites) as a
-		// scope, every
-		// unit's reach and paths to the units, alliances and institutions it was handed
+		// scope, every unit's reach and paths to the units, alliances and institutions it
+		// was handed
 		List<Probe> more = new ArrayList<>();
 		for (String id : List.copyOf(this.secretary.idSet)) {
 			String label = Subtree.label(id);
@@ -179,8 +179,7 @@ class SchemaWalkTests extends HarnessTestSupport {
 		List<Probe> deeper = new ArrayList<>();
 		fieldsByProbe.forEach((label, fields) -> deeper.add(probes.get(label).deepen(fields)));
 		// what these answers hand over lies behind something that already fails both
-		// checks; it
-		// is judged for ids and names, not opened again
+		// checks; it is judged for ids and names, not opened again
 		walk.run(deeper);
 	}
 
@@ -190,8 +189,7 @@ class SchemaWalkTests extends HarnessTestSupport {
 		this.asViewer = true;
 		this.viewer.run(rootProbes(false));
 		// the viewer may read the whole network: it opens what the secretary was handed,
-		// the
-		// samples from outside, and what its own answers hand it inside 青年社区
+		// the samples from outside, and what its own answers hand it inside 青年社区
 		Set<String> toOpen = new LinkedHashSet<>(this.secretary.opened.keySet());
 		toOpen.addAll(outsideSamples());
 		this.viewer.run(toOpen.stream().map(this::open).toList());
@@ -533,8 +531,7 @@ class SchemaWalkTests extends HarnessTestSupport {
 	 */
 	private List<String> namesOutside(Map<String, List<String>> strings) {
 		// The dataset's description is the sample's public label (where its figures come
-		// from),
-		// the same for every account, and names the district on purpose.
+		// from), the same for every account, and names the district on purpose.
 		strings = new LinkedHashMap<>(strings);
 		strings.values().removeIf(paths -> paths.stream().allMatch(path -> path.endsWith("dataset.description")));
 		// The model names kinds (街道党工委, 党员楼长), never a node of the network.

@@ -66,8 +66,7 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		// A tall window, so that a screenshot shows a whole report; a fixed language, so
-		// that date
-		// inputs take the same format everywhere.
+		// that date inputs take the same format everywhere.
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--window-size=1400,1300", "--lang=en-US",

@@ -123,8 +123,7 @@ public abstract class HarnessTestSupport {
 	 */
 	public static WebTestClient web(String baseUrl, String username) {
 		// A statement's first run includes planning it, which on a loaded 2-core machine
-		// can pass
-		// the client's default of 5 s.
+		// can pass the client's default of 5 s.
 		return WebTestClient.bindToServer()
 			.responseTimeout(java.time.Duration.ofSeconds(60))
 			.baseUrl(baseUrl)

@@ -71,8 +71,7 @@ public final class InProcessNeo4j {
 		return drivers.computeIfAbsent(neo4j, (key) -> {
 			Driver driver = GraphDatabase.driver(key.boltURI(), AuthTokens.none());
 			// Registered after the database's own hook; hooks run in no order, and
-			// closing a driver
-			// whose server is gone is harmless.
+			// closing a driver whose server is gone is harmless.
 			Runtime.getRuntime().addShutdownHook(new Thread(driver::close));
 			return driver;
 		});
