@@ -156,13 +156,18 @@ class PersonQueries {
 			case "MEMBER_OF" ->
 				new Role(RoleKind.PARTY_MEMBER, "FULL".equals(row.get("status").asString(null)) ? "正式党员" : "预备党员",
 						Organization.from(target), null, null, since);
-			case "IN_GROUP" -> new Role(RoleKind.GROUP_MEMBER, "党小组成员", Organization.from(target), null, null, since);
-			case "HEAD_OF" -> new Role(RoleKind.BUILDING_HEAD, "党员楼长", null, Area.from(target), null, since);
-			case "WORKS_FOR" -> new Role(RoleKind.GRID_WORKER, "专职网格员", null, Area.from(target), null, since);
-			case "INSTRUCTS" -> new Role(RoleKind.INSTRUCTOR, "党建指导员", null, Area.from(target), null, since);
+			case "IN_GROUP" -> new Role(RoleKind.GROUP_MEMBER, RoleKind.GROUP_MEMBER.chinese(),
+					Organization.from(target), null, null, since);
+			case "HEAD_OF" -> new Role(RoleKind.BUILDING_HEAD, RoleKind.BUILDING_HEAD.chinese(), null,
+					Area.from(target), null, since);
+			case "WORKS_FOR" ->
+				new Role(RoleKind.GRID_WORKER, RoleKind.GRID_WORKER.chinese(), null, Area.from(target), null, since);
+			case "INSTRUCTS" ->
+				new Role(RoleKind.INSTRUCTOR, RoleKind.INSTRUCTOR.chinese(), null, Area.from(target), null, since);
 			case "EMPLOYED_BY" ->
 				new Role(RoleKind.EMPLOYEE, row.get("title").asString("职工"), null, null, Unit.from(target), since);
-			case "REGISTERED_AT" -> new Role(RoleKind.REGISTERED, "双报到", null, Area.from(target), null, since);
+			case "REGISTERED_AT" ->
+				new Role(RoleKind.REGISTERED, RoleKind.REGISTERED.chinese(), null, Area.from(target), null, since);
 			default -> throw new IllegalStateException("Unexpected relationship " + row.get("type"));
 		};
 	}
