@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * Kinds of area, each with the kind of area that contains it ({@code HAS}): 区 → 街道 → 社区 →
  * 网格 → 楼院, and the commercial sites (商务楼宇, 商圈市场) in a grid beside its buildings.
  */
-public enum AreaKind {
+public enum AreaKind implements Labelled {
 
 	DISTRICT(NodeLabel.DISTRICT, null), STREET(NodeLabel.STREET, DISTRICT), COMMUNITY(NodeLabel.COMMUNITY, STREET),
 	GRID(NodeLabel.GRID, COMMUNITY), BUILDING(NodeLabel.BUILDING, GRID),
@@ -31,16 +31,9 @@ public enum AreaKind {
 		this.parent = parent;
 	}
 
-	public String label() {
-		return this.node.label();
-	}
-
-	public String chinese() {
-		return this.node.chinese();
-	}
-
-	public String english() {
-		return this.node.english();
+	@Override
+	public NodeLabel node() {
+		return this.node;
 	}
 
 	/** The kind of area that contains one of this kind; {@code null} for a district. */

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The four levels of the party network: each with the kind that leads it ({@code LEADS}),
  * the kind of area it governs or covers, and how its members belong to it.
  */
-public enum OrganizationKind {
+public enum OrganizationKind implements Labelled {
 
 	STREET_WORKING_COMMITTEE(NodeLabel.STREET_WORKING_COMMITTEE, null, AreaKind.STREET),
 	COMMUNITY_COMMITTEE(NodeLabel.COMMUNITY_COMMITTEE, STREET_WORKING_COMMITTEE, AreaKind.COMMUNITY),
@@ -47,16 +47,9 @@ public enum OrganizationKind {
 		this.area = area;
 	}
 
-	public String label() {
-		return this.node.label();
-	}
-
-	public String chinese() {
-		return this.node.chinese();
-	}
-
-	public String english() {
-		return this.node.english();
+	@Override
+	public NodeLabel node() {
+		return this.node;
 	}
 
 	/** The kind that leads one of this kind; {@code null} at the top. */
