@@ -1,7 +1,6 @@
 package org.partynet.bulk;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

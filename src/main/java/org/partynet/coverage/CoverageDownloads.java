@@ -3,7 +3,6 @@ package org.partynet.coverage;
 import java.nio.charset.StandardCharsets;
 
 import com.lowagie.text.pdf.BaseFont;
-import org.partynet.graphql.BadRequestException;
 import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;

@@ -1,6 +1,7 @@
 package org.partynet.model;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The links {@code addLink} and {@code endLink} handle and the bulk workbook's links
@@ -11,7 +12,7 @@ public enum RelationshipKind {
 
 	HEAD_OF(RelationshipType.HEAD_OF, Set.of("Person"), Set.of("Building"), "党员楼长"),
 	WORKS_FOR(RelationshipType.WORKS_FOR, Set.of("Person"), Set.of("Grid"), "专职网格员"),
-	INSTRUCTS(RelationshipType.INSTRUCTS, Set.of("Person"), AreaKindLabels.SITES, "党建指导员"),
+	INSTRUCTS(RelationshipType.INSTRUCTS, Set.of("Person"), sites(), "党建指导员"),
 	EMPLOYED_BY(RelationshipType.EMPLOYED_BY, Set.of("Person"), Set.of("Unit"), "在职"),
 	ALLIANCE_MEMBER(RelationshipType.MEMBER_OF, Set.of("Unit"), Set.of("Alliance"), "联盟成员"),
 	CO_BUILDS(RelationshipType.CO_BUILDS, Set.of("Unit"), Set.of("CommunityCommittee"), "共驻共建"),
@@ -62,12 +63,9 @@ public enum RelationshipKind {
 		return null;
 	}
 
-	// An enum's constants cannot read its own static fields, so the sites' labels live
-	// here.
-	private static final class AreaKindLabels {
-
-		static final Set<String> SITES = Set.of(AreaKind.COMMERCIAL_BUILDING.label(), AreaKind.MARKET.label());
-
+	// An enum's constants may call its static methods, not read its static fields.
+	private static Set<String> sites() {
+		return OrganizationKind.ALLIANCE_AREAS.stream().map(AreaKind::label).collect(Collectors.toUnmodifiableSet());
 	}
 
 }

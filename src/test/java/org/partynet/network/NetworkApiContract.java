@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.partynet.support.StatementCounter;
 
 import org.springframework.graphql.ResponseError;
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
