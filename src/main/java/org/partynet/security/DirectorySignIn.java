@@ -46,7 +46,7 @@ class DirectorySignIn {
 	private static final Logger logger = LoggerFactory.getLogger(DirectorySignIn.class);
 
 	@Bean
-	SignInMethod directorySignIn(DirectoryProperties properties, AccountDirectory accounts) {
+	SignInMethod directorySignInMethod(DirectoryProperties properties, AccountDirectory accounts) {
 		properties.check();
 		AbstractLdapAuthenticationProvider provider = properties.activeDirectory() ? activeDirectory(properties)
 				: ldap(properties);

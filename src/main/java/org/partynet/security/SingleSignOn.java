@@ -39,8 +39,9 @@ class SingleSignOn {
 	private static final Logger logger = LoggerFactory.getLogger(SingleSignOn.class);
 
 	@Bean
-	SignInMethod singleSignOn(SingleSignOnProperties properties, ObjectProvider<ClientRegistrationRepository> clients,
-			AccountDirectory accounts, AuthenticationEventPublisher events) {
+	SignInMethod singleSignOnMethod(SingleSignOnProperties properties,
+			ObjectProvider<ClientRegistrationRepository> clients, AccountDirectory accounts,
+			AuthenticationEventPublisher events) {
 		ClientRegistrationRepository registrations = clients.getIfAvailable();
 		if (registrations == null) {
 			throw new IllegalStateException(

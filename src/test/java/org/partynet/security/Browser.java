@@ -51,6 +51,12 @@ final class Browser {
 			return this.locations.isEmpty() ? "" : this.locations.get(this.locations.size() - 1);
 		}
 
+		/** Whether it went back to the login page, rather than on to the pages. */
+		boolean refused() {
+			return this.locations.stream()
+				.anyMatch((location) -> location.endsWith("/login") || location.contains("/login?"));
+		}
+
 	}
 
 	/** The login form filled in and sent, as a person would, with its CSRF token. */
@@ -83,12 +89,17 @@ final class Browser {
 	/** A GraphQL query over this browser's session, answered with status 200. */
 	@SuppressWarnings("unchecked")
 	Map<String, Object> graphQl(String query) {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
+		HttpResponse<String> response = graphQlResponse(query);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return json.readValue(response.body(), Map.class);
+	}
+
+	/** A GraphQL query over this browser's session, whatever the answer. */
+	HttpResponse<String> graphQlResponse(String query) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/graphql"))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", query)))));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return json.readValue(response.body(), Map.class);
 	}
 
 	/** A GraphQL query with HTTP Basic, and no session: its status and body. */
