@@ -23,20 +23,21 @@ public enum AccountMatch {
 
 	/**
 	 * The enabled account that {@code value} names; refused with a message for the person
-	 * signing in otherwise. {@code user} is who the directory or the token says signed
-	 * in, for the log.
+	 * signing in otherwise. For the log: {@code user} is who the directory or the token
+	 * says signed in, {@code from} where the value was read (an attribute, a claim).
 	 */
-	StoredAccount account(AccountDirectory accounts, String value, AccountSource source, String user) {
-		Optional<StoredAccount> account = Optional.empty();
-		if (value != null && !value.isBlank()) {
-			String key = value.strip();
-			account = (this == USERNAME) ? accounts.byUsername(key) : accounts.byPersonCode(key);
+	StoredAccount account(AccountDirectory accounts, String value, AccountSource source, String user, String from) {
+		// The log lines are the operator's clue: the directory or the server said yes,
+		// but the graph has no account for the user.
+		if (value == null || value.isBlank()) {
+			logger.info("{} user '{}' has no account here: {} is empty", source, printable(user), from);
+			throw AccountRefusedException.noAccount(source);
 		}
+		String key = value.strip();
+		Optional<StoredAccount> account = (this == USERNAME) ? accounts.byUsername(key) : accounts.byPersonCode(key);
 		if (account.isEmpty()) {
-			// The operator's clue: the directory said yes, the graph has no account for
-			// it.
-			logger.info("{} user '{}' has no account here: no account {} '{}'", source, printable(user),
-					(this == USERNAME) ? "named" : "of the person", printable(value));
+			logger.info("{} user '{}' has no account here: no account {} '{}' ({})", source, printable(user),
+					(this == USERNAME) ? "named" : "of the person", printable(key), from);
 			throw AccountRefusedException.noAccount(source);
 		}
 		if (!account.get().enabled()) {

@@ -42,7 +42,7 @@ class AccountOidcUserService implements OAuth2UserService<OidcUserRequest, OidcU
 		Object claim = user.getClaims().get(this.properties.claim());
 		StoredAccount account = this.properties.matchBy()
 			.account(this.accounts, (claim != null) ? claim.toString() : null, AccountSource.SINGLE_SIGN_ON,
-					user.getSubject());
+					user.getSubject(), "the claim " + this.properties.claim());
 		return new AccountOidcUser(user, account.username(),
 				List.copyOf(AccountAuthorities.of(account, AccountSource.SINGLE_SIGN_ON)));
 	}

@@ -133,10 +133,12 @@ class DirectorySignIn {
 		@Override
 		public UserDetails mapUserFromContext(DirContextOperations user, String username,
 				Collection<? extends GrantedAuthority> directoryAuthorities) {
-			String value = (this.properties.matchBy() == AccountMatch.USERNAME) ? withoutDomain(username)
+			boolean byName = this.properties.matchBy() == AccountMatch.USERNAME;
+			String value = byName ? withoutDomain(username)
 					: user.getStringAttribute(this.properties.personCodeAttribute());
 			StoredAccount account = this.properties.matchBy()
-				.account(this.accounts, value, AccountSource.DIRECTORY, username);
+				.account(this.accounts, value, AccountSource.DIRECTORY, username,
+						byName ? "the user name" : "the attribute " + this.properties.personCodeAttribute());
 			// no password: the directory checked it, and nothing here keeps it
 			return User.withUsername(account.username())
 				.password("")
