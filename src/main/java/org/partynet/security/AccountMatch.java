@@ -31,19 +31,19 @@ public enum AccountMatch {
 		// but the graph has no account for the user.
 		if (value == null || value.isBlank()) {
 			logger.info("{} user '{}' has no account here: {} is empty", source, printable(user), from);
-			throw AccountRefusedException.noAccount(source);
+			throw AccountRefusedException.noAccount(source, user);
 		}
 		String key = value.strip();
 		Optional<StoredAccount> account = (this == USERNAME) ? accounts.byUsername(key) : accounts.byPersonCode(key);
 		if (account.isEmpty()) {
 			logger.info("{} user '{}' has no account here: no account {} '{}' ({})", source, printable(user),
 					(this == USERNAME) ? "named" : "of the person", printable(key), from);
-			throw AccountRefusedException.noAccount(source);
+			throw AccountRefusedException.noAccount(source, user);
 		}
 		if (!account.get().enabled()) {
 			logger.info("{} user '{}' signs in as the disabled account '{}': refused", source, printable(user),
 					printable(account.get().username()));
-			throw AccountRefusedException.disabled();
+			throw AccountRefusedException.disabled(user);
 		}
 		return account.get();
 	}

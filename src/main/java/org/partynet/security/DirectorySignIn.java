@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.ldap.core.DirContextAdapter;
@@ -46,7 +47,8 @@ class DirectorySignIn {
 	private static final Logger logger = LoggerFactory.getLogger(DirectorySignIn.class);
 
 	@Bean
-	SignInMethod directorySignInMethod(DirectoryProperties properties, AccountDirectory accounts) {
+	SignInMethod directorySignInMethod(DirectoryProperties properties, AccountDirectory accounts,
+			ApplicationEventPublisher events) {
 		properties.check();
 		AbstractLdapAuthenticationProvider provider = properties.activeDirectory() ? activeDirectory(properties)
 				: ldap(properties);
@@ -54,7 +56,7 @@ class DirectorySignIn {
 		logger.info("Sign-in through the directory at {} ({}), accounts matched by {}", properties.url(),
 				properties.activeDirectory() ? "Active Directory " + properties.activeDirectoryDomain() : "LDAP",
 				properties.matchBy());
-		return new Method(new Unreachable(provider, properties.url()));
+		return new Method(AccountRefusedEvent.reporting(new Unreachable(provider, properties.url()), events));
 	}
 
 	private static AbstractLdapAuthenticationProvider ldap(DirectoryProperties properties) {

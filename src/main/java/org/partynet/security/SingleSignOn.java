@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -41,7 +42,7 @@ class SingleSignOn {
 	@Bean
 	SignInMethod singleSignOnMethod(SingleSignOnProperties properties,
 			ObjectProvider<ClientRegistrationRepository> clients, AccountDirectory accounts,
-			AuthenticationEventPublisher events) {
+			AuthenticationEventPublisher events, ApplicationEventPublisher refusals) {
 		ClientRegistrationRepository registrations = clients.getIfAvailable();
 		if (registrations == null) {
 			throw new IllegalStateException(
@@ -51,9 +52,11 @@ class SingleSignOn {
 		AccountOidcUserService users = new AccountOidcUserService(properties, accounts);
 		// The chain's authentication manager is the form's and HTTP Basic's, without the
 		// providers oauth2Login registers; the login filter gets a manager of its own,
-		// publishing the same events (audit, throttle) as the form's.
-		ProviderManager login = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
-				new RestClientAuthorizationCodeTokenResponseClient(), users));
+		// publishing the same events (audit, throttle) as the form's, and a refused
+		// account's under the token's subject.
+		ProviderManager login = new ProviderManager(
+				AccountRefusedEvent.reporting(new OidcAuthorizationCodeAuthenticationProvider(
+						new RestClientAuthorizationCodeTokenResponseClient(), users), refusals));
 		login.setAuthenticationEventPublisher(events);
 		logger.info("Single sign-on through {} (registration '{}'), accounts matched by {} from the claim '{}'",
 				registration.getProviderDetails().getIssuerUri(), registration.getRegistrationId(),

@@ -36,10 +36,12 @@ class SignInByUsernameTests extends SignInTestSupport {
 
 	@Test
 	void a_directory_user_signs_in_by_the_login_form_as_the_account_of_that_name() {
+		long before = audited(DATABASE, "signIn", "dir.orgdept");
 		Browser browser = browser();
 		Visit visit = browser.signIn("dir.orgdept", "Dir-pass-1");
 		assertThat(visit.refused()).as(visit.locations().toString()).isFalse();
 		assertThat(me(browser)).isEqualTo(signedIn("dir.orgdept", Role.ORG_DEPT, AccountSource.DIRECTORY));
+		assertThat(audited(DATABASE, "signIn", "dir.orgdept")).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -60,10 +62,13 @@ class SignInByUsernameTests extends SignInTestSupport {
 
 	@Test
 	void a_directory_user_without_an_account_is_refused_with_a_message() {
+		long before = audited(DATABASE, "signInFailed", "dir.nobody");
 		Visit visit = browser().signIn("dir.nobody", "Dir-pass-2");
 		assertThat(visit.last()).endsWith("/login?error");
 		assertThat(visit.page().body()).contains(NO_ACCOUNT);
 		assertThat(basicStatus("dir.nobody", "Dir-pass-2")).isEqualTo(401);
+		assertThat(audited(DATABASE, "signInFailed", "dir.nobody")).as("the form's and Basic's refusal")
+			.isEqualTo(before + 2);
 	}
 
 	@Test
@@ -82,18 +87,23 @@ class SignInByUsernameTests extends SignInTestSupport {
 	@Test
 	void single_sign_on_signs_the_user_in_as_the_account_the_token_names() {
 		Browser browser = browser();
+		long before = audited(DATABASE, "signIn", "sso.viewer");
 		Visit visit = browser.signInAtIssuer("0f3c9a-subject", Map.of("preferred_username", "sso.viewer"));
 		assertThat(visit.refused()).as(visit.locations().toString()).isFalse();
 		assertThat(visit.page().statusCode()).isEqualTo(200);
 		assertThat(me(browser)).isEqualTo(signedIn("sso.viewer", Role.VIEWER, AccountSource.SINGLE_SIGN_ON));
+		assertThat(audited(DATABASE, "signIn", "sso.viewer")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void single_sign_on_without_an_account_goes_back_to_the_login_page_with_a_message() {
+		long before = audited(DATABASE, "signInFailed", "sso.nobody");
 		Browser browser = browser();
 		Visit visit = browser.signInAtIssuer("sso.nobody", Map.of("preferred_username", "sso.nobody"));
 		assertThat(visit.last()).endsWith("/login?error");
 		assertThat(visit.page().body()).contains(NO_ACCOUNT);
+		assertThat(audited(DATABASE, "signInFailed", "sso.nobody")).as("under the token's subject")
+			.isEqualTo(before + 1);
 		assertThat(browser.graphQlResponse(ME).statusCode()).isEqualTo(401);
 	}
 

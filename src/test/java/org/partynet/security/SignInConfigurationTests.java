@@ -116,7 +116,8 @@ class SignInConfigurationTests {
 		}
 		return new SingleSignOn().singleSignOnMethod(properties,
 				beans.getBeanProvider(ClientRegistrationRepository.class), accounts,
-				new DefaultAuthenticationEventPublisher(new StaticApplicationContext()));
+				new DefaultAuthenticationEventPublisher(new StaticApplicationContext()),
+				new StaticApplicationContext());
 	}
 
 	private static ClientRegistration registration(String id, String... scopes) {

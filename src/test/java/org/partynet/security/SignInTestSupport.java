@@ -72,6 +72,21 @@ abstract class SignInTestSupport extends HarnessTestSupport {
 		}
 	}
 
+	/**
+	 * How many records of this operation ({@code signIn}, {@code signInFailed}) the audit
+	 * trail holds for this user name.
+	 */
+	static long audited(String database, String operation, String user) {
+		try (var session = InProcessNeo4j.driver(InProcessNeo4j.own(database)).session()) {
+			return session
+				.run("MATCH (c:Change {operation: $operation, user: $user}) RETURN count(c)",
+						Map.of("operation", operation, "user", user))
+				.single()
+				.get(0)
+				.asLong();
+		}
+	}
+
 	Browser browser() {
 		return new Browser(baseUrl());
 	}
