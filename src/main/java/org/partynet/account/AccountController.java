@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.partynet.account.AccountChangeQueries.Handout;
+import org.partynet.account.SecretaryAccountsQueries.Handout;
 import org.partynet.account.AccountChangeQueries.Outcome;
 import org.partynet.graph.Graph;
 import org.partynet.graphql.Paging;
@@ -33,11 +33,15 @@ class AccountController {
 
 	private final AccountChangeQueries accounts;
 
+	private final SecretaryAccountsQueries secretaries;
+
 	private final Paging paging;
 
-	AccountController(AccountQueries queries, AccountChangeQueries accounts, Paging paging) {
+	AccountController(AccountQueries queries, AccountChangeQueries accounts, SecretaryAccountsQueries secretaries,
+			Paging paging) {
 		this.queries = queries;
 		this.accounts = accounts;
+		this.secretaries = secretaries;
 		this.paging = paging;
 	}
 
@@ -102,7 +106,7 @@ class AccountController {
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_DEPT')")
 	Handout createSecretaryAccounts(@Argument SecretaryAccountsInput input) {
-		return this.accounts.createSecretaryAccounts(input.scope());
+		return this.secretaries.create(input.scope());
 	}
 
 	/** See {@code CreateAccountInput} in schema.graphqls. */
