@@ -201,7 +201,7 @@ window.AccountForms = (function () {
     });
     $('create').addEventListener('submit', create);
     $('batch').addEventListener('submit', createSecretaries);
-    PN.loadScopes($('batch-scope'), '').catch(e => page.showFailure($('batch'), e));
+    return PN.loadScopes($('batch-scope'), '').catch(e => page.showFailure($('batch'), e));
   }
 
   return { wire };

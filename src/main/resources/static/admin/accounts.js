@@ -268,7 +268,8 @@
     $('search').value = state.search;
     $('role-filter').value = state.role;
     $('new-role').value = 'SECRETARY';
-    AccountForms.wire({ fields: FIELDS, clearErrors, showErrors, showFailure, showPassword, reload, element });
+    // the scopes first, so that a rendered page has everything to pick from
+    await AccountForms.wire({ fields: FIELDS, clearErrors, showErrors, showFailure, showPassword, reload, element });
     await load();
   }
 

@@ -66,10 +66,10 @@ class AccountJourneyBrowserTests extends BrowserTestSupport {
 			click(By.id("batch-create"));
 			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("batch-result")));
 			Map<String, String> shown = new HashMap<>();
-			for (WebElement row : this.driver.findElements(By.cssSelector("#batch-created tbody tr"))) {
-				shown.put(row.getDomAttribute("data-username"),
-						row.findElement(By.cssSelector("td.password")).getText().trim());
-			}
+			stringList("""
+					return Array.from(document.querySelectorAll('#batch-created tbody tr'))
+					  .map(r => r.dataset.username + ' ' + r.querySelector('td.password').textContent.trim());
+					""").forEach((line) -> shown.put(line.split(" ")[0], line.split(" ")[1]));
 			assertThat(text(By.id("batch-summary"))).startsWith("已为东街街道创建 " + shown.size() + " 个书记账号");
 			// the street's secretary, a community's, a grid branch's (17 + 17 + 46 + 3 at
 			// least: the street's 3, each community's secretary and deputy, the branches'
