@@ -1,33 +1,117 @@
 package org.partynet.account;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.partynet.account.AccountChangeQueries.Handout;
+import org.partynet.account.AccountChangeQueries.Outcome;
+import org.partynet.graph.Graph;
+import org.partynet.graphql.Paging;
 import org.partynet.organization.Organization;
+import org.partynet.person.Person;
 import org.partynet.security.Access;
+import org.partynet.security.AccountSource;
 import org.partynet.security.Role;
 
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code me}: the pages ask who is signed in, to show it and to open a secretary's own
- * chart.
+ * {@code me}, which the pages ask to show who is signed in and to open a secretary's own
+ * chart, and 账号管理: the accounts of the graph and their changes, the organization
+ * department's only.
  */
 @Controller
 class AccountController {
 
 	private final AccountQueries queries;
 
-	AccountController(AccountQueries queries) {
+	private final AccountChangeQueries accounts;
+
+	private final Paging paging;
+
+	AccountController(AccountQueries queries, AccountChangeQueries accounts, Paging paging) {
 		this.queries = queries;
+		this.accounts = accounts;
+		this.paging = paging;
 	}
 
 	@QueryMapping
 	Account me() {
-		String within = Access.within();
-		Organization organization = (within == null) ? null : this.queries.organization(within).orElse(null);
-		return new Account(Access.username(), Access.role().orElse(Role.ORG_DEPT), organization);
+		Role role = Access.role().orElse(Role.ORG_DEPT);
+		List<Organization> organizations = this.queries.organizations();
+		Person person = (Access.person() != null && Access.seesPeople()) ? this.queries.person(Access.person()) : null;
+		return new Account(Access.username(), role, organizations.isEmpty() ? null : organizations.get(0),
+				organizations, person, Access.source().orElse(AccountSource.CONFIGURATION));
 	}
 
-	record Account(String username, Role role, Organization organization) {
+	@QueryMapping
+	@PreAuthorize("hasRole('ORG_DEPT')")
+	Paging.Connection<ManagedAccount> accounts(@Argument String search, @Argument Role role, @Argument Integer first,
+			@Argument String after) {
+		int size = this.paging.first(first);
+		return this.queries.page(this.paging.text("search", search), role, size, this.paging.after(after));
+	}
+
+	@BatchMapping(typeName = "ManagedAccount")
+	Map<ManagedAccount, List<Organization>> organizations(List<ManagedAccount> accounts) {
+		Map<String, List<Organization>> byPerson = this.queries.organizations(ManagedAccount.codes(accounts));
+		Map<ManagedAccount, List<Organization>> organizations = new HashMap<>();
+		for (ManagedAccount account : accounts) {
+			organizations.put(account, (account.role() == Role.SECRETARY && account.person() != null)
+					? byPerson.getOrDefault(account.person().code(), List.of()) : List.of());
+		}
+		return organizations;
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_DEPT')")
+	Outcome createAccount(@Argument Map<String, Object> input) {
+		return this.accounts.create((String) input.get("username"), role(input.get("role")),
+				(String) input.get("person"));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_DEPT')")
+	Outcome changeAccountRole(@Argument Map<String, Object> input) {
+		return this.accounts.changeRole((String) input.get("username"), role(input.get("role")));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_DEPT')")
+	Outcome disableAccount(@Argument Map<String, Object> input) {
+		return this.accounts.disable((String) input.get("username"));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_DEPT')")
+	Outcome enableAccount(@Argument Map<String, Object> input) {
+		return this.accounts.enable((String) input.get("username"));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_DEPT')")
+	Outcome resetPassword(@Argument Map<String, Object> input) {
+		return this.accounts.resetPassword((String) input.get("username"));
+	}
+
+	@MutationMapping
+	@PreAuthorize("hasRole('ORG_DEPT')")
+	Handout createSecretaryAccounts(@Argument Map<String, Object> input) {
+		return this.accounts.createSecretaryAccounts((String) input.get("scope"));
+	}
+
+	private static Role role(Object value) {
+		return (value == null) ? null : Role.valueOf(value.toString());
+	}
+
+	record Account(String username, Role role, Organization organization, List<Organization> organizations,
+			Person person, AccountSource source) {
 	}
 
 }

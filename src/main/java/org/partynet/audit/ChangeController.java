@@ -47,8 +47,8 @@ class ChangeController {
 		// The scope is checked here (BAD_REQUEST) and looked up by the page's own
 		// statement (NOT_FOUND): one statement per page, with or without a scope. A
 		// secretary's scope is confirmed first (Scope.checked), and without one it is
-		// their own organization.
-		String within = Access.within();
+		// the first of their organizations.
+		String within = (scope == null) ? this.scope.defaultScope("scope") : null;
 		GlobalId scopeId = (scope != null) ? this.scope.checked(scope, "scope")
 				: (within != null) ? new GlobalId("PartyOrganization", within) : null;
 		return this.queries.list(scopeId, since, size, afterId);

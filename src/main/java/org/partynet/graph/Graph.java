@@ -15,6 +15,9 @@ import org.neo4j.driver.summary.ResultSummary;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.security.Access;
 import org.partynet.security.Access.Reader;
+import org.partynet.security.SecurityProperties;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,9 +41,25 @@ public class Graph {
 
 	private final Reach reach;
 
-	public Graph(Neo4jClient neo4j) {
+	private final List<String> secretaryPosts;
+
+	@Autowired
+	public Graph(Neo4jClient neo4j, SecurityProperties security) {
+		this(neo4j, security.secretaryPosts());
+	}
+
+	/**
+	 * @param secretaryPosts the posts whose organizations a secretary's account reads
+	 */
+	public Graph(Neo4jClient neo4j, List<String> secretaryPosts) {
 		this.neo4j = neo4j;
-		this.reach = new Reach(neo4j);
+		this.secretaryPosts = List.copyOf(secretaryPosts);
+		this.reach = new Reach(neo4j, this.secretaryPosts);
+	}
+
+	/** The posts whose organizations a secretary's account reads, as {@code $posts}. */
+	public List<String> secretaryPosts() {
+		return this.secretaryPosts;
 	}
 
 	/**
@@ -141,7 +160,17 @@ public class Graph {
 	}
 
 	private Reach.Of reachOf(Reader reader) {
-		return this.reach.of(reader.within());
+		return this.reach.of(reader.person());
+	}
+
+	/**
+	 * For a secretary, the codes of the organizations whose subtrees they read today
+	 * (where their person holds a post), highest level first; {@code null} for every
+	 * other reader.
+	 */
+	public List<String> roots() {
+		Reader reader = Access.reader();
+		return reader.confined() ? reachOf(reader).roots() : null;
 	}
 
 	// Every reach may change with a write: forget them now and again once it is committed

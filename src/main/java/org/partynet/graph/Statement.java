@@ -78,6 +78,18 @@ public record Statement(String name, String cypher, Kind kind, Set<String> passi
 		return new Statement(this.name, this.cypher.formatted(values), this.kind, this.passing, this.optional);
 	}
 
+	/**
+	 * Cypher: whether {@code person} holds today a post that gives a secretary's account
+	 * the subtree of {@code organization} (an organization that has not ended); the
+	 * statement takes the posts as {@code $posts}, {@link Graph#secretaryPosts()}. The
+	 * one place the rule is written, for what a secretary reads and for whom an account
+	 * may be made.
+	 */
+	public static String holdsSecretaryPost(String person, String organization) {
+		return "(%2$s.until IS NULL AND EXISTS { (%1$s)-[post:HOLDS WHERE post.until IS NULL AND post.role IN $posts]->(%2$s) })"
+			.formatted(person, organization);
+	}
+
 	/** How the executor treats a statement. */
 	public enum Kind {
 

@@ -25,6 +25,18 @@ public class ForbiddenException extends RuntimeException {
 		return new ForbiddenException(field, "本账号无权查看%s / This account may not read %s".formatted(what, what), true);
 	}
 
+	/**
+	 * A secretary's account whose person holds no secretary's post today: it may sign in
+	 * but reads nothing until a post starts.
+	 */
+	public static ForbiddenException noPost(String field) {
+		return new ForbiddenException(field, NO_POST, true);
+	}
+
+	/** What a secretary without a current post is told, on every page. */
+	public static final String NO_POST = "您目前没有担任书记或副书记职务，无法查看任何党组织；任职后即可查看 / "
+			+ "You hold no secretary's post today, so this account reads nothing until one starts";
+
 	public String getArgument() {
 		return this.argument;
 	}

@@ -14,7 +14,11 @@ public enum Operation {
 	END_LINK("endLink", "结束联系"), TRANSFER_ORGANIZATION("transferOrganization", "党组织隶属调整"),
 	MERGE_ORGANIZATIONS("mergeOrganizations", "党组织合并"), SPLIT_ORGANIZATION("splitOrganization", "党组织拆分"),
 	DISSOLVE_ORGANIZATION("dissolveOrganization", "撤销党组织"), RESTORE_ORGANIZATION("restoreOrganization", "恢复党组织"),
-	IMPORT_NETWORK("importNetwork", "批量导入");
+	IMPORT_NETWORK("importNetwork", "批量导入"), CREATE_ACCOUNT("createAccount", "新建账号"),
+	CHANGE_ACCOUNT_ROLE("changeAccountRole", "更改账号角色"), DISABLE_ACCOUNT("disableAccount", "停用账号"),
+	ENABLE_ACCOUNT("enableAccount", "启用账号"), RESET_PASSWORD("resetPassword", "重置密码"),
+	CREATE_SECRETARY_ACCOUNTS("createSecretaryAccounts", "批量创建书记账号"), CHANGE_PASSWORD("changePassword", "修改密码"),
+	SIGN_IN("signIn", "登录"), SIGN_IN_FAILED("signInFailed", "登录失败");
 
 	private final String key;
 

@@ -1,6 +1,7 @@
 package org.partynet.scope;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.partynet.graph.Graph;
 import org.partynet.graph.Statement;
@@ -92,7 +93,7 @@ public class Scope {
 	 */
 	public String code(String scopeId, String argument) {
 		if (scopeId == null) {
-			return Access.within();
+			return defaultScope(argument);
 		}
 		GlobalId id = parse(scopeId, argument);
 		Graph.Rows found = this.graph.query(FIND, Graph.parameters("code", id.code(), "label", id.label()));
@@ -112,10 +113,26 @@ public class Scope {
 	 */
 	public GlobalId checked(String scopeId, String argument) {
 		GlobalId id = parse(scopeId, argument);
-		if (Access.within() != null) {
+		if (Access.reader().confined()) {
 			code(scopeId, argument);
 		}
 		return id;
+	}
+
+	/**
+	 * No scope: the whole network, or for a secretary the first organization they read
+	 * (the highest level); a secretary without a current post reads nothing, and is told
+	 * so.
+	 */
+	public String defaultScope(String argument) {
+		List<String> roots = this.graph.roots();
+		if (roots == null) {
+			return null;
+		}
+		if (roots.isEmpty()) {
+			throw ForbiddenException.noPost(argument);
+		}
+		return roots.get(0);
 	}
 
 	/**

@@ -25,11 +25,22 @@ public final class Access {
 	private Access() {
 	}
 
+	/** The code of the signed-in account's person; {@code null} when it has none. */
+	public static String person() {
+		return authority(AccountAuthorities.PERSON).orElse(null);
+	}
+
+	/** Where the signed-in account signed in; empty when nobody is signed in. */
+	public static Optional<AccountSource> source() {
+		return authority(AccountAuthorities.SOURCE).map(AccountSource::valueOf);
+	}
+
 	/**
-	 * The organization code a secretary is confined to; {@code null} for everyone else.
+	 * Whether the signed-in account's password is a one-time password, which it must
+	 * change before it reads anything.
 	 */
-	public static String within() {
-		return authority(Accounts.ORGANIZATION).orElse(null);
+	public static boolean mustChangePassword() {
+		return authority(AccountAuthorities.MUST_CHANGE_PASSWORD).isPresent();
 	}
 
 	/** The current role, empty when nobody is signed in. */
@@ -68,8 +79,9 @@ public final class Access {
 
 	/**
 	 * Who is reading, for the statement executor ({@code graph.Graph}): the service's own
-	 * work, the organization department, a secretary confined to {@code within}, a
-	 * viewer, or nobody (no signed-in account), who reads nothing.
+	 * work, the organization department, a secretary confined to what the posts of their
+	 * person reach, a viewer, or nobody (no signed-in account, or one that must change
+	 * its one-time password first), who reads nothing.
 	 */
 	public static Reader reader() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -81,16 +93,16 @@ public final class Access {
 			return Reader.NOBODY;
 		}
 		Role role = role().orElse(null);
-		if (role == null) {
+		if (role == null || mustChangePassword()) {
 			return Reader.NOBODY;
 		}
 		return switch (role) {
 			case ORG_DEPT -> Reader.ORG_DEPT;
 			case VIEWER -> Reader.VIEWER;
 			case SECRETARY -> {
-				String within = within();
-				// a secretary whose organization is unknown reads nothing (fail closed)
-				yield (within != null) ? Reader.secretary(within) : Reader.NOBODY;
+				String person = person();
+				// a secretary without a person reads nothing (fail closed)
+				yield (person != null) ? Reader.secretary(person) : Reader.NOBODY;
 			}
 		};
 	}
@@ -121,8 +133,14 @@ public final class Access {
 		});
 	}
 
-	/** Who reads: what the statement executor confines and masks by. */
-	public record Reader(Kind kind, String within) {
+	/**
+	 * Who reads: what the statement executor confines and masks by.
+	 *
+	 * @param kind the kind of reader
+	 * @param person for a secretary, the code of their person, whose current posts decide
+	 * what they read
+	 */
+	public record Reader(Kind kind, String person) {
 
 		static final Reader SERVICE = new Reader(Kind.SERVICE, null);
 
@@ -132,8 +150,8 @@ public final class Access {
 
 		static final Reader NOBODY = new Reader(Kind.NOBODY, null);
 
-		static Reader secretary(String within) {
-			return new Reader(Kind.SECRETARY, within);
+		static Reader secretary(String person) {
+			return new Reader(Kind.SECRETARY, person);
 		}
 
 		/**

@@ -18,6 +18,15 @@ public interface AccountDirectory {
 	Optional<StoredAccount> byPersonCode(String personCode);
 
 	/**
+	 * Sets the password of an account of the graph, which then is no longer a one-time
+	 * password, and records the change in the audit trail; the account's stamp changes,
+	 * so that its other sessions are signed out.
+	 * @param passwordHash the new password's hash
+	 * @return the account as it is now
+	 */
+	StoredAccount changePassword(String username, String passwordHash);
+
+	/**
 	 * An account kept in the graph.
 	 *
 	 * @param username its user name, as stored

@@ -1,5 +1,7 @@
 package org.partynet.security;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -17,8 +19,11 @@ class LoginPage {
 
 	private final SecurityProperties properties;
 
-	LoginPage(SecurityProperties properties) {
+	private final List<SignInMethod> methods;
+
+	LoginPage(SecurityProperties properties, List<SignInMethod> methods) {
 		this.properties = properties;
+		this.methods = methods;
 	}
 
 	/**
@@ -49,6 +54,13 @@ class LoginPage {
 		else if (request.getParameter("logout") != null) {
 			message = "<p class=\"info\" role=\"status\">已退出 / Signed out</p>";
 		}
+		StringBuilder links = new StringBuilder();
+		for (SignInMethod method : this.methods) {
+			if (method.loginLink() != null) {
+				links.append("<p class=\"sso\"><a href=\"%s\">%s</a></p>\n"
+					.formatted(HtmlUtils.htmlEscape(method.loginLink()), HtmlUtils.htmlEscape(method.loginLinkText())));
+			}
+		}
 		String demo = this.properties.demoAccounts()
 				? "<p class=\"demo\">演示账号 Demo accounts: <code>orgdept</code>（组织部 read/write）、<code>secretary</code>（社区书记 own community）、"
 						+ "<code>viewer</code>（只看统计 counts only），密码 password <code>demo</code></p>"
@@ -63,9 +75,9 @@ class LoginPage {
 				  <input type="hidden" name="%s" value="%s">
 				  <button type="submit" id="sign-in">登录 Sign in</button>
 				</form>
-				%s
+				%s%s
 				""".formatted(message, HtmlUtils.htmlEscape(csrf.getParameterName()),
-				HtmlUtils.htmlEscape(csrf.getToken()), demo));
+				HtmlUtils.htmlEscape(csrf.getToken()), links, demo));
 	}
 
 	/**
@@ -79,7 +91,7 @@ class LoginPage {
 				: "用户名或密码不正确 / Wrong user name or password";
 	}
 
-	private static String page(String title, String body) {
+	static String page(String title, String body) {
 		return """
 				<!DOCTYPE html>
 				<html lang="zh-CN">
@@ -95,7 +107,7 @@ class LoginPage {
 				  label { display: block; margin: .8rem 0 .3rem; }
 				  input[type=text], input[type=password] { width: 100%%; box-sizing: border-box; padding: .5rem; font-size: 1rem; }
 				  button { margin-top: 1.2rem; width: 100%%; padding: .6rem; font-size: 1rem; background: #c0392b; color: #fff; border: 0; cursor: pointer; }
-				  .error { color: #b00020; } .info { color: #2e7d32; } .demo { color: #555; font-size: .85rem; margin-top: 1.5rem; }
+				  .sso { text-align: center; margin-top: 1rem; } .error { color: #b00020; } .info { color: #2e7d32; } .demo { color: #555; font-size: .85rem; margin-top: 1.5rem; }
 				</style>
 				</head>
 				<body>

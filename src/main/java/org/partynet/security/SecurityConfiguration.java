@@ -1,6 +1,8 @@
 package org.partynet.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.DispatcherType;
@@ -13,6 +15,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -37,8 +40,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * service never grants; the session cookie is also {@code SameSite=Lax}. Nor does a
  * request that brings its own HTTP Basic header: a browser never has Basic credentials
  * for this site to attach by itself, because it is never asked for them. Failed sign-ins,
- * by the form or by Basic, are slowed and then locked by {@link SignInThrottle}. See
- * docs/adr/0010-access-control.md.
+ * by the form or by Basic, are slowed and then locked by {@link SignInThrottle}. Every
+ * request of an account of the graph is checked against the account as it is now
+ * ({@link AccountStateFilter}). Directories and single sign-on join as
+ * {@link SignInMethod}s. See docs/adr/0010-access-control.md and
+ * docs/adr/0015-accounts.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -46,7 +52,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
-			SignInThrottle throttle, AuthenticationEventPublisher events,
+			SignInThrottle throttle, AuthenticationEventPublisher events, List<SignInMethod> methods,
 			@Value("${server.error.path:/error}") String errorPath) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("partynet");
@@ -65,7 +71,15 @@ class SecurityConfiguration {
 		// parent, which would check the password again after a refusal.
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
 		passwords.setPasswordEncoder(encoder);
-		ProviderManager authentication = new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		List<AuthenticationProvider> providers = new ArrayList<>();
+		providers.add(new ThrottledAuthenticationProvider(passwords, throttle));
+		for (SignInMethod method : methods) {
+			if (method.provider() != null) {
+				providers.add(new ThrottledAuthenticationProvider(method.provider(), throttle));
+			}
+			method.configure(http);
+		}
+		ProviderManager authentication = new ProviderManager(providers);
 		authentication.setAuthenticationEventPublisher(events);
 		// Error pages render whatever error the container dispatches, for anyone; the
 		// error path asked for directly has no error to show and answers 404.
@@ -77,6 +91,7 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new DirectErrorRequests(errorPath), AuthorizationFilter.class)
+			.addFilterBefore(new AccountStateFilter(accounts), AuthorizationFilter.class)
 			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(new SignInRefusals(basic)))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -96,11 +111,17 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	Accounts accounts(SecurityProperties properties, PasswordEncoder encoder, Environment environment) {
+	Accounts accounts(SecurityProperties properties, PasswordEncoder encoder, Environment environment,
+			ObjectProvider<AccountDirectory> directory) {
 		if (environment.matchesProfiles("prod")) {
 			DemoAccountsGuard.check(properties, encoder);
 		}
-		return new Accounts(properties, encoder);
+		return new Accounts(properties, encoder, directory);
+	}
+
+	@Bean
+	PasswordPolicy passwordPolicy(SecurityProperties properties) {
+		return new PasswordPolicy(properties.password().minLength());
 	}
 
 }

@@ -1,40 +1,86 @@
 package org.partynet.security;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import org.partynet.model.RoleKind;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may sign in. Passwords are stored hashed, in Spring Security's {@code {id}hash}
- * form ({@code {bcrypt}$2a$10$...}); a hash is made with
+ * Who may sign in. Accounts live in the graph (账号管理, {@code /admin/accounts}); the
+ * configuration holds only the bootstrap administrator, who creates them, and the demo
+ * accounts. Passwords are stored hashed, in Spring Security's {@code {id}hash} form
+ * ({@code {bcrypt}$2a$10$...}); a hash is made with
  * {@code java -jar partynet.jar hash-password}.
  *
  * @param demoAccounts whether the demo accounts {@code orgdept}, {@code secretary} and
  * {@code viewer} (password {@code demo}) exist; the {@code prod} profile refuses to start
  * while they do
- * @param demoSecretaryOrganization the organization code of the demo secretary (a sample
- * community)
- * @param accounts further accounts by user name
+ * @param demoSecretaryPerson the person of the demo secretary (the sample's secretary of
+ * 青年社区党委), whose posts decide what it reads
+ * @param accounts the bootstrap administrators by user name: organization department
+ * accounts only
+ * @param secretaryPosts the posts that give a secretary's account the subtree of their
+ * organization: {@code SECRETARY} and {@code DEPUTY_SECRETARY} by default, add
+ * {@code COMMITTEE_MEMBER} for 委员
  * @param signIn how failed sign-ins are slowed and locked
+ * @param password what a password of an account in the graph must be
  */
 @ConfigurationProperties("partynet.security")
 public record SecurityProperties(@DefaultValue("true") boolean demoAccounts,
-		@DefaultValue("GZ-DJ-C01-SQDW") String demoSecretaryOrganization, Map<String, AccountProperties> accounts,
-		@DefaultValue SignInProperties signIn) {
+		@DefaultValue("RY20011") String demoSecretaryPerson, Map<String, AccountProperties> accounts, @DefaultValue( {
+				"SECRETARY", "DEPUTY_SECRETARY" }) List<String> secretaryPosts,
+		@DefaultValue SignInProperties signIn, @DefaultValue PasswordProperties password){
 
 	public SecurityProperties {
 		accounts = (accounts != null) ? accounts : Map.of();
+		secretaryPosts = List.copyOf(secretaryPosts);
+		for (String post : secretaryPosts) {
+			RoleKind kind = RoleKind.post(post);
+			if (kind == null || kind == RoleKind.GROUP_LEADER) {
+				throw new IllegalStateException(
+						"partynet.security.secretary-posts: '%s' is not a committee post (SECRETARY, DEPUTY_SECRETARY, COMMITTEE_MEMBER, PART_TIME_MEMBER)"
+							.formatted(post));
+			}
+		}
+	}
+
+	/**
+	 * Whether this user name (ignoring case) is an account of the configuration: the
+	 * bootstrap administrators, and the demo accounts when they are on. No account of the
+	 * graph may take it.
+	 */
+	public boolean configures(String username) {
+		if (username == null) {
+			return false;
+		}
+		String key = Accounts.key(username);
+		return (this.demoAccounts && Accounts.DEMO_NAMES.contains(key))
+				|| this.accounts.keySet().stream().anyMatch(name -> Accounts.key(name).equals(key));
+	}
+
+	/**
+	 * @param minLength the fewest characters a password may have
+	 */
+	public record PasswordProperties(@DefaultValue("10") int minLength) {
+
+		public PasswordProperties {
+			if (minLength < 8 || minLength > 64) {
+				throw new IllegalStateException("partynet.security.password.min-length must be from 8 to 64");
+			}
+		}
+
 	}
 
 	/**
 	 * @param password the hashed password, {@code {bcrypt}...}
-	 * @param role what the account may do
-	 * @param organization for a {@link Role#SECRETARY}, the code of their party
-	 * organization
+	 * @param role what the account may do: {@link Role#ORG_DEPT}, the only role a
+	 * configured account may have
 	 */
-	public record AccountProperties(String password, Role role, String organization) {
+	public record AccountProperties(String password, Role role) {
 	}
 
 	/**

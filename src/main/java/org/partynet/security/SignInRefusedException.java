@@ -10,7 +10,7 @@ import org.springframework.security.authentication.LockedException;
  * of asking another provider, and so that it is not counted as a failure itself. Its
  * message is shown to people as it is.
  */
-class SignInRefusedException extends LockedException {
+public class SignInRefusedException extends LockedException {
 
 	/** {@code SIGN_IN_LOCKED} or {@code SIGN_IN_SLOWED}, for API clients. */
 	private final String code;

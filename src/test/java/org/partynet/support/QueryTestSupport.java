@@ -1,5 +1,7 @@
 package org.partynet.support;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.harness.Neo4j;
@@ -37,7 +39,7 @@ public abstract class QueryTestSupport {
 	 * own).
 	 */
 	protected static Graph graph(Neo4j neo4j) {
-		return new Graph(Neo4jClient.create(InProcessNeo4j.driver(neo4j)));
+		return new Graph(Neo4jClient.create(InProcessNeo4j.driver(neo4j)), List.of("SECRETARY", "DEPUTY_SECRETARY"));
 	}
 
 }

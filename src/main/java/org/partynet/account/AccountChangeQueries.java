@@ -1,0 +1,410 @@
+package org.partynet.account;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.types.Node;
+import org.partynet.audit.AuditRecordQueries;
+import org.partynet.change.UserError;
+import org.partynet.change.UserError.UserErrorCode;
+import org.partynet.graph.Graph;
+import org.partynet.graphql.BadRequestException;
+import org.partynet.graphql.GlobalId;
+import org.partynet.graphql.NotFoundException;
+import org.partynet.model.Operation;
+import org.partynet.scope.Scope;
+import org.partynet.security.Access;
+import org.partynet.security.PasswordPolicy;
+import org.partynet.security.Role;
+import org.partynet.security.SecurityProperties;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 账号管理: what the organization department does to accounts. Each change checks its input
+ * first (nothing written on any error), then writes and records it in the audit trail in
+ * one transaction. Every change that alters what a session may do (role, disable, reset)
+ * changes the account's stamp, which signs its sessions out on their next request.
+ * One-time passwords are answered once and kept only as hashes.
+ */
+@Service
+class AccountChangeQueries {
+
+	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,31}");
+
+	private static final List<String> USERNAME_FIELD = List.of("input", "username");
+
+	private final Graph graph;
+
+	private final SignInQueries store;
+
+	private final AuditRecordQueries audit;
+
+	private final PasswordEncoder encoder;
+
+	private final PasswordPolicy policy;
+
+	private final Scope scope;
+
+	private final HandoutWorkbook handout;
+
+	private final TransactionTemplate transactions;
+
+	private final SecurityProperties security;
+
+	AccountChangeQueries(Graph graph, SignInQueries store, AuditRecordQueries audit, PasswordEncoder encoder,
+			PasswordPolicy policy, Scope scope, HandoutWorkbook handout, PlatformTransactionManager transactionManager,
+			SecurityProperties security) {
+		this.security = security;
+		this.graph = graph;
+		this.store = store;
+		this.audit = audit;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.scope = scope;
+		this.handout = handout;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/** What an account change answers; see {@code AccountPayload}. */
+	record Outcome(ManagedAccount account, String oneTimePassword, String changeId, List<UserError> errors) {
+
+		static Outcome refused(List<String> field, String message) {
+			return new Outcome(null, null, null, List.of(new UserError(UserErrorCode.VALIDATION, field, message)));
+		}
+
+	}
+
+	/** What {@code createSecretaryAccounts} answers. */
+	record Handout(List<Created> created, String workbook, String changeId, List<UserError> errors) {
+	}
+
+	/**
+	 * One account made by {@code createSecretaryAccounts}, with its one-time password.
+	 */
+	record Created(ManagedAccount account, String oneTimePassword) {
+	}
+
+	Outcome create(String username, Role role, String personId) {
+		String user = Access.username();
+		return inTransaction(() -> {
+			if (username == null || !USERNAME.matcher(username).matches()) {
+				return Outcome.refused(USERNAME_FIELD,
+						"用户名须为 3 到 32 个字母、数字或“.”“_”“-”，以字母或数字开头 / A user name has 3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit");
+			}
+			if (taken(username)) {
+				return Outcome.refused(USERNAME_FIELD,
+						"用户名 %s 已被使用 / The user name %s is taken".formatted(username, username));
+			}
+			String person = null;
+			if (personId != null) {
+				List<String> field = List.of("input", "person");
+				GlobalId id;
+				try {
+					id = GlobalId.parse(personId, "person");
+				}
+				catch (BadRequestException ex) {
+					return Outcome.refused(field, ex.getMessage());
+				}
+				if (!id.label().equals("Person")) {
+					return Outcome.refused(field, "person 必须是人员 / 'person' must be a person's id, was " + personId);
+				}
+				Record found = this.graph
+					.one(AccountStatements.PERSON,
+							Graph.parameters("person", id.code(), "posts", this.graph.secretaryPosts()))
+					.orElseThrow();
+				if (!found.get("found").asBoolean()) {
+					return Outcome.refused(field, "没有人员 %s / There is no person %s".formatted(personId, personId));
+				}
+				if (!found.get("account").isNull()) {
+					return Outcome.refused(field, "该人员已有账号 %s / This person already has the account %s"
+						.formatted(found.get("account").asString(), found.get("account").asString()));
+				}
+				if (role == Role.SECRETARY && !found.get("secretary").asBoolean()) {
+					return Outcome.refused(field, noPost(personId));
+				}
+				person = id.code();
+			}
+			else if (role == Role.SECRETARY) {
+				return Outcome.refused(List.of("input", "person"),
+						"书记账号须关联人员 / A secretary's account needs its person");
+			}
+			String password = this.policy.oneTimePassword();
+			Record row = this.graph.one(AccountStatements.CREATE,
+					Graph.parameters("username", username, "key", SignInQueries.key(username), "hash",
+							this.encoder.encode(password), "role", role.name(), "person", person))
+				.orElseThrow();
+			Node a = row.get("a").asNode();
+			String changeId = this.audit.record(user, Operation.CREATE_ACCOUNT,
+					"新建账号 %s（%s） / created the account %s".formatted(username, role.name(), username),
+					input("username", username, "role", role.name(), "person", personId), List.of(),
+					List.of(SignInQueries.state(a, person)), persons(person));
+			return new Outcome(ManagedAccount.of(a, row.get("person")), password, changeId, List.of());
+		});
+	}
+
+	Outcome changeRole(String username, Role role) {
+		return update(Operation.CHANGE_ACCOUNT_ROLE, username,
+				Map.of("username", String.valueOf(username), "role", String.valueOf(role)), (a, person) -> {
+					if (role == null) {
+						return Optional.of(Outcome.refused(List.of("input", "role"), "请选择角色 / Choose a role"));
+					}
+					if (role == Role.SECRETARY && (person == null || !secretary(person))) {
+						return Optional.of(Outcome.refused(List.of("input", "role"),
+								(person == null) ? "书记账号须关联人员 / A secretary's account needs its person"
+										: noPost(GlobalId.of("Person", person))));
+					}
+					return Optional.empty();
+				}, a -> role, a -> a.get("enabled").asBoolean(),
+				"更改账号 %s 的角色为 %s / changed the role of %s to %s".formatted(username, role, username, role));
+	}
+
+	Outcome disable(String username) {
+		return update(Operation.DISABLE_ACCOUNT, username, Map.of("username", String.valueOf(username)),
+				(a, person) -> a.get("enabled").asBoolean() ? Optional.empty()
+						: Optional.of(Outcome.refused(USERNAME_FIELD,
+								"账号 %s 已停用 / The account %s is disabled already".formatted(username, username))),
+				a -> Role.valueOf(a.get("role").asString()), a -> false,
+				"停用账号 %s / disabled the account %s".formatted(username, username));
+	}
+
+	Outcome enable(String username) {
+		return update(Operation.ENABLE_ACCOUNT, username, Map.of("username", String.valueOf(username)),
+				(a, person) -> !a.get("enabled").asBoolean() ? Optional.empty()
+						: Optional.of(Outcome.refused(USERNAME_FIELD,
+								"账号 %s 未停用 / The account %s is enabled".formatted(username, username))),
+				a -> Role.valueOf(a.get("role").asString()), a -> true,
+				"启用账号 %s / enabled the account %s".formatted(username, username));
+	}
+
+	Outcome resetPassword(String username) {
+		String user = Access.username();
+		return inTransaction(() -> {
+			Optional<Record> found = account(username);
+			if (found.isEmpty()) {
+				return Outcome.refused(USERNAME_FIELD, noAccount(username));
+			}
+			Node before = found.get().get("a").asNode();
+			String person = personCode(found.get());
+			if (!before.get("enabled").asBoolean()) {
+				return Outcome.refused(USERNAME_FIELD,
+						"账号 %s 已停用，请先启用再重置密码 / The account %s is disabled: enable it before resetting its password"
+							.formatted(username, username));
+			}
+			String password = this.policy.oneTimePassword();
+			this.store.setPassword(username, this.encoder.encode(password), true);
+			Record row = account(username).orElseThrow();
+			Node after = row.get("a").asNode();
+			String changeId = this.audit.record(user, Operation.RESET_PASSWORD,
+					"重置账号 %s 的密码 / reset the password of %s".formatted(username, username), input("username", username),
+					List.of(SignInQueries.state(before, person)), List.of(SignInQueries.state(after, person)),
+					persons(person));
+			return new Outcome(ManagedAccount.of(after, row.get("person")), password, changeId, List.of());
+		});
+	}
+
+	/**
+	 * Creates the accounts of a scope's secretaries who have none, and their hand-out.
+	 */
+	Handout createSecretaryAccounts(String scopeId) {
+		String user = Access.username();
+		String code;
+		try {
+			code = this.scope.code(scopeId, "scope");
+		}
+		catch (BadRequestException | NotFoundException ex) {
+			return new Handout(List.of(), null, null,
+					List.of(new UserError(UserErrorCode.VALIDATION, List.of("input", "scope"), ex.getMessage())));
+		}
+		try {
+			return this.transactions.execute(status -> secretaryAccounts(user, code, scopeId));
+		}
+		catch (DataIntegrityViolationException ex) {
+			return new Handout(List.of(), null, null,
+					List.of(new UserError(UserErrorCode.VALIDATION, List.of("input", "scope"), TAKEN_MEANWHILE)));
+		}
+	}
+
+	private Handout secretaryAccounts(String user, String code, String scopeId) {
+		{
+			List<Record> secretaries = this.graph.rows(AccountStatements.SECRETARIES,
+					Graph.parameters("scope", code, "posts", this.graph.secretaryPosts()));
+			if (secretaries.isEmpty()) {
+				return new Handout(List.of(), null, null, List.of());
+			}
+			List<Map<String, Object>> accounts = new ArrayList<>();
+			Set<String> keys = usernames(secretaries);
+			Map<String, String> passwords = new LinkedHashMap<>();
+			Map<String, List<String>> posts = new LinkedHashMap<>();
+			for (Record secretary : secretaries) {
+				Node person = secretary.get("person").asNode();
+				String username = free(SignInQueries.key(person.get("code").asString()), keys,
+						this.security::configures);
+				String password = this.policy.oneTimePassword();
+				passwords.put(username, password);
+				posts.put(username, secretary.get("posts").asList(v -> v.asString()));
+				Map<String, Object> account = new LinkedHashMap<>();
+				account.put("username", username);
+				account.put("key", username);
+				account.put("password", password);
+				account.put("person", person.get("code").asString());
+				accounts.add(account);
+			}
+			// BCrypt is slow on purpose: hash on every core
+			accounts.parallelStream().forEach(a -> a.put("hash", this.encoder.encode((String) a.remove("password"))));
+			List<Created> created = new ArrayList<>();
+			List<Map<String, Object>> states = new ArrayList<>();
+			List<String> people = new ArrayList<>();
+			for (Record row : this.graph.rows(AccountStatements.CREATE_MANY, Graph.parameters("accounts", accounts))) {
+				Node a = row.get("a").asNode();
+				String person = row.get("person").asNode().get("code").asString();
+				created.add(new Created(ManagedAccount.of(a, row.get("person")),
+						passwords.get(a.get("username").asString())));
+				states.add(SignInQueries.state(a, person));
+				people.add(person);
+			}
+			String changeId = this.audit.record(user, Operation.CREATE_SECRETARY_ACCOUNTS,
+					"为 %s 的 %d 位书记新建账号 / created accounts for %d secretaries of %s".formatted(code, created.size(),
+							created.size(), code),
+					input("scope", scopeId), List.of(), states, people);
+			String name = this.graph.one(AccountStatements.SCOPE_NAME, Graph.parameters("code", code))
+				.map(row -> row.get("name").asString(code))
+				.orElse(code);
+			return new Handout(created, this.handout.workbook(name, created, posts), changeId, List.of());
+		}
+	}
+
+	private interface Check {
+
+		Optional<Outcome> refusal(Node account, String person);
+
+	}
+
+	private Outcome update(Operation operation, String username, Map<String, Object> input, Check check,
+			java.util.function.Function<Node, Role> role, java.util.function.Predicate<Node> enabled, String summary) {
+		String user = Access.username();
+		return inTransaction(() -> {
+			Optional<Record> found = account(username);
+			if (found.isEmpty()) {
+				return Outcome.refused(USERNAME_FIELD, noAccount(username));
+			}
+			Node before = found.get().get("a").asNode();
+			String person = personCode(found.get());
+			Optional<Outcome> refusal = check.refusal(before, person);
+			if (refusal.isPresent()) {
+				return refusal.get();
+			}
+			if (SignInQueries.key(username).equals(SignInQueries.key(user))) {
+				return Outcome.refused(USERNAME_FIELD,
+						"不能停用或更改自己的账号 / You cannot disable or change the role of your own account");
+			}
+			Record row = this.graph
+				.one(AccountStatements.UPDATE,
+						Graph.parameters("key", SignInQueries.key(username), "role", role.apply(before).name(),
+								"enabled", enabled.test(before)))
+				.orElseThrow();
+			Node after = row.get("a").asNode();
+			String changeId = this.audit.record(user, operation, summary, input,
+					List.of(SignInQueries.state(before, person)), List.of(SignInQueries.state(after, person)),
+					persons(person));
+			return new Outcome(ManagedAccount.of(after, row.get("person")), null, changeId, List.of());
+		});
+	}
+
+	private Outcome inTransaction(Supplier<Outcome> work) {
+		try {
+			Outcome outcome = this.transactions.execute(status -> {
+				Outcome result = work.get();
+				if (!result.errors().isEmpty()) {
+					status.setRollbackOnly();
+				}
+				return result;
+			});
+			return outcome;
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same user name created at the same moment: the constraint stopped the
+			// second at commit, nothing of it was written
+			return Outcome.refused(USERNAME_FIELD, TAKEN_MEANWHILE);
+		}
+	}
+
+	private static final String TAKEN_MEANWHILE = "用户名已被同时创建的另一个账号占用，请重试 / Another change took this user name at the same moment: try again";
+
+	private Optional<Record> account(String username) {
+		if (username == null || username.isBlank()) {
+			return Optional.empty();
+		}
+		return this.graph.one(AccountStatements.BY_KEY, Graph.parameters("key", SignInQueries.key(username)));
+	}
+
+	private boolean taken(String username) {
+		return this.store.byUsername(username).isPresent() || this.security.configures(username);
+	}
+
+	private boolean secretary(String person) {
+		return this.graph
+			.one(AccountStatements.PERSON, Graph.parameters("person", person, "posts", this.graph.secretaryPosts()))
+			.map(row -> row.get("secretary").asBoolean())
+			.orElse(false);
+	}
+
+	private Set<String> usernames(List<Record> secretaries) {
+		List<String> wanted = secretaries.stream()
+			.map(s -> SignInQueries.key(s.get("person").asNode().get("code").asString()))
+			.toList();
+		Set<String> taken = new HashSet<>();
+		this.graph.rows(AccountStatements.TAKEN, Graph.parameters("keys", wanted))
+			.forEach(row -> taken.add(row.get("key").asString()));
+		return taken;
+	}
+
+	// The person's code, or with -2, -3... when another account has it as its name.
+	private static String free(String wanted, Set<String> taken, java.util.function.Predicate<String> configured) {
+		String name = wanted;
+		for (int n = 2; taken.contains(name) || configured.test(name); n++) {
+			name = wanted + "-" + n;
+		}
+		taken.add(name);
+		return name;
+	}
+
+	private static String personCode(Record row) {
+		return row.get("person").isNull() ? null : row.get("person").asNode().get("code").asString();
+	}
+
+	private static List<String> persons(String person) {
+		return (person != null) ? List.of(person) : List.of();
+	}
+
+	private static Map<String, Object> input(Object... namesAndValues) {
+		Map<String, Object> input = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			if (namesAndValues[i + 1] != null) {
+				input.put((String) namesAndValues[i], namesAndValues[i + 1]);
+			}
+		}
+		return input;
+	}
+
+	private static String noAccount(String username) {
+		return "没有账号 %s / There is no account %s".formatted(username, username);
+	}
+
+	private static String noPost(String personId) {
+		return "%s 目前没有担任书记或副书记职务，不能建书记账号 / %s holds no secretary's post today".formatted(personId, personId);
+	}
+
+}
