@@ -59,6 +59,16 @@
     });
   }
 
+  // Editing a field takes its error away.
+  document.addEventListener('input', event => {
+    const label = event.target.closest('label');
+    const error = label && label.querySelector('.field-error');
+    if (!error) return;
+    error.hidden = true;
+    error.textContent = '';
+    event.target.removeAttribute('aria-invalid');
+  });
+
   // A request's failure as the error of the container's general place.
   const showFailure = (container, error) => showErrors(container, [{ field: [], message: error.message }]);
 

@@ -80,7 +80,8 @@ window.PN = (function () {
     try { body = await response.json(); } catch (e) { body = null; }
     if (body && body.errors && body.errors.length) {
       // the service's messages are Chinese first already ("无权查看 … / not allowed …")
-      throw new Error(body.errors.map(e => e.message).join('；'));
+      // one line per distinct message: several fields refused for one reason say it once
+      throw new Error([...new Set(body.errors.map(e => e.message))].join('；'));
     }
     if (!body || !response.ok || !body.data) {
       throw new Error(`服务器错误（HTTP ${response.status}） / Server error (HTTP ${response.status})`);

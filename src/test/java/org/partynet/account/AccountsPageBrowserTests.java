@@ -62,6 +62,8 @@ class AccountsPageBrowserTests extends BrowserTestSupport {
 				.matches("书记账号-青年社区-\\d{4}-\\d{2}-\\d{2}\\.xlsx");
 			downloaded(this.driver.findElement(By.id("batch-workbook")).getDomAttribute("download"));
 			noHorizontalScroll();
+			((JavascriptExecutor) this.driver)
+				.executeScript("document.getElementById('batch-result').scrollIntoView({block: 'start'});");
 			screenshot("accounts-phone-secretaries.png");
 
 			// Again: every secretary has an account now.
@@ -132,6 +134,10 @@ class AccountsPageBrowserTests extends BrowserTestSupport {
 		assertThat(duplicate).containsPattern("\\p{IsHan}");
 		assertThat(this.driver.findElement(By.id("password-dialog")).isDisplayed()).isFalse();
 		screenshot(screenshots + "-duplicate.png");
+		// editing the field takes the error away
+		this.driver.findElement(By.id("new-username")).sendKeys("-2");
+		this.wait.until(ExpectedConditions
+			.invisibilityOfElementLocated(By.cssSelector("#create .field-error[data-for='username']")));
 		type(By.id("new-username"), "");
 
 		// 3. Disabled, then enabled again.
