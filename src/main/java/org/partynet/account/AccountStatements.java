@@ -26,9 +26,9 @@ final class AccountStatements {
 			  AND ($search IS NULL OR a.key CONTAINS toLower($search) OR p.name CONTAINS $search
 			       OR toLower(p.code) CONTAINS toLower($search))
 			WITH a, p ORDER BY a.key
-			WITH collect({a: a, p: p}) AS all
-			RETURN size(all) AS totalCount,
-			       [x IN all WHERE $after IS NULL OR x.a.key > $after][0..$limit] AS page
+			WITH collect({a: a, p: p}) AS matching
+			RETURN size(matching) AS totalCount,
+			       [x IN matching WHERE $after IS NULL OR x.a.key > $after][0..$limit] AS page
 			""");
 
 	/** Whether the person exists, has an account, and holds a secretary's post today. */

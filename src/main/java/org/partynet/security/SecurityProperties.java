@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("partynet.security")
 public record SecurityProperties(@DefaultValue("true") boolean demoAccounts,
-		@DefaultValue("RY20011") String demoSecretaryPerson, Map<String, AccountProperties> accounts, @DefaultValue( {
+		@DefaultValue("RY20001") String demoSecretaryPerson, Map<String, AccountProperties> accounts, @DefaultValue( {
 				"SECRETARY", "DEPUTY_SECRETARY" }) List<String> secretaryPosts,
 		@DefaultValue SignInProperties signIn, @DefaultValue PasswordProperties password){
 

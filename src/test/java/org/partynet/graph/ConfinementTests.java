@@ -39,7 +39,7 @@ class ConfinementTests extends HarnessTestSupport {
 
 	@Test
 	void a_secretary_runs_no_write_and_no_privileged_read() {
-		signInAs("secretary", "ROLE_SECRETARY", "PERSON:RY20011");
+		signInAs("secretary", "ROLE_SECRETARY", "PERSON:RY20001");
 		assertThatThrownBy(() -> this.graph.run(Statement.write("test.write", "CREATE (:Nothing)"), Graph.parameters()))
 			.isInstanceOf(AccessDeniedException.class);
 	}
@@ -99,7 +99,7 @@ class ConfinementTests extends HarnessTestSupport {
 
 	@Test
 	void a_secretarys_reach_is_their_subtree() {
-		signInAs("secretary", "ROLE_SECRETARY", "PERSON:RY20011");
+		signInAs("secretary", "ROLE_SECRETARY", "PERSON:RY20001");
 		Statement organizations = Statement.read("test.organizations", "MATCH (o:PartyOrganization) RETURN o");
 		List<String> codes = this.graph.rows(organizations, Graph.parameters())
 			.stream()
