@@ -270,6 +270,8 @@ class SchemaWalkTests extends HarnessTestSupport {
 		probes.add(root("linkageSummary", "", Expect.INSIDE));
 		probes.add(root("health", "", Expect.INSIDE));
 		probes.add(root("changes", "first: %d", changes, null, 100));
+		// the accounts are the organization department's alone
+		probes.add(root("accounts", "first: %d", Expect.OUTSIDE, null, 100));
 		for (String unit : this.subtree.inside("Unit")) {
 			probes.add(root("reach", "unit: " + quote(unit), Expect.INSIDE));
 		}
