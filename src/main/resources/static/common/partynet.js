@@ -80,7 +80,8 @@ window.PN = (function () {
     try { body = await response.json(); } catch (e) { body = null; }
     if (body && body.errors && body.errors.length) {
       // the service's messages are Chinese first already ("无权查看 … / not allowed …")
-      throw new Error(body.errors.map(e => e.message).join('；'));
+      // one line per distinct message: several fields refused for one reason say it once
+      throw new Error([...new Set(body.errors.map(e => e.message))].join('；'));
     }
     if (!body || !response.ok || !body.data) {
       throw new Error(`服务器错误（HTTP ${response.status}） / Server error (HTTP ${response.status})`);
@@ -120,8 +121,23 @@ window.PN = (function () {
   // Account roles (AccountRole), not the roles people hold in the network (the model's roles).
   const ACCOUNT_ROLES = { ORG_DEPT: '组织部 Org. dept.', SECRETARY: '书记 Secretary', VIEWER: '查看 Viewer' };
   let meRequest = null;
-  const me = () => (meRequest ||= graphql('{ me { username role organization { id name } } }')
+  const me = () => (meRequest ||= graphql('{ me { username role organization { id name } organizations { id name } } }')
     .then(data => data.me, error => { meRequest = null; throw error; }));
+  const accountRole = role => ACCOUNT_ROLES[role] || role;
+
+  // A secretary whose posts have all ended reads nothing: every page says why, at the top.
+  function noPost(account) {
+    if (account.role !== 'SECRETARY' || !Array.isArray(account.organizations) || account.organizations.length) return;
+    if ($('no-post')) return;
+    const notice = document.createElement('p');
+    notice.id = 'no-post';
+    notice.className = 'no-post';
+    notice.setAttribute('role', 'alert');
+    notice.textContent = '您目前未担任任何党组织的书记或副书记职务，因此没有可查看的数据；如有疑问，请联系区委组织部。'
+      + ' / You currently hold no secretary\'s post in any organization, so there is nothing for you to read;'
+      + ' ask the organization department if this is wrong.';
+    document.body.prepend(notice);
+  }
 
   // --- the navigation --------------------------------------------------------------------------
 
@@ -134,6 +150,10 @@ window.PN = (function () {
     ['/import', '导入', 'Import'],
     ['/graphiql', 'GraphQL 查询', 'explorer']
   ];
+  // Pages only some accounts may use, shown to those after the others: [path, Chinese, English, role].
+  const RESTRICTED_PAGES = [
+    ['/admin/accounts', '账号管理', 'Accounts', 'ORG_DEPT']
+  ];
   const current = path => {
     const here = location.pathname === '/' ? '/org-chart' : location.pathname.replace(/(\/index)?\.html$/, '');
     return here === path || here.startsWith(path + '/');
@@ -145,15 +165,18 @@ window.PN = (function () {
     if (!nav) return;
     nav.classList.add('pn-nav', 'no-print');
     nav.setAttribute('aria-label', '页面 Pages');
-    PAGES.forEach(([path, chinese, english], i) => {
+    const page = ([path, chinese, english], i) => {
       if (i) nav.appendChild(document.createTextNode(' · '));
       const link = document.createElement('a');
       link.href = path;
       link.textContent = `${chinese} · ${english}`;
       if (current(path)) link.setAttribute('aria-current', 'page');
       nav.appendChild(link);
-    });
+    };
+    PAGES.forEach(page);
     me().then(account => {
+      RESTRICTED_PAGES.filter(p => p[3] === account.role).forEach(p => page(p, 1));
+      noPost(account);
       const badge = document.createElement('span');
       badge.id = 'account';
       badge.className = 'account';
@@ -164,6 +187,13 @@ window.PN = (function () {
       out.href = '/logout';
       out.textContent = '退出 Sign out';
       badge.appendChild(out);
+      // everyone changes their own password on the server's form
+      badge.appendChild(document.createTextNode(' · '));
+      const password = document.createElement('a');
+      password.id = 'change-password-link';
+      password.href = '/account/password';
+      password.textContent = '修改密码 Change password';
+      badge.appendChild(password);
       nav.appendChild(badge);
     }, () => { /* the page works without the badge; an expired session says so itself */ });
   }
@@ -188,6 +218,6 @@ window.PN = (function () {
 
   return {
     $, escape, decimal, percent, percentValue, number, today, beijing, fieldOf, keyOf,
-    graphql, fail, expiredAnswer, sessionExpired, model, me, loadScopes
+    graphql, fail, expiredAnswer, sessionExpired, model, me, accountRole, loadScopes
   };
 })();

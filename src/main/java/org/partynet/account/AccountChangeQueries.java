@@ -1,12 +1,11 @@
 package org.partynet.account;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -18,9 +17,7 @@ import org.partynet.change.UserError.UserErrorCode;
 import org.partynet.graph.Graph;
 import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.GlobalId;
-import org.partynet.graphql.NotFoundException;
 import org.partynet.model.Operation;
-import org.partynet.scope.Scope;
 import org.partynet.security.Access;
 import org.partynet.security.PasswordPolicy;
 import org.partynet.security.Role;
@@ -56,25 +53,18 @@ class AccountChangeQueries {
 
 	private final PasswordPolicy policy;
 
-	private final Scope scope;
-
-	private final HandoutWorkbook handout;
-
 	private final TransactionTemplate transactions;
 
 	private final SecurityProperties security;
 
 	AccountChangeQueries(Graph graph, SignInQueries store, AuditRecordQueries audit, PasswordEncoder encoder,
-			PasswordPolicy policy, Scope scope, HandoutWorkbook handout, PlatformTransactionManager transactionManager,
-			SecurityProperties security) {
+			PasswordPolicy policy, PlatformTransactionManager transactionManager, SecurityProperties security) {
 		this.security = security;
 		this.graph = graph;
 		this.store = store;
 		this.audit = audit;
 		this.encoder = encoder;
 		this.policy = policy;
-		this.scope = scope;
-		this.handout = handout;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -85,16 +75,6 @@ class AccountChangeQueries {
 			return new Outcome(null, null, null, List.of(new UserError(UserErrorCode.VALIDATION, field, message)));
 		}
 
-	}
-
-	/** What {@code createSecretaryAccounts} answers. */
-	record Handout(List<Created> created, String workbook, String changeId, List<UserError> errors) {
-	}
-
-	/**
-	 * One account made by {@code createSecretaryAccounts}, with its one-time password.
-	 */
-	record Created(ManagedAccount account, String oneTimePassword) {
 	}
 
 	Outcome create(String username, Role role, String personId) {
@@ -215,77 +195,6 @@ class AccountChangeQueries {
 		});
 	}
 
-	/**
-	 * Creates the accounts of a scope's secretaries who have none, and their hand-out.
-	 */
-	Handout createSecretaryAccounts(String scopeId) {
-		String user = Access.username();
-		String code;
-		try {
-			code = this.scope.code(scopeId, "scope");
-		}
-		catch (BadRequestException | NotFoundException ex) {
-			return new Handout(List.of(), null, null,
-					List.of(new UserError(UserErrorCode.VALIDATION, List.of("input", "scope"), ex.getMessage())));
-		}
-		try {
-			return this.transactions.execute(status -> secretaryAccounts(user, code, scopeId));
-		}
-		catch (DataIntegrityViolationException ex) {
-			return new Handout(List.of(), null, null,
-					List.of(new UserError(UserErrorCode.VALIDATION, List.of("input", "scope"), TAKEN_MEANWHILE)));
-		}
-	}
-
-	private Handout secretaryAccounts(String user, String code, String scopeId) {
-		{
-			List<Record> secretaries = this.graph.rows(AccountStatements.SECRETARIES,
-					Graph.parameters("scope", code, "posts", this.graph.secretaryPosts()));
-			if (secretaries.isEmpty()) {
-				return new Handout(List.of(), null, null, List.of());
-			}
-			List<Map<String, Object>> accounts = new ArrayList<>();
-			Set<String> keys = usernames(secretaries);
-			Map<String, String> passwords = new LinkedHashMap<>();
-			Map<String, List<String>> posts = new LinkedHashMap<>();
-			for (Record secretary : secretaries) {
-				Node person = secretary.get("person").asNode();
-				String username = free(SignInQueries.key(person.get("code").asString()), keys,
-						this.security::configures);
-				String password = this.policy.oneTimePassword();
-				passwords.put(username, password);
-				posts.put(username, secretary.get("posts").asList(v -> v.asString()));
-				Map<String, Object> account = new LinkedHashMap<>();
-				account.put("username", username);
-				account.put("key", username);
-				account.put("password", password);
-				account.put("person", person.get("code").asString());
-				accounts.add(account);
-			}
-			// BCrypt is slow on purpose: hash on every core
-			accounts.parallelStream().forEach(a -> a.put("hash", this.encoder.encode((String) a.remove("password"))));
-			List<Created> created = new ArrayList<>();
-			List<Map<String, Object>> states = new ArrayList<>();
-			List<String> people = new ArrayList<>();
-			for (Record row : this.graph.rows(AccountStatements.CREATE_MANY, Graph.parameters("accounts", accounts))) {
-				Node a = row.get("a").asNode();
-				String person = row.get("person").asNode().get("code").asString();
-				created.add(new Created(ManagedAccount.of(a, row.get("person")),
-						passwords.get(a.get("username").asString())));
-				states.add(SignInQueries.state(a, person));
-				people.add(person);
-			}
-			String changeId = this.audit.record(user, Operation.CREATE_SECRETARY_ACCOUNTS,
-					"为 %s 的 %d 位书记新建账号 / created accounts for %d secretaries of %s".formatted(code, created.size(),
-							created.size(), code),
-					input("scope", scopeId), List.of(), states, people);
-			String name = this.graph.one(AccountStatements.SCOPE_NAME, Graph.parameters("code", code))
-				.map(row -> row.get("name").asString(code))
-				.orElse(code);
-			return new Handout(created, this.handout.workbook(name, created, posts), changeId, List.of());
-		}
-	}
-
 	private interface Check {
 
 		Optional<Outcome> refusal(Node account, String person);
@@ -293,7 +202,7 @@ class AccountChangeQueries {
 	}
 
 	private Outcome update(Operation operation, String username, Map<String, Object> input, Check check,
-			java.util.function.Function<Node, Role> role, java.util.function.Predicate<Node> enabled, String summary) {
+			Function<Node, Role> role, Predicate<Node> enabled, String summary) {
 		String user = Access.username();
 		return inTransaction(() -> {
 			Optional<Record> found = account(username);
@@ -341,7 +250,7 @@ class AccountChangeQueries {
 		}
 	}
 
-	private static final String TAKEN_MEANWHILE = "用户名已被同时创建的另一个账号占用，请重试 / Another change took this user name at the same moment: try again";
+	static final String TAKEN_MEANWHILE = "用户名已被同时创建的另一个账号占用，请重试 / Another change took this user name at the same moment: try again";
 
 	private Optional<Record> account(String username) {
 		if (username == null || username.isBlank()) {
@@ -361,35 +270,15 @@ class AccountChangeQueries {
 			.orElse(false);
 	}
 
-	private Set<String> usernames(List<Record> secretaries) {
-		List<String> wanted = secretaries.stream()
-			.map(s -> SignInQueries.key(s.get("person").asNode().get("code").asString()))
-			.toList();
-		Set<String> taken = new HashSet<>();
-		this.graph.rows(AccountStatements.TAKEN, Graph.parameters("keys", wanted))
-			.forEach(row -> taken.add(row.get("key").asString()));
-		return taken;
-	}
-
-	// The person's code, or with -2, -3... when another account has it as its name.
-	private static String free(String wanted, Set<String> taken, java.util.function.Predicate<String> configured) {
-		String name = wanted;
-		for (int n = 2; taken.contains(name) || configured.test(name); n++) {
-			name = wanted + "-" + n;
-		}
-		taken.add(name);
-		return name;
-	}
-
 	private static String personCode(Record row) {
 		return row.get("person").isNull() ? null : row.get("person").asNode().get("code").asString();
 	}
 
-	private static List<String> persons(String person) {
+	static List<String> persons(String person) {
 		return (person != null) ? List.of(person) : List.of();
 	}
 
-	private static Map<String, Object> input(Object... namesAndValues) {
+	static Map<String, Object> input(Object... namesAndValues) {
 		Map<String, Object> input = new LinkedHashMap<>();
 		for (int i = 0; i < namesAndValues.length; i += 2) {
 			if (namesAndValues[i + 1] != null) {

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.partynet.account.AccountChangeQueries.Handout;
+import org.partynet.account.SecretaryAccountsQueries.Handout;
 import org.partynet.account.AccountChangeQueries.Outcome;
 import org.partynet.graph.Graph;
 import org.partynet.graphql.Paging;
@@ -33,11 +33,15 @@ class AccountController {
 
 	private final AccountChangeQueries accounts;
 
+	private final SecretaryAccountsQueries secretaries;
+
 	private final Paging paging;
 
-	AccountController(AccountQueries queries, AccountChangeQueries accounts, Paging paging) {
+	AccountController(AccountQueries queries, AccountChangeQueries accounts, SecretaryAccountsQueries secretaries,
+			Paging paging) {
 		this.queries = queries;
 		this.accounts = accounts;
+		this.secretaries = secretaries;
 		this.paging = paging;
 	}
 
@@ -71,43 +75,54 @@ class AccountController {
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_DEPT')")
-	Outcome createAccount(@Argument Map<String, Object> input) {
-		return this.accounts.create((String) input.get("username"), role(input.get("role")),
-				(String) input.get("person"));
+	Outcome createAccount(@Argument CreateAccountInput input) {
+		return this.accounts.create(input.username(), input.role(), input.person());
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_DEPT')")
-	Outcome changeAccountRole(@Argument Map<String, Object> input) {
-		return this.accounts.changeRole((String) input.get("username"), role(input.get("role")));
+	Outcome changeAccountRole(@Argument ChangeAccountRoleInput input) {
+		return this.accounts.changeRole(input.username(), input.role());
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_DEPT')")
-	Outcome disableAccount(@Argument Map<String, Object> input) {
-		return this.accounts.disable((String) input.get("username"));
+	Outcome disableAccount(@Argument AccountInput input) {
+		return this.accounts.disable(input.username());
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_DEPT')")
-	Outcome enableAccount(@Argument Map<String, Object> input) {
-		return this.accounts.enable((String) input.get("username"));
+	Outcome enableAccount(@Argument AccountInput input) {
+		return this.accounts.enable(input.username());
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_DEPT')")
-	Outcome resetPassword(@Argument Map<String, Object> input) {
-		return this.accounts.resetPassword((String) input.get("username"));
+	Outcome resetPassword(@Argument AccountInput input) {
+		return this.accounts.resetPassword(input.username());
 	}
 
 	@MutationMapping
 	@PreAuthorize("hasRole('ORG_DEPT')")
-	Handout createSecretaryAccounts(@Argument Map<String, Object> input) {
-		return this.accounts.createSecretaryAccounts((String) input.get("scope"));
+	Handout createSecretaryAccounts(@Argument SecretaryAccountsInput input) {
+		return this.secretaries.create(input.scope());
 	}
 
-	private static Role role(Object value) {
-		return (value == null) ? null : Role.valueOf(value.toString());
+	/** See {@code CreateAccountInput} in schema.graphqls. */
+	record CreateAccountInput(String username, Role role, String person) {
+	}
+
+	/** See {@code ChangeAccountRoleInput} in schema.graphqls. */
+	record ChangeAccountRoleInput(String username, Role role) {
+	}
+
+	/** See {@code AccountInput} in schema.graphqls. */
+	record AccountInput(String username) {
+	}
+
+	/** See {@code SecretaryAccountsInput} in schema.graphqls. */
+	record SecretaryAccountsInput(String scope) {
 	}
 
 	record Account(String username, Role role, Organization organization, List<Organization> organizations,

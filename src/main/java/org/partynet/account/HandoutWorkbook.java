@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.partynet.account.AccountChangeQueries.Created;
+import org.partynet.account.SecretaryAccountsQueries.Created;
 import org.partynet.model.Fields;
 import org.partynet.report.CellText;
 import org.partynet.report.Sheets;

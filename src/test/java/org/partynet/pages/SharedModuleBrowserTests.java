@@ -22,7 +22,8 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 
 	private static final Map<String, String> PAGES = Map.of("/org-chart", "/org-chart", "/", "/org-chart",
 			"/reports/coverage", "/reports/coverage", "/reports/health", "/reports/health", "/reports/linkage",
-			"/reports/linkage", "/reports/changes", "/reports/changes", "/import", "/import", "/graphiql", "/graphiql");
+			"/reports/linkage", "/reports/changes", "/reports/changes", "/import", "/import", "/graphiql", "/graphiql",
+			"/admin/accounts", "/admin/accounts");
 
 	private static final String NAV = """
 			return Array.from(document.querySelectorAll('#nav > a')).map(a => a.getAttribute('href')
@@ -37,15 +38,33 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 				this.wait.until((d) -> !d.findElements(By.id("account")).isEmpty());
 				List<String> expected = new ArrayList<>();
 				for (String path : List.of("/org-chart", "/reports/coverage", "/reports/health", "/reports/linkage",
-						"/reports/changes", "/import", "/graphiql")) {
+						"/reports/changes", "/import", "/graphiql", "/admin/accounts")) {
 					expected.add(path.equals(page.getValue()) ? path + " (current)" : path);
 				}
 				assertThat(stringList(NAV)).as(page.getKey()).containsExactlyElementsOf(expected);
 				assertThat(text(By.id("nav"))).as(page.getKey()).startsWith("组织架构图 · Org chart · 全覆盖 · Coverage");
 				assertThat(text(By.id("account"))).as(page.getKey())
-					.contains("orgdept", "组织部 Org. dept.", "退出 Sign out");
+					.contains("orgdept", "组织部 Org. dept.", "退出 Sign out", "修改密码 Change password");
+				assertThat(this.driver.findElement(By.id("change-password-link")).getDomAttribute("href"))
+					.isEqualTo("/account/password");
 			}
 			noSevereConsoleEntries();
+		});
+	}
+
+	/** The accounts page is in the navigation of the organization department only. */
+	@Test
+	void the_accounts_page_is_in_the_navigation_of_the_organization_department_only() throws IOException {
+		run("shared-nav-secretary-failure.png", () -> {
+			for (String username : List.of("secretary", "viewer")) {
+				signIn(username);
+				this.driver.get(baseUrl() + "/reports/coverage");
+				this.wait.until((d) -> !d.findElements(By.id("account")).isEmpty());
+				assertThat(stringList(NAV)).as(username)
+					.doesNotContain("/admin/accounts")
+					.contains("/reports/coverage (current)");
+				assertThat(text(By.id("account"))).as(username).contains("修改密码 Change password");
+			}
 		});
 	}
 
