@@ -87,8 +87,10 @@ class LoginPage {
 	private static String failure(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
 		Object failure = (session != null) ? session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) : null;
-		return (failure instanceof SignInRefusedException refused) ? refused.getMessage()
-				: "用户名或密码不正确 / Wrong user name or password";
+		// a lock, or a directory or single sign-on user without an enabled account, says
+		// so
+		return (failure instanceof SignInRefusedException || failure instanceof AccountRefusedException)
+				? ((Exception) failure).getMessage() : "用户名或密码不正确 / Wrong user name or password";
 	}
 
 	static String page(String title, String body) {
