@@ -177,9 +177,9 @@ window.AccountForms = (function () {
         page.showErrors(form, payload.errors);
         return;
       }
-      $('batch-summary').textContent = payload.created.length
-        ? `已为${scopeName}创建 ${payload.created.length} 个书记账号 · ${payload.created.length} accounts created`
-        : `${scopeName}的每一位现任书记都已有账号，未创建新账号 · Every secretary of the scope has an account already`;
+      // none to create is an error of the scope, shown beside it
+      $('batch-summary').textContent =
+        `已为${scopeName}创建 ${payload.created.length} 个书记账号 · ${payload.created.length} accounts created`;
       showCreated(payload.created);
       $('batch-result').hidden = false;
       if (payload.workbook) download(payload.workbook, `书记账号-${scopeName}-${PN.today()}.xlsx`);

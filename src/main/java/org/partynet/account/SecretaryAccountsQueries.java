@@ -103,7 +103,9 @@ class SecretaryAccountsQueries {
 			List<Record> secretaries = this.graph.rows(AccountStatements.SECRETARIES,
 					Graph.parameters("scope", code, "posts", this.graph.secretaryPosts()));
 			if (secretaries.isEmpty()) {
-				return new Handout(List.of(), null, null, List.of());
+				return new Handout(List.of(), null, null, List.of(new UserError(UserErrorCode.VALIDATION,
+						List.of("input", "scope"),
+						"范围内没有尚无账号的现任书记：都已有账号，或没有现任书记 / Every current secretary of this scope has an account already, or there is none")));
 			}
 			List<Map<String, Object>> accounts = new ArrayList<>();
 			Set<String> keys = usernames(secretaries);

@@ -160,11 +160,12 @@ class AccountApiTests extends HarnessTestSupport {
 			.containsAll(created.stream().map(c -> (String) ((Map<?, ?>) c.get("account")).get("username")).toList());
 		// again: everyone has an account now
 		Map<String, Object> again = payload(post("orgdept",
-				"mutation { createSecretaryAccounts(input: {scope: \"%s\"}) { created { oneTimePassword account { username } } workbook } }"
+				"mutation { createSecretaryAccounts(input: {scope: \"%s\"}) { created { oneTimePassword account { username } } workbook errors { message } } }"
 					.formatted(BATCH)),
 				"createSecretaryAccounts");
 		assertThat(list(again.get("created"))).as(answer + " then " + again).isEmpty();
 		assertThat(again.get("workbook")).isNull();
+		assertThat(again.get("errors").toString()).contains("都已有账号");
 		// the audit trail has the batch, with no password in it
 		String trail = post("orgdept", "{ changes(first: 20) { nodes { operation user input after } } }").toString();
 		assertThat(trail).contains("createSecretaryAccounts");

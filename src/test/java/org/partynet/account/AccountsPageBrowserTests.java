@@ -68,7 +68,9 @@ class AccountsPageBrowserTests extends BrowserTestSupport {
 
 			// Again: every secretary has an account now.
 			click(By.id("batch-create"));
-			this.wait.until((d) -> text(By.id("batch-summary")).contains("都已有账号"));
+			this.wait.until((d) -> d.findElement(By.cssSelector("#batch .field-error[data-for='scope']"))
+				.getText()
+				.contains("都已有账号"));
 			assertThat(this.driver.findElement(By.id("batch-created")).isDisplayed()).isFalse();
 			noSevereConsoleEntries();
 		});
