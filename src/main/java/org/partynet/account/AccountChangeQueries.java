@@ -4,8 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -146,17 +144,17 @@ class AccountChangeQueries {
 								(person == null) ? "书记账号须关联人员 / A secretary's account needs its person"
 										: noPost(GlobalId.of("Person", person))));
 					}
-					return Optional.empty();
-				}, a -> role, a -> a.get("enabled").asBoolean(),
+					return own(username);
+				}, a -> set(username, role, a.get("enabled").asBoolean()),
 				"更改账号 %s 的角色为 %s / changed the role of %s to %s".formatted(username, role, username, role));
 	}
 
 	Outcome disable(String username) {
 		return update(Operation.DISABLE_ACCOUNT, username, Map.of("username", String.valueOf(username)),
-				(a, person) -> a.get("enabled").asBoolean() ? Optional.empty()
+				(a, person) -> a.get("enabled").asBoolean() ? own(username)
 						: Optional.of(Outcome.refused(USERNAME_FIELD,
 								"账号 %s 已停用 / The account %s is disabled already".formatted(username, username))),
-				a -> Role.valueOf(a.get("role").asString()), a -> false,
+				a -> set(username, Role.valueOf(a.get("role").asString()), false),
 				"停用账号 %s / disabled the account %s".formatted(username, username));
 	}
 
@@ -165,44 +163,39 @@ class AccountChangeQueries {
 				(a, person) -> !a.get("enabled").asBoolean() ? Optional.empty()
 						: Optional.of(Outcome.refused(USERNAME_FIELD,
 								"账号 %s 未停用 / The account %s is enabled".formatted(username, username))),
-				a -> Role.valueOf(a.get("role").asString()), a -> true,
+				a -> set(username, Role.valueOf(a.get("role").asString()), true),
 				"启用账号 %s / enabled the account %s".formatted(username, username));
 	}
 
 	Outcome resetPassword(String username) {
-		String user = Access.username();
-		return inTransaction(() -> {
-			Optional<Record> found = account(username);
-			if (found.isEmpty()) {
-				return Outcome.refused(USERNAME_FIELD, noAccount(username));
-			}
-			Node before = found.get().get("a").asNode();
-			String person = personCode(found.get());
-			if (!before.get("enabled").asBoolean()) {
-				return Outcome.refused(USERNAME_FIELD,
+		return update(Operation.RESET_PASSWORD, username, input("username", username), (a,
+				person) -> a.get("enabled").asBoolean() ? Optional.empty() : Optional.of(Outcome.refused(USERNAME_FIELD,
 						"账号 %s 已停用，请先启用再重置密码 / The account %s is disabled: enable it before resetting its password"
-							.formatted(username, username));
-			}
-			String password = this.policy.oneTimePassword();
-			this.store.setPassword(username, this.encoder.encode(password), true);
-			Record row = account(username).orElseThrow();
-			Node after = row.get("a").asNode();
-			String changeId = this.audit.record(user, Operation.RESET_PASSWORD,
-					"重置账号 %s 的密码 / reset the password of %s".formatted(username, username), input("username", username),
-					List.of(SignInQueries.state(before, person)), List.of(SignInQueries.state(after, person)),
-					persons(person));
-			return new Outcome(ManagedAccount.of(after, row.get("person")), password, changeId, List.of());
-		});
+							.formatted(username, username))),
+				a -> {
+					String password = this.policy.oneTimePassword();
+					this.store.setPassword(username, this.encoder.encode(password), true);
+					return password;
+				}, "重置账号 %s 的密码 / reset the password of %s".formatted(username, username));
 	}
 
+	/** Why a change is refused, from the account before it and its person's code. */
 	private interface Check {
 
 		Optional<Outcome> refusal(Node account, String person);
 
 	}
 
-	private Outcome update(Operation operation, String username, Map<String, Object> input, Check check,
-			Function<Node, Role> role, Predicate<Node> enabled, String summary) {
+	/** Writes a change; answers the one-time password it made, if it made one. */
+	private interface Write {
+
+		String apply(Node account);
+
+	}
+
+	// Checks, writes, reads the account again and records the change, in one transaction.
+	private Outcome update(Operation operation, String username, Map<String, Object> input, Check check, Write write,
+			String summary) {
 		String user = Access.username();
 		return inTransaction(() -> {
 			Optional<Record> found = account(username);
@@ -215,21 +208,27 @@ class AccountChangeQueries {
 			if (refusal.isPresent()) {
 				return refusal.get();
 			}
-			if (SignInQueries.key(username).equals(SignInQueries.key(user))) {
-				return Outcome.refused(USERNAME_FIELD,
-						"不能停用或更改自己的账号 / You cannot disable or change the role of your own account");
-			}
-			Record row = this.graph
-				.one(AccountStatements.UPDATE,
-						Graph.parameters("key", SignInQueries.key(username), "role", role.apply(before).name(),
-								"enabled", enabled.test(before)))
-				.orElseThrow();
+			String password = write.apply(before);
+			Record row = account(username).orElseThrow();
 			Node after = row.get("a").asNode();
 			String changeId = this.audit.record(user, operation, summary, input,
 					List.of(SignInQueries.state(before, person)), List.of(SignInQueries.state(after, person)),
 					persons(person));
-			return new Outcome(ManagedAccount.of(after, row.get("person")), null, changeId, List.of());
+			return new Outcome(ManagedAccount.of(after, row.get("person")), password, changeId, List.of());
 		});
+	}
+
+	private String set(String username, Role role, boolean enabled) {
+		this.graph.run(AccountStatements.UPDATE,
+				Graph.parameters("key", SignInQueries.key(username), "role", role.name(), "enabled", enabled));
+		return null;
+	}
+
+	// The organization department cannot lock itself out.
+	private static Optional<Outcome> own(String username) {
+		return SignInQueries.key(username).equals(SignInQueries.key(Access.username())) ? Optional.of(Outcome
+			.refused(USERNAME_FIELD, "不能停用或更改自己的账号 / You cannot disable or change the role of your own account"))
+				: Optional.empty();
 	}
 
 	private Outcome inTransaction(Supplier<Outcome> work) {

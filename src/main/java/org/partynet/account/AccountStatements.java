@@ -55,7 +55,7 @@ final class AccountStatements {
 	static final Statement UPDATE = Statement.write("account.update", """
 			MATCH (a:Account {key: $key})
 			SET a.role = $role, a.enabled = $enabled, a.stamp = a.stamp + 1
-			""" + RETURN);
+			""");
 
 	/**
 	 * The secretaries of a scope without an account: the people who hold a secretary's

@@ -50,8 +50,9 @@ class AccountStateFilter extends OncePerRequestFilter {
 			if (account.isEmpty() || !current(account.get(), stamp.get(), authentication)) {
 				signOut(request);
 			}
-			else if (account.get().mustChangePassword() && Access.mustChangePassword()
-					&& !PasswordPage.allowedBeforeChange(request.getRequestURI())) {
+			// the stamp matched, so the session's one-time password is still the
+			// account's
+			else if (Access.mustChangePassword() && !PasswordPage.allowedBeforeChange(request.getRequestURI())) {
 				refuseUntilChanged(request, response);
 				return;
 			}

@@ -101,10 +101,6 @@ class Accounts implements UserDetailsService {
 		return accounts.byUsername(username);
 	}
 
-	Map<String, UserDetails> all() {
-		return this.configured;
-	}
-
 	static String key(String username) {
 		return (username != null) ? username.toLowerCase(Locale.ROOT) : null;
 	}

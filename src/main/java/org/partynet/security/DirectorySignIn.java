@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.ldap.core.DirContextAdapter;
 import org.springframework.ldap.core.DirContextOperations;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -28,7 +27,7 @@ import org.springframework.security.ldap.authentication.BindAuthenticator;
 import org.springframework.security.ldap.authentication.LdapAuthenticationProvider;
 import org.springframework.security.ldap.authentication.ad.ActiveDirectoryLdapAuthenticationProvider;
 import org.springframework.security.ldap.search.FilterBasedLdapUserSearch;
-import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
+import org.springframework.security.ldap.userdetails.LdapUserDetailsMapper;
 
 /**
  * Sign-in through a directory ({@link DirectoryProperties}, switched on by
@@ -119,9 +118,10 @@ class DirectorySignIn {
 
 	/**
 	 * The directory user, once the directory accepted the password, as the account of the
-	 * graph it belongs to.
+	 * graph it belongs to. Spring's mapping back into the directory stays Spring's:
+	 * nothing here writes to the directory.
 	 */
-	private static final class AccountOfDirectoryUser implements UserDetailsContextMapper {
+	private static final class AccountOfDirectoryUser extends LdapUserDetailsMapper {
 
 		private final DirectoryProperties properties;
 
@@ -159,11 +159,6 @@ class DirectorySignIn {
 				return username.substring(0, username.length() - suffix.length());
 			}
 			return username;
-		}
-
-		@Override
-		public void mapUserToContext(UserDetails user, DirContextAdapter context) {
-			throw new UnsupportedOperationException("The directory is only read");
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.partynet.security;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -103,11 +105,9 @@ class PasswordPage {
 	// The stamp changed with the password: this session takes the new one (and a new
 	// session id), the account's other sessions are signed out on their next request.
 	private void keepSignedIn(HttpServletRequest request, HttpServletResponse response, StoredAccount account) {
-		Authentication authentication = UsernamePasswordAuthenticationToken
-			.authenticated(User.withUsername(account.username())
-				.password("")
-				.authorities(AccountAuthorities.of(account, AccountSource.LOCAL))
-				.build(), null, AccountAuthorities.of(account, AccountSource.LOCAL));
+		List<GrantedAuthority> authorities = AccountAuthorities.of(account, AccountSource.LOCAL);
+		Authentication authentication = UsernamePasswordAuthenticationToken.authenticated(
+				User.withUsername(account.username()).password("").authorities(authorities).build(), null, authorities);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
