@@ -64,6 +64,15 @@ window.PNForms = (function () {
         list.appendChild(item);
       });
       if (!options.length && input.value.trim()) list.appendChild(element('li', 'meta', '未找到 Nothing found'));
+      // someone not in the network yet: created in a form of their own, then picked here
+      if (f.type === 'person' && input.value.trim() && window.PNForms.createPerson) {
+        const item = element('li');
+        item.appendChild(button('＋ 新建人员 New person', () => window.PNForms.createPerson({
+          name: input.value.trim(),
+          done: payload => { const p = payload.person; value = { id: p.id, name: p.name, version: p.version, hint: p.code }; input.value = p.name; list.innerHTML = ''; show(value); }
+        }), 'pn-new-person'));
+        list.appendChild(item);
+      }
     };
     const find = async () => {
       const text = input.value.trim(), request = ++asked;

@@ -276,11 +276,11 @@
   // --- people ---------------------------------------------------------------------------------
 
   const GENDERS = [['', '–'], ['MALE', '男 Male'], ['FEMALE', '女 Female']];
-  async function createPerson({ organization, done } = {}) {
+  async function createPerson({ organization, name, done } = {}) {
     return F.open({
       title: '新建人员 · New person',
       fields: [
-        { name: 'name', label: '姓名 Name', type: 'text', maxLength: 100 },
+        { name: 'name', label: '姓名 Name', type: 'text', value: name || '', maxLength: 100 },
         { name: 'code', label: '编码 Code', type: 'text', value: await suggestPersonCode(), hint: '自动建议，可修改 / suggested' },
         { name: 'gender', label: '性别 Gender', type: 'select', options: GENDERS },
         { name: 'phone', label: '电话 Phone', type: 'text', maxLength: 20 },
@@ -292,7 +292,7 @@
       submit: v => mutate('createPerson', 'CreatePersonInput', {
         code: v.code, name: v.name, gender: v.gender || null, phone: v.phone || null,
         organization: v.organization?.id || null, partyStatus: v.organization ? v.partyStatus : null, on: v.on || null
-      }, 'person { id name }'),
+      }, 'person { id code name version }'),
       done
     });
   }

@@ -24,6 +24,8 @@ window.OrgChartEdit = (function () {
     const row = actions(
       F.button('任命', () => F.appoint(org, { done: after() }), 'edit-appoint'),
       ...(o.kind !== 'BUILDING_GROUP' ? [F.button('新建下级', () => F.create(org, { done: after() }), 'edit-create')] : []),
+      // party members belong to branches and committees; a building group's come through IN_GROUP
+      ...(o.kind !== 'BUILDING_GROUP' ? [F.button('新建党员', () => F.createPerson({ organization: { id: o.id, name: o.name }, done: after() }), 'edit-new-person')] : []),
       F.button('改名', () => F.rename(org, { done: after() }), 'edit-rename'),
       ...(o.kind !== 'BUILDING_GROUP' ? [F.button('换届日期', () => F.election(org, { done: after() }), 'edit-election')] : []),
       F.button('覆盖', () => F.cover(org, { done: after() }), 'edit-cover'),
