@@ -191,7 +191,19 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
 			this.wait.until((d) -> d.findElements(By.cssSelector("#pn-done")).size() == 1);
 			this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1300));
-			this.wait.until((d) -> boxes(d).contains("BuildingGroup:" + code));
+			String group = "BuildingGroup:" + code;
+			this.wait.until((d) -> boxes(d).contains(group));
+
+			// 撤销 it (it has no members and no children), then 恢复 it from the confirmation
+			openDetails(this.driver, branch, group);
+			this.driver.findElement(By.cssSelector("#detailsBody .edit-dissolve")).click();
+			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			this.wait.until((d) -> !boxes(d).contains(group));
+			this.wait.until((d) -> d.findElement(By.cssSelector("#pn-done .pn-follow"))).click();
+			this.wait.until((d) -> text(By.cssSelector("dialog h2")).startsWith("恢复"));
+			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			this.wait.until((d) -> boxes(d).contains(group)
+					&& d.findElements(By.cssSelector("#pn-done .pn-audit")).size() == 1);
 		});
 	}
 
