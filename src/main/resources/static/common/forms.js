@@ -179,7 +179,10 @@ window.PNForms = (function () {
 
     let loaded;
     dialog.showModal();
-    try { loaded = form.load ? await form.load(values()) : {}; } catch (error) { topError(error.message); ok.disabled = true; }
+    // what the change is made against, read before anything can be sent (the button waits for it)
+    ok.disabled = true;
+    const ready = (form.load ? form.load(values()) : Promise.resolve({})).then(value => { loaded = value; ok.disabled = false; dialog.dataset.ready = 'true'; },
+      error => topError(error.message));
     const first = Object.values(controls)[0];
     (first?.focus || ok).focus();
 
@@ -191,22 +194,25 @@ window.PNForms = (function () {
       missing.forEach(c => fieldError(c.field.name, ['person', 'organization', 'area'].includes(c.field.type)
         ? `请从列表中选择${c.field.label} / Pick one from the list` : `请填写${c.field.label} / Required`));
       if (missing.length) return (missing[0].focus || ok).focus();
+      await ready;
+      if (!loaded) return;
       ok.disabled = true;
-      try {
-        const payload = await form.submit(typed, loaded);
-        const conflict = payload.errors.find(e => e.code === 'CONFLICT' && /version/i.test(e.field[e.field.length - 1] || ''));
-        if (conflict) return await conflicted(conflict);
-        if (payload.errors.length) {
-          payload.errors.forEach(e => {
-            const name = [...e.field].reverse().find(part => controls[form.errorFields?.[part] || part]);
-            if (!name || !fieldError(form.errorFields?.[name] || name, e.message)) topError(e.message);
-          });
-          return;
-        }
-        close();
-        if (form.done) await form.done(payload);
-        confirmation(form.title, payload, form.after ? form.after(payload) : []);
-      } catch (error) { topError(error.message); } finally { ok.disabled = false; }
+      let payload;
+      try { payload = await form.submit(typed, loaded); } catch (error) { return topError(error.message); } finally { ok.disabled = false; }
+      const conflict = payload.errors.find(e => e.code === 'CONFLICT' && /version/i.test(e.field[e.field.length - 1] || ''));
+      if (conflict) return conflicted(conflict);
+      if (payload.errors.length) {
+        payload.errors.forEach(e => {
+          const name = [...e.field].reverse().find(part => controls[form.errorFields?.[part] || part]);
+          if (!name || !fieldError(form.errorFields?.[name] || name, e.message)) topError(e.message);
+        });
+        return;
+      }
+      close();
+      // written: the page redraws, and whatever happens there the confirmation and its audit link show
+      let redrawn = null;
+      try { if (form.done) await form.done(payload); } catch (error) { redrawn = error; }
+      confirmation(form.title, payload, form.after ? form.after(payload) : [], redrawn);
     });
 
     // Someone else changed it since the form opened: say what changed, never overwrite.
@@ -246,7 +252,7 @@ window.PNForms = (function () {
 
   // --- after success --------------------------------------------------------------------------
 
-  function confirmation(title, payload, actions) {
+  function confirmation(title, payload, actions, failure) {
     document.getElementById('pn-done')?.remove();
     const box = element('div', 'pn-done no-print');
     box.id = 'pn-done';
@@ -257,6 +263,7 @@ window.PNForms = (function () {
       link.href = `/reports/changes?change=${encodeURIComponent(payload.changeId)}`;
       box.appendChild(link);
     }
+    if (failure) box.append(' ', element('span', 'error', `页面未能刷新，请重新打开 / The page could not redraw: ${failure.message}`));
     actions.forEach(a => {
       const button = element('button', 'pn-follow', a.label);
       button.type = 'button';

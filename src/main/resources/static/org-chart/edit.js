@@ -12,11 +12,13 @@ window.OrgChartEdit = (function () {
 
   async function decorate(body, node) {
     if (!(await F.editable())) return;
-    if (node.type === 'org') return organization(body, (await PN.graphql(ORG, { id: node.id })).organization);
-    if (node.type === 'building') return building(body, (await PN.graphql(BUILDING, { id: node.id })).area, node.parent);
+    try {
+      if (node.type === 'org') await organization(body, (await PN.graphql(ORG, { id: node.id })).organization);
+      if (node.type === 'building') building(body, (await PN.graphql(BUILDING, { id: node.id })).area, node.parent);
+    } catch (error) { body.appendChild(F.element('p', 'error', error.message)); } // the details stay readable
   }
 
-  function organization(body, o) {
+  async function organization(body, o) {
     const parent = o.parent?.id;
     // the box and its parent again (its list of children), then the details of `select`
     const after = (select = o.id) => () => OrgChart.refresh([o.id, parent].filter(Boolean), select);
@@ -38,7 +40,6 @@ window.OrgChartEdit = (function () {
       ] : [])
     );
     body.querySelector('h2').after(row);
-    ended(body, org);
     // 免职 and 编辑 beside each post: the panel lists the posts in the order the API answers them
     const items = body.querySelectorAll('h3 + ul')[0]?.querySelectorAll('li') || [];
     o.posts.forEach((post, i) => {
@@ -46,6 +47,7 @@ window.OrgChartEdit = (function () {
       items[i].append(' ', F.button('免职', () => F.dismiss(org, post, { done: after() }), 'edit-dismiss'),
         ' ', F.button('编辑', () => F.editPerson(post.person, { done: after() }), 'edit-person'));
     });
+    await ended(body, org);
   }
 
   // 已撤销的下级组织: ended organizations keep no place in the tree, so they are found through the

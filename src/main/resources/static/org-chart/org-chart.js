@@ -395,7 +395,7 @@
   // For tests and benchmarks: what the page measured, and the same actions its buttons take.
   window.OrgChart = { timings, svgText: view.svgText, preparePrint: view.preparePrint, afterPrint: view.afterPrint, toggle: toggleNode,
     expandAll, search, zoom: view.zoom, pan: view.pan, centerOn: view.centerOn, view: () => ({ ...shown.view }),
-    relayout: () => render(false), focus, refresh, node: id => state.nodes.get(id), searchQuery: SEARCH,
+    relayout: () => render(false), focus, refresh,
     boxes: () => shown.positions.size, hits: () => [...state.hits] };
   window.OrgChart.ready = start();
 })();

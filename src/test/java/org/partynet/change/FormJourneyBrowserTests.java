@@ -57,7 +57,7 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 			row.findElement(By.cssSelector("button.fix")).click();
 			pick(this.driver, "person", "明远", "赵明远");
 			screenshot("form-coverage-appoint-head.png");
-			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			ok(this.driver);
 			this.wait.until(
 					(d) -> !text(By.cssSelector("#summary .card[data-metric='buildingHead'] .count")).equals(before));
 			String[] was = before.split(" / ");
@@ -78,7 +78,7 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 			row.findElement(By.cssSelector("button.fix")).click();
 			assertThat(text(By.cssSelector("dialog h2"))).contains("任命书记");
 			pick(this.driver, "person", "秀兰", "钱秀兰");
-			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			ok(this.driver);
 			this.wait.until((d) -> d.findElements(By.cssSelector("#pn-done")).size() == 1
 					&& !text(By.id("findings")).contains("GZ-DJ-C12-ZB03"));
 			screenshot("form-health-fixed.png");
@@ -92,7 +92,7 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 			this.driver.findElement(By.cssSelector("#detailsBody .edit-merge")).click();
 			pick(this.driver, "into", "第一", "文化社区第一网格党支部");
 			screenshot("form-merge-pick.png");
-			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			ok(this.driver);
 			this.wait.until((d) -> d.findElements(By.cssSelector("#pn-done")).size() == 1);
 			this.wait.until((d) -> boxes(d).contains("GridBranch:GZ-DJ-C14-ZB01")
 					&& !boxes(d).contains("GridBranch:GZ-DJ-C14-ZB02"));
@@ -124,10 +124,10 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 				second.findElement(By.cssSelector("#detailsBody .edit-rename")).click();
 				type(this.driver, "name", "长安社区第一网格党支部（甲）");
 				type(second, "name", "长安社区第一网格党支部（乙）");
-				this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+				ok(this.driver);
 				this.wait.until((d) -> d.findElements(By.cssSelector("#pn-done")).size() == 1);
 
-				second.findElement(By.cssSelector("dialog .pn-ok")).click();
+				ok(second);
 				WebDriverWait secondWait = new WebDriverWait(second, TIMEOUT);
 				secondWait.until((d) -> d.findElements(By.cssSelector("dialog .pn-reload")).size() == 1);
 				String shown = second.findElement(By.cssSelector("dialog .pn-form-error")).getText();
@@ -136,7 +136,7 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 				second.findElement(By.cssSelector("dialog .pn-reload")).click();
 				assertThat(second.findElement(By.id("pn-field-name")).getAttribute("value"))
 					.isEqualTo("长安社区第一网格党支部（乙）");
-				second.findElement(By.cssSelector("dialog .pn-ok")).click();
+				ok(second);
 				secondWait.until((d) -> d.findElements(By.cssSelector("#pn-done")).size() == 1);
 				secondWait
 					.until((d) -> d.findElement(By.cssSelector("#detailsBody h2")).getText().equals("长安社区第一网格党支部（乙）"));
@@ -156,7 +156,7 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 			String name = text(By.cssSelector("#detailsBody h2"));
 			this.driver.findElement(By.cssSelector("#detailsBody .edit-rename")).click();
 			type(this.driver, "name", "");
-			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			ok(this.driver);
 			By error = By.cssSelector("dialog .pn-field[data-field='name'] .pn-field-error");
 			this.wait.until((d) -> !d.findElement(error).getText().isBlank());
 			assertThat(text(error)).startsWith("名称不能为空");
@@ -188,7 +188,7 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 			assertThat(width.doubleValue()).isLessThanOrEqualTo(390);
 			type(this.driver, "name", "民主社区第一网格新建楼院党小组");
 			screenshot("form-create-phone.png");
-			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			ok(this.driver);
 			this.wait.until((d) -> d.findElements(By.cssSelector("#pn-done")).size() == 1);
 			this.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1300));
 			String group = "BuildingGroup:" + code;
@@ -197,11 +197,11 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 			// 撤销 it (it has no members and no children), then 恢复 it from the confirmation
 			openDetails(this.driver, branch, group);
 			this.driver.findElement(By.cssSelector("#detailsBody .edit-dissolve")).click();
-			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			ok(this.driver);
 			this.wait.until((d) -> !boxes(d).contains(group));
 			this.wait.until((d) -> d.findElement(By.cssSelector("#pn-done .pn-follow"))).click();
 			this.wait.until((d) -> text(By.cssSelector("dialog h2")).startsWith("恢复"));
-			this.driver.findElement(By.cssSelector("dialog .pn-ok")).click();
+			ok(this.driver);
 			this.wait.until((d) -> boxes(d).contains(group)
 					&& d.findElements(By.cssSelector("#pn-done .pn-audit")).size() == 1);
 		});
@@ -252,6 +252,13 @@ class FormJourneyBrowserTests extends BrowserTestSupport {
 		wait.until((d) -> d.findElement(By.cssSelector("dialog .pn-field[data-field='" + field + "'] .pn-chosen"))
 			.getText()
 			.contains(name));
+	}
+
+	/** 确定, once the form has read what it changes. */
+	private void ok(WebDriver browser) {
+		new WebDriverWait(browser, TIMEOUT)
+			.until((d) -> d.findElement(By.cssSelector("dialog.pn-form[data-ready] .pn-ok")))
+			.click();
 	}
 
 	private void type(WebDriver browser, String field, String text) {
