@@ -149,6 +149,8 @@ window.PNForms = (function () {
       row.append(error);
       shell.append(row);
       controls[f.name] = { ...c, row, error, field: f, index: i };
+      // a pick may fill another field (a new community committee's code from its community)
+      if (f.picked) c.node.addEventListener('picked', () => f.picked(c.get(), (name, v) => controls[name]?.set?.(v)));
     });
     const buttons = element('div', 'pn-buttons');
     const ok = element('button', 'pn-ok', '确定 OK');

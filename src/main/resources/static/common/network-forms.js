@@ -136,7 +136,8 @@
         { name: 'name', label: '名称 Name', type: 'text', maxLength: 100 },
         { name: 'code', label: '编码 Code', type: 'text', value: suggestCode(kind, p, p?.children || [], community?.id), hint: '按上级编码自动建议，可修改 / suggested from the parent' },
         { name: 'area', label: `${kind === 'COMMUNITY_COMMITTEE' ? '领导的社区' : '覆盖的区域'} Area`, type: 'area', kind: areaKind,
-          scope: kind === 'COMMUNITY_COMMITTEE' ? null : community?.id, value: kind === 'COMMUNITY_COMMITTEE' && community?.name ? community : null },
+          scope: kind === 'COMMUNITY_COMMITTEE' ? null : community?.id, value: kind === 'COMMUNITY_COMMITTEE' && community?.name ? community : null,
+          picked: kind === 'COMMUNITY_COMMITTEE' ? (a, set) => set('code', suggestCode(kind, p, [], a.id)) : null },
         day
       ],
       errorFields: { areas: 'area' },
