@@ -139,10 +139,7 @@
     document.body.dataset.loaded = String(Date.now());
   }
 
-  function legend() {
-    $('legend').innerHTML = state.links && state.crossLinks ? OrgChartDrawing.legend(t()) : '';
-    $('legend').hidden = !(state.links && state.crossLinks);
-  }
+  const legend = () => { $('legend').innerHTML = state.links && state.crossLinks ? OrgChartDrawing.legend(t()) : ''; $('legend').hidden = !(state.links && state.crossLinks); };
 
   // --- expand, collapse, search --------------------------------------------------------------
 
@@ -173,10 +170,7 @@
     } catch (error) { showError(error); }
   }
 
-  function collapseAll() {
-    state.nodes.forEach(n => { n.expanded = n.id === state.root; });
-    render(true);
-  }
+  const collapseAll = () => { state.nodes.forEach(n => { n.expanded = n.id === state.root; }); render(true); };
 
   const SEARCH = `query Find($text: String!) { search(text: $text, first: 20) { node {
     __typename id name
@@ -198,26 +192,33 @@
     return [];
   }
 
+  // A search answer's boxes in this chart, each with the organizations to open on the way.
+  const inChart = node => targets(node)
+    .map(x => ({ box: x.box, path: x.box === state.root ? [] : x.path.slice(x.path.indexOf(state.root) + 1), inChart: x.box === state.root || x.path.includes(state.root) }))
+    .filter(x => x.inChart);
+
+  // Opens the way to every hit, one request per level still missing.
+  async function openTo(found) {
+    for (let depth = 0; ; depth++) {
+      const missing = [...new Set(found.map(x => x.path[depth]).filter(id => id && !state.nodes.get(id)?.children))];
+      const opened = found.map(x => x.path[depth]).filter(Boolean);
+      if (!opened.length) break;
+      if (missing.length) await loadChildren(missing);
+      opened.forEach(id => { const n = state.nodes.get(id); if (n) n.expanded = true; });
+    }
+    state.nodes.get(state.root).expanded = true;
+  }
+
   async function search() {
     const text = $('searchText').value.trim();
     state.hits = []; $('searchResult').textContent = '';
     if (!text) return render(false);
     try {
       const data = await PN.graphql(SEARCH, { text });
-      const found = data.search.flatMap(h => targets(h.node))
-        .map(x => ({ box: x.box, path: x.path.slice(x.path.indexOf(state.root) + 1), inChart: x.box === state.root || x.path.includes(state.root) }))
-        .filter(x => x.inChart);
+      const found = data.search.flatMap(h => inChart(h.node));
       // Outside nodes drawn for cross-links match by name too.
       const outside = [...shown.positions.values()].filter(p => p.outside && p.outside.name.includes(text)).map(p => p.outside.id);
-      // Open the way to every hit, one request per level still missing.
-      for (let depth = 0; ; depth++) {
-        const missing = [...new Set(found.map(x => x.path[depth]).filter(id => id && !state.nodes.get(id)?.children))];
-        const opened = found.map(x => x.path[depth]).filter(Boolean);
-        if (!opened.length) break;
-        if (missing.length) await loadChildren(missing);
-        opened.forEach(id => { const n = state.nodes.get(id); if (n) n.expanded = true; });
-      }
-      state.nodes.get(state.root).expanded = true;
+      await openTo(found);
       state.hits = [...new Set([...found.map(x => x.box), ...outside])];
       state.hitIndex = 0;
       render(false);
@@ -226,17 +227,32 @@
     } catch (error) { showError(error); }
   }
 
+  // Opens the chart at one node (a search answer's shape), marked, centred and detailed (edit.js's focus=).
+  async function focus(node) {
+    const found = inChart(node);
+    if (!found.length) return false;
+    await openTo(found);
+    state.hits = [found[0].box]; render(false); view.centerOn(found[0].box);
+    return showDetails(found[0].box).then(() => true);
+  }
+
+  // After a change: the changed boxes (with their lists of children) again, drawn where the user
+  // was looking, and the details of `select` (default: the box open) again, or closed when gone.
+  async function refresh(ids, select = state.selected) {
+    await loadChildren([...new Set(ids)].filter(id => state.nodes.get(id)?.type === 'org'));
+    state.selected = select; render(false);
+    if (select && shown.positions.has(select)) await showDetails(select);
+    else { $('details').hidden = true; state.selected = null; render(false); }
+  }
+
   // --- details panel -------------------------------------------------------------------------
 
   const DETAILS = `query Details($id: ID!) {
   organization(id: $id) {
-    id code name kindName
-    ancestors { name }
-    secretary { name }
+    id code name kind kindName ancestors { name } secretary { name }
     members { full probationary total }
-    posts { title person { id name } since }
-    areas { id name kindName }
-    alliances { id name }
+    posts { role title person { id name } since }
+    areas { id name kind kindName } alliances { id name }
     coverage {
       grid { covered total ratio } buildingGroup { covered total ratio } buildingHead { covered total ratio }
       commercial { covered total ratio } dualNet { covered total ratio } organization { covered total ratio }
@@ -245,8 +261,7 @@
 }`;
   const AREA_DETAILS = `query Building($id: ID!) {
   area(id: $id) {
-    id code name kindName
-    ancestors { name }
+    id code name kindName ancestors { name }
     head { id name partyStatus roles { title organization { name } } }
     coveredBy { id name kindName }
   }
@@ -300,6 +315,8 @@
       }
       body.innerHTML = html;
       body.dataset.id = id;
+      // the organization department's actions (edit.js), for the box shown
+      if (window.OrgChartEdit) await OrgChartEdit.decorate(body, { ...node, id });
     } catch (error) { body.innerHTML = `<p class="error">${escape(error.message)}</p>`; }
   }
 
@@ -340,8 +357,7 @@
   }
 
   async function show() {
-    $('error').hidden = true;
-    $('details').hidden = true;
+    $('error').hidden = true; $('details').hidden = true;
     remember();
     try { await loadRoot(); } catch (error) { showError(error); }
   }
@@ -379,7 +395,7 @@
   // For tests and benchmarks: what the page measured, and the same actions its buttons take.
   window.OrgChart = { timings, svgText: view.svgText, preparePrint: view.preparePrint, afterPrint: view.afterPrint, toggle: toggleNode,
     expandAll, search, zoom: view.zoom, pan: view.pan, centerOn: view.centerOn, view: () => ({ ...shown.view }),
-    relayout: () => render(false),
+    relayout: () => render(false), focus, refresh,
     boxes: () => shown.positions.size, hits: () => [...state.hits] };
-  start();
+  window.OrgChart.ready = start();
 })();

@@ -6,7 +6,7 @@
   const FIGURES = METRICS.map(field => `${field} { total covered ratio }`).join(' ');
   const GAPS = `gaps(metric: $metric, first: 50, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
-        nodes { area { code name } place reason }
+        nodes { area { id code name kind coveredBy { id name kind } gridWorkers { id } } path { id name kind coveredBy { id name kind } } place reason }
       }`;
   const QUERY = `query Coverage($scope: ID, $asOf: Date, $metric: CoverageMetric!, $after: String) {
     coverage(scope: $scope, asOf: $asOf) { name asOf ${FIGURES} breakdown { name ${FIGURES} } ${GAPS} }
@@ -17,7 +17,7 @@
   const { $ } = PN;
   const params = new URLSearchParams(location.search);
   const state = { scope: params.get('scope') || '', asOf: params.get('asOf') || '', metric: params.get('metric') || 'GRID', after: null };
-  let chart, model;
+  let chart, model, editable = false;
   // "网格覆盖 Grid", for the cards, the chart's legend and the buttons.
   const names = field => {
     const term = model.term('coverageMetrics', PN.keyOf(field));
@@ -89,14 +89,53 @@
     connection.nodes.forEach(gap => {
       const row = body.insertRow();
       [gap.area.code, gap.area.name, gap.place, gap.reason].forEach(text => row.insertCell().textContent = text);
+      fixes(row.insertCell(), gap);
     });
     if (connection.totalCount === 0) {
       const cell = body.insertRow().insertCell();
-      cell.colSpan = 4;
+      cell.colSpan = 5;
       cell.textContent = '无缺口 No gaps';
     }
     $('more').hidden = !connection.pageInfo.hasNextPage;
     state.after = connection.pageInfo.endCursor;
+  }
+
+  // Each gap leads to its place in the org chart and, for the organization department, to the form
+  // that fixes it; after the fix the report is read again with the new figures.
+  function fixes(cell, gap) {
+    cell.classList.add('no-print');
+    const a = gap.area, place = { id: a.id, name: a.name };
+    const up = kind => gap.path.find(p => p.kind === kind);
+    const org = (area, kind) => area?.coveredBy.find(o => o.kind === kind);
+    const community = up('COMMUNITY') || (a.kind === 'COMMUNITY' ? a : null);
+    const group = org(a, 'BUILDING_GROUP'), branch = org(up('GRID'), 'GRID_BRANCH') || org(a, 'GRID_BRANCH');
+    const committee = org(community, 'COMMUNITY_COMMITTEE'), street = org(up('STREET'), 'STREET_WORKING_COMMITTEE');
+    // the chart opens at the building under its group, or at the organization nearest to the place
+    const [root, box] = group ? [group.id, a.id] : [(branch || committee || street)?.id, (branch || committee || street)?.id];
+    if (root) {
+      const link = PNForms.element('a', 'pn-place', '在架构图中查看');
+      link.href = `/org-chart?id=${encodeURIComponent(root)}&focus=${encodeURIComponent(box)}`;
+      cell.appendChild(link);
+    }
+    if (!editable) return;
+    const again = () => show();
+    const fix = (label, open) => cell.appendChild(PNForms.button(label, open, 'fix'));
+    const metric = state.metric;
+    if (metric === 'BUILDING_HEAD') fix('任命楼长', () => PNForms.link('HEAD_OF', place, { done: again }));
+    if (metric === 'BUILDING_GROUP') fix('覆盖', async () => {
+      const groups = branch ? (await PN.graphql('query G($id: ID!) { organization(id: $id) { children { id code name version } } }', { id: branch.id }))
+        .organization.children.map(g => ({ id: g.id, name: g.name, version: g.version, hint: g.code })) : [];
+      PNForms.coverPlace(place, { kind: 'BUILDING_GROUP', scope: community?.id, choices: groups, done: again });
+    });
+    if ((metric === 'GRID' || metric === 'DUAL_NET') && !a.coveredBy.some(o => o.kind === 'GRID_BRANCH')) {
+      fix('覆盖', () => PNForms.coverPlace(place, { kind: 'GRID_BRANCH', scope: community?.id, done: again }));
+    }
+    if (metric === 'DUAL_NET' && !a.gridWorkers.length) fix('任命网格员', () => PNForms.link('WORKS_FOR', place, { done: again }));
+    if (metric === 'COMMERCIAL') fix('任命党建指导员', () => PNForms.link('INSTRUCTS', place, { done: again }));
+    if (metric === 'ORGANIZATION' && street) {
+      fix('新建社区党委', () => PNForms.create({ id: street.id, name: street.name, kind: street.kind },
+        { kind: 'COMMUNITY_COMMITTEE', community: place, done: again }));
+    }
   }
 
   // what: 'all' (report, chart and gaps), 'gaps' (another metric) or 'more' (next page of gaps).
@@ -150,7 +189,7 @@
 
   $('asOf').max = PN.today();
   $('asOf').value = state.asOf;
-  Promise.all([PN.loadScopes($('scope'), state.scope), PN.model()])
-    .then(([, loaded]) => { model = loaded; return show(); })
+  Promise.all([PN.loadScopes($('scope'), state.scope), PN.model(), PNForms.editable()])
+    .then(([, loaded, canEdit]) => { model = loaded; editable = canEdit; return show(); })
     .catch(PN.fail);
 })();
