@@ -54,6 +54,18 @@ class ChangeController {
 		return this.queries.list(scopeId, since, size, afterId);
 	}
 
+	/**
+	 * One change by id; a secretary receives it only when one of its scopes is one of the
+	 * organizations whose subtree they read, as {@code changes} would list it for them.
+	 */
+	@QueryMapping
+	Change change(@Argument String id) {
+		if (!Access.seesPeople()) {
+			throw ForbiddenException.forRole("change", "审计记录 the audit trail");
+		}
+		return this.queries.one(id).orElse(null);
+	}
+
 	@BatchMapping
 	Map<Change, List<Identified>> affected(List<Change> changes) {
 		return this.queries.affected(changes);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -74,6 +75,15 @@ public class ChangeQueries {
 			RETURN code, n ORDER BY n.code
 			""");
 
+	// $roots: a secretary's organizations (Graph.roots), whose codes a change within
+	// their
+	// subtree holds in its scopes; null for everyone else.
+	private static final Statement ONE = Statement.read("audit.one", """
+			MATCH (c:Change {id: $id})
+			WHERE $roots IS NULL OR any(root IN $roots WHERE root IN c.scopes)
+			RETURN c
+			""").passing("Change");
+
 	private static final OffsetDateTime EPOCH = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
 	private final Graph graph;
@@ -114,6 +124,17 @@ public class ChangeQueries {
 			List<Change> page = row.get("page").asList(value -> change(value));
 			return Paging.connection(page, first, after != null, row.get("totalCount").asInt(), Change::id);
 		}
+	}
+
+	/**
+	 * One change by id, if the reader may see it: for a secretary, only a change whose
+	 * scopes hold one of their organizations.
+	 */
+	Optional<Change> one(String id) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("roots", this.graph.roots());
+		return this.graph.one(ONE, parameters).map(row -> change(row.get("c")));
 	}
 
 	/**
