@@ -37,7 +37,9 @@ public class ChangeQueries {
 
 	// `c.at >= $from` (the epoch without `since`) lets the planner use the range index on
 	// `at`.
-	private static final String FILTER = "c.at >= $from AND ($scope IS NULL OR $scope IN c.scopes)";
+	// The records of accounts and sign-ins have no scopes: $network leaves them out.
+	private static final String FILTER = "c.at >= $from AND ($scope IS NULL OR $scope IN c.scopes)"
+			+ " AND (NOT $network OR size(c.scopes) > 0)";
 
 	private static final Statement PAGE = page("audit.page", "WITH true AS scopeFound");
 
@@ -97,12 +99,14 @@ public class ChangeQueries {
 	 * @param scope an area or organization (checked by {@code Scope.parse}) that must be
 	 * in the change's {@code scopes}, or {@code null}; looked up in the same statement
 	 * @param since only changes at or after this instant, or {@code null}
+	 * @param network only changes to the network, without the records of accounts
 	 * @param after the id of the last change of the previous page, or {@code null}
 	 * @throws NotFoundException when no area or organization has the scope's id
 	 * @throws BadRequestException when {@code after} names no change
 	 */
-	Paging.Connection<Change> list(GlobalId scope, OffsetDateTime since, int first, String after) {
+	Paging.Connection<Change> list(GlobalId scope, OffsetDateTime since, boolean network, int first, String after) {
 		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("network", network);
 		parameters.put("scope", (scope != null) ? scope.code() : null);
 		// A ZonedDateTime at offset zero, which the driver sends as it is (Spring Data
 		// Neo4j converts an OffsetDateTime itself, and the instant would then not compare

@@ -206,6 +206,33 @@ class ChangeApiTests extends HarnessTestSupport {
 		assertThat(statements().count()).isEqualTo(2);
 	}
 
+	@Test
+	void network_leaves_out_the_records_of_accounts_and_sign_ins() {
+		// a sign-in among the fixture's changes: a record of no scope, as SignInAudit
+		// writes
+		String signIn = "a0d17000-0000-4000-8000-0000000051a1";
+		var database = org.partynet.support.InProcessNeo4j.get().defaultDatabaseService();
+		database.executeTransactionally("""
+				CREATE (:Change {id: $id, at: datetime('2099-01-04T00:00:00Z'), user: 'orgdept', operation: 'signIn',
+				                 summary: '登录 / signed in', input: '{}', before: '{}', after: '{}', scopes: []})""",
+				Map.of("id", signIn));
+		try {
+			assertThat(ids(null, ChangeFixture.SINCE)).hasSize(6).contains(signIn);
+			graphQl()
+				.document("{ changes(network: true, since: \"%s\") { totalCount nodes { id } } }"
+					.formatted(ChangeFixture.SINCE))
+				.execute()
+				.path("changes.nodes[*].id")
+				.entityList(String.class)
+				.containsExactly(ChangeFixture.NEWEST_FIRST.toArray(String[]::new));
+			// with a scope they are left out anyway
+			assertThat(ids("Street:GZ-DJ", ChangeFixture.SINCE)).doesNotContain(signIn);
+		}
+		finally {
+			database.executeTransactionally("MATCH (c:Change {id: $id}) DELETE c", Map.of("id", signIn));
+		}
+	}
+
 	private static final String ONE = """
 			query Change($id: ID!) { change(id: $id) { id user operation summary before after affected { id } } }""";
 
