@@ -45,8 +45,14 @@ window.PN = (function () {
   const expiredAnswer = (status, url) => status === 401 || status === 403
     || (!!url && new URL(url, location.href).pathname === '/login');
 
+  // How long the notice of an expired session shows before the login form opens.
+  const EXPIRED_NOTICE_MS = 1500;
+
+  // The session is gone: say so, then open this page again, which goes through the login form
+  // and comes back here, query and all (Spring Security keeps the page asked for; see
+  // SecurityConfiguration). /login itself would land on the desk instead.
   function sessionExpired() {
-    const error = new Error('登录已过期，请重新登录 / Your session has expired: sign in again');
+    const error = new Error('登录已过期，正在转到登录页面… / Your session has expired: taking you to sign in again');
     error.expired = true;
     if (!$('session-expired')) {
       const notice = document.createElement('p');
@@ -54,13 +60,12 @@ window.PN = (function () {
       notice.className = 'session-expired';
       notice.setAttribute('role', 'alert');
       notice.textContent = error.message + ' ';
-      // Opening this page again goes through the login form, which brings the user back here
-      // (Spring Security keeps the page asked for); /login itself would land on the start page.
       const again = document.createElement('a');
       again.href = location.href;
-      again.textContent = '重新登录 Sign in';
+      again.textContent = '立即登录 Sign in now';
       notice.appendChild(again);
       document.body.prepend(notice);
+      setTimeout(() => location.assign(location.href), EXPIRED_NOTICE_MS);
     }
     return error;
   }
@@ -141,25 +146,30 @@ window.PN = (function () {
 
   // --- the navigation --------------------------------------------------------------------------
 
+  // Every page with the account roles that may use it (AccountRole): a page whose data the API
+  // refuses a role, or that the server refuses (import), is not offered to that role.
+  const ALL = ['ORG_DEPT', 'SECRETARY', 'VIEWER'];
   const PAGES = [
-    ['/org-chart', '组织架构图', 'Org chart'],
-    ['/reports/coverage', '全覆盖', 'Coverage'],
-    ['/reports/health', '组织健康', 'Health'],
-    ['/reports/linkage', '联动', 'Linkage'],
-    ['/reports/changes', '审计记录', 'Audit trail'],
-    ['/import', '导入', 'Import'],
-    ['/graphiql', 'GraphQL 查询', 'explorer']
+    ['/', '工作台', 'Desk', ALL],
+    ['/org-chart', '组织架构图', 'Org chart', ALL],
+    ['/reports/coverage', '全覆盖', 'Coverage', ALL],
+    ['/reports/health', '组织健康', 'Health', ALL],
+    ['/reports/linkage', '联动', 'Linkage', ALL],
+    // the audit trail names people, which a viewer never reads
+    ['/reports/changes', '审计记录', 'Audit trail', ['ORG_DEPT', 'SECRETARY']],
+    ['/import', '导入', 'Import', ['ORG_DEPT']],
+    ['/graphiql', 'GraphQL 查询', 'explorer', ALL],
+    ['/admin/accounts', '账号管理', 'Accounts', ['ORG_DEPT']]
   ];
-  // Pages only some accounts may use, shown to those after the others: [path, Chinese, English, role].
-  const RESTRICTED_PAGES = [
-    ['/admin/accounts', '账号管理', 'Accounts', 'ORG_DEPT']
-  ];
+  // The pages a role may use, in the navigation's order: [path, Chinese, English].
+  const pagesFor = role => PAGES.filter(p => p[3].includes(role)).map(([path, chinese, english]) => [path, chinese, english]);
   const current = path => {
-    const here = location.pathname === '/' ? '/org-chart' : location.pathname.replace(/(\/index)?\.html$/, '');
-    return here === path || here.startsWith(path + '/');
+    const here = location.pathname.replace(/(\/index)?\.html$/, '') || '/';
+    return here === path || (path !== '/' && here.startsWith(path + '/'));
   };
 
-  // Into <nav id="nav">: the pages, this one marked, then who is signed in with a way out.
+  // Into <nav id="nav">: the pages the account may use, this one marked, then who is signed in
+  // with a way out. Without an account (the session has gone) only the desk is offered.
   function navigation() {
     const nav = $('nav');
     if (!nav) return;
@@ -173,9 +183,8 @@ window.PN = (function () {
       if (current(path)) link.setAttribute('aria-current', 'page');
       nav.appendChild(link);
     };
-    PAGES.forEach(page);
     me().then(account => {
-      RESTRICTED_PAGES.filter(p => p[3] === account.role).forEach(p => page(p, 1));
+      pagesFor(account.role).forEach(page);
       noPost(account);
       const badge = document.createElement('span');
       badge.id = 'account';
@@ -195,10 +204,51 @@ window.PN = (function () {
       password.textContent = '修改密码 Change password';
       badge.appendChild(password);
       nav.appendChild(badge);
-    }, () => { /* the page works without the badge; an expired session says so itself */ });
+    }, () => page(PAGES[0], 0));
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', navigation);
   else navigation();
+
+  // --- breadcrumbs -----------------------------------------------------------------------------
+
+  // Into <nav id="crumbs"> (made after the page's header when the page has none): the way from
+  // the top down, each step [{name, href}] a link, the last one (where the page is) marked.
+  function crumbs(element, items) {
+    let nav = element;
+    if (!nav) {
+      nav = document.createElement('nav');
+      nav.id = 'crumbs';
+      const header = document.querySelector('header');
+      if (header) header.after(nav); else document.body.prepend(nav);
+    }
+    nav.classList.add('pn-crumbs', 'no-print');
+    nav.setAttribute('aria-label', '位置 You are here');
+    nav.textContent = '';
+    items.forEach((item, i) => {
+      if (i) nav.appendChild(document.createTextNode(' / '));
+      const last = i === items.length - 1;
+      const step = document.createElement(last || !item.href ? 'span' : 'a');
+      step.textContent = item.name;
+      if (!last && item.href) step.href = item.href;
+      if (last) step.setAttribute('aria-current', 'location');
+      nav.appendChild(step);
+    });
+    nav.hidden = !items.length;
+    return nav;
+  }
+
+  // The breadcrumbs of a report's scope (an area, or an organization), each step the same report
+  // for that scope; none for the whole network.
+  async function scopeCrumbs(scope) {
+    if (!scope) return crumbs($('crumbs'), []);
+    const data = await graphql(`query Crumbs($id: ID!) { node(id: $id) { id name
+      ... on Area { ancestors { id name } } ... on Organization { ancestors { id name } } } }`, { id: scope });
+    if (!data.node) return crumbs($('crumbs'), []);
+    // a scope the picker does not list (an organization, from a link) is named, not shown as its id
+    document.querySelectorAll('option').forEach(o => { if (o.value === scope && o.textContent === scope) o.textContent = data.node.name; });
+    const href = id => `${location.pathname}?scope=${encodeURIComponent(id)}`;
+    return crumbs($('crumbs'), [...(data.node.ancestors || []), data.node].map(n => ({ name: n.name, href: href(n.id) })));
+  }
 
   // --- the scope picker of the reports ---------------------------------------------------------
 
@@ -214,10 +264,14 @@ window.PN = (function () {
     });
     if (chosen && ![...select.options].some(o => o.value === chosen)) select.appendChild(new Option(chosen, chosen));
     select.value = chosen;
+    // the report's place from the district down, again whenever another scope is shown
+    const shown = () => scopeCrumbs(select.value).catch(() => crumbs($('crumbs'), []));
+    if (select.form) select.form.addEventListener('submit', shown);
+    shown();
   }
 
   return {
     $, escape, decimal, percent, percentValue, number, today, beijing, fieldOf, keyOf,
-    graphql, fail, expiredAnswer, sessionExpired, model, me, accountRole, loadScopes
+    graphql, fail, expiredAnswer, sessionExpired, model, me, accountRole, noPost, pagesFor, crumbs, loadScopes
   };
 })();

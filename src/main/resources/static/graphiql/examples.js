@@ -1,6 +1,11 @@
-// Example queries a newcomer can run at once; each becomes a tab of the explorer.
+// Example queries a newcomer can run at once; each becomes a tab of the explorer. GraphiQL names a
+// tab by its operation name, which GraphQL keeps to ASCII: each example has a Chinese title as
+// well, which index.html shows on its tab. One operation per tab, so that the ▶ button runs
+// what the tab says; a tab that changes the data is titled and commented 【修改数据】 and holds
+// nothing else.
 window.PARTYNET_EXAMPLES = [
   {
+    title: '全网统计',
     query: `# 全网统计 Counts of the whole network (示例数据 sample data)
 query NetworkStats {
   dataset { name sample description }
@@ -13,6 +18,7 @@ query NetworkStats {
 }`
   },
   {
+    title: '组织树',
     query: `# 组织树：街道党工委 → 社区党委 → 网格党支部 → 楼院党小组 → 党员楼长
 # The org tree from the street working committee down to the building heads, in one request.
 query OrgTree {
@@ -31,6 +37,7 @@ query OrgTree {
 }`
   },
   {
+    title: '一个社区',
     query: `# 一个社区 One community: its committee, posts (incl. part-time members), grids and breadcrumbs
 query Community {
   organization(id: "CommunityCommittee:GZ-DJ-C01-SQDW") {
@@ -43,6 +50,7 @@ query Community {
 }`
   },
   {
+    title: '按名称查找',
     query: `# 按名称查找 Lists by kind and Chinese name, cursor-paginated
 query Search($after: String) {
   organizations(kind: GRID_BRANCH, name: "东湖", first: 5, after: $after) {
@@ -55,6 +63,7 @@ query Search($after: String) {
 }`
   },
   {
+    title: '全覆盖',
     query: `# 全覆盖 Coverage of the street as of a day, by community, with the gaps
 query Coverage {
   coverage(scope: "Street:GZ-DJ", asOf: "2020-06-01") {
@@ -68,6 +77,7 @@ query Coverage {
 }`
   },
   {
+    title: '组织健康',
     query: `# 组织健康 Party-rule findings and term expiries (换届提醒)
 query Health {
   health {
@@ -79,6 +89,7 @@ query Health {
 }`
   },
   {
+    title: '党建联盟',
     query: `# 党建联盟 Alliances and their member units
 query Alliances {
   organization(code: "GZ-DJ-DGW") {
@@ -87,6 +98,7 @@ query Alliances {
 }`
   },
   {
+    title: '联动',
     query: `# 联动 Which outside units take part in 青年社区, and through whom? Where does a unit reach?
 # How are a unit and a committee connected?
 query Linkage {
@@ -100,16 +112,21 @@ query Linkage {
 }`
   },
   {
-    query: `# 组织变动 Merge: 文化社区第二网格党支部 merges into 第一网格党支部 (members, grids and building
-# groups move over; the second branch's posts end and it leaves the tree). This CHANGES the data:
-# try it on the sample. Read the versions first (the first query), pass them, then run the mutation.
-# Refused changes answer errors { code field message } and write nothing.
-query Versions {
+    title: '合并前：查看版本',
+    query: `# 合并前：查看两个支部的版本（只读）Before a merge: read the two branches' versions (read only)
+# 文化社区第二网格党支部 and 第一网格党支部: pass their ids and versions to the next tab, 【修改数据】合并支部.
+query MergeVersions {
   from: organization(code: "GZ-DJ-C14-ZB02") { id name version members { total } areas { name } }
   into: organization(code: "GZ-DJ-C14-ZB01") { id name version members { total } areas { name } }
-}
-
-mutation Merge($input: MergeOrganizationsInput!) {
+}`
+  },
+  {
+    title: '【修改数据】合并支部',
+    query: `# 【修改数据】This CHANGES the data: 文化社区第二网格党支部 merges into 第一网格党支部 (members, grids
+# and building groups move over; the second branch's posts end and it leaves the tree). Try it on the
+# sample network only. Take the versions from the tab 合并前：查看版本; a refused change answers
+# errors { code field message } and writes nothing; a change made is in the audit trail (changeId).
+mutation MergeBranches($input: MergeOrganizationsInput!) {
   mergeOrganizations(input: $input) {
     organization { name version members { total } areas { name } children { name } }
     changeId
@@ -126,3 +143,7 @@ mutation Merge($input: MergeOrganizationsInput!) {
 }`
   }
 ];
+
+// The tab titles by operation name, for index.html.
+window.PARTYNET_TAB_TITLES = Object.fromEntries(window.PARTYNET_EXAMPLES
+  .map(e => [/^(?:query|mutation|subscription)\s+(\w+)/m.exec(e.query)[1], e.title]));

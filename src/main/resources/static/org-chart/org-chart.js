@@ -103,8 +103,11 @@
   async function loadRoot() {
     const started = performance.now();
     state.nodes.clear(); state.crossLinks = null; state.hits = []; state.selected = null;
-    const data = await PN.graphql(`query Root($id: ID!) { organization(id: $id) { ${selection(state.depth)} } }`, { id: state.root });
+    const data = await PN.graphql(`query Root($id: ID!) { organization(id: $id) { ancestors { id name } ${selection(state.depth)} } }`, { id: state.root });
     if (!data.organization) throw new Error(`未找到组织 / No organization ${state.root}`);
+    // from the top down to this organization, each step its own chart
+    PN.crumbs($('crumbs'), [...data.organization.ancestors, data.organization]
+      .map(o => ({ name: o.name, href: `/org-chart?id=${encodeURIComponent(o.id)}` })));
     addOrganization(data.organization, null);
     if (state.links) await loadCrossLinks();
     render(true);

@@ -8,6 +8,10 @@
       nodes { id at user operation summary input before after affected { __typename id code name } }
     }
   }`;
+  // One record by id (?change=…, where the desk and the forms link): shown opened.
+  const ONE = `query Change($id: ID!) {
+    change(id: $id) { id at user operation summary input before after affected { __typename id code name } }
+  }`;
   // The mutations, relationships, node labels and roles are named by the API (PN.model); an
   // unknown one is shown as it is.
   let model;
@@ -15,7 +19,9 @@
   const { $ } = PN;
   const params = new URLSearchParams(location.search);
   // ?first= sets the page size (default 20), kept in the URL with the filters.
-  const state = { scope: params.get('scope') || '', since: params.get('since') || '', first: params.get('first') || '' };
+  const state = {
+    scope: params.get('scope') || '', since: params.get('since') || '', first: params.get('first') || '', change: params.get('change') || ''
+  };
   let cursor = null;
 
   function element(tag, text, className) {
@@ -167,6 +173,34 @@
     cell.textContent = '无 None';
   }
 
+  // The one record asked for, opened; the rest of the trail is a click away.
+  async function loadOne() {
+    delete document.body.dataset.loaded;
+    $('error').hidden = true;
+    try {
+      const { change } = await PN.graphql(ONE, { id: state.change });
+      $('changes').tBodies[0].innerHTML = '';
+      $('more').hidden = true;
+      $('title').textContent = change ? `${change.summary}` : '未找到该记录 No such change';
+      $('count').innerHTML = '';
+      $('count').append(change ? '一条审计记录 · One audit record · 时间为北京时间 Times in Beijing time · '
+        : '没有这条记录，或您无权查看 · There is no such record, or it is not yours to read · ');
+      const all = element('a', '查看全部审计记录 All changes');
+      all.id = 'all-changes';
+      all.href = '/reports/changes';
+      $('count').appendChild(all);
+      if (change) {
+        append([change]);
+        $('changes').querySelector('tr.change button.toggle').click();
+      } else {
+        none();
+      }
+      document.body.dataset.loaded = 'true';
+    } catch (e) {
+      PN.fail(e);
+    }
+  }
+
   let latest = 0;
   async function load(more) {
     const request = ++latest;
@@ -203,11 +237,12 @@
   $('controls').addEventListener('submit', event => {
     event.preventDefault();
     ['scope', 'since'].forEach(key => state[key] = $(key).value);
+    state.change = '';
     load(false);
   });
   $('more').addEventListener('click', () => load(true));
   $('since').value = state.since;
   Promise.all([PN.loadScopes($('scope'), state.scope), PN.model()])
-    .then(([, loaded]) => { model = loaded; return load(false); })
+    .then(([, loaded]) => { model = loaded; return state.change ? loadOne() : load(false); })
     .catch(PN.fail);
 })();

@@ -36,8 +36,8 @@ class ChangeController {
 	}
 
 	@QueryMapping
-	Paging.Connection<Change> changes(@Argument String scope, @Argument OffsetDateTime since, @Argument Integer first,
-			@Argument String after) {
+	Paging.Connection<Change> changes(@Argument String scope, @Argument OffsetDateTime since, @Argument Boolean network,
+			@Argument Integer first, @Argument String after) {
 		int size = this.paging.first(first);
 		String afterId = this.paging.after(after);
 		if (!Access.seesPeople()) {
@@ -51,7 +51,19 @@ class ChangeController {
 		String within = (scope == null) ? this.scope.defaultScope("scope") : null;
 		GlobalId scopeId = (scope != null) ? this.scope.checked(scope, "scope")
 				: (within != null) ? new GlobalId("PartyOrganization", within) : null;
-		return this.queries.list(scopeId, since, size, afterId);
+		return this.queries.list(scopeId, since, Boolean.TRUE.equals(network), size, afterId);
+	}
+
+	/**
+	 * One change by id; a secretary receives it only when one of its scopes is one of the
+	 * organizations whose subtree they read, as {@code changes} would list it for them.
+	 */
+	@QueryMapping
+	Change change(@Argument String id) {
+		if (!Access.seesPeople()) {
+			throw ForbiddenException.forRole("change", "审计记录 the audit trail");
+		}
+		return this.queries.one(id).orElse(null);
 	}
 
 	@BatchMapping

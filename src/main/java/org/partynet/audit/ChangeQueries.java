@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
@@ -36,7 +37,9 @@ public class ChangeQueries {
 
 	// `c.at >= $from` (the epoch without `since`) lets the planner use the range index on
 	// `at`.
-	private static final String FILTER = "c.at >= $from AND ($scope IS NULL OR $scope IN c.scopes)";
+	// The records of accounts and sign-ins have no scopes: $network leaves them out.
+	private static final String FILTER = "c.at >= $from AND ($scope IS NULL OR $scope IN c.scopes)"
+			+ " AND (NOT $network OR size(c.scopes) > 0)";
 
 	private static final Statement PAGE = page("audit.page", "WITH true AS scopeFound");
 
@@ -74,6 +77,15 @@ public class ChangeQueries {
 			RETURN code, n ORDER BY n.code
 			""");
 
+	// $roots: a secretary's organizations (Graph.roots), whose codes a change within
+	// their
+	// subtree holds in its scopes; null for everyone else.
+	private static final Statement ONE = Statement.read("audit.one", """
+			MATCH (c:Change {id: $id})
+			WHERE $roots IS NULL OR any(root IN $roots WHERE root IN c.scopes)
+			RETURN c
+			""").passing("Change");
+
 	private static final OffsetDateTime EPOCH = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
 	private final Graph graph;
@@ -87,12 +99,14 @@ public class ChangeQueries {
 	 * @param scope an area or organization (checked by {@code Scope.parse}) that must be
 	 * in the change's {@code scopes}, or {@code null}; looked up in the same statement
 	 * @param since only changes at or after this instant, or {@code null}
+	 * @param network only changes to the network, without the records of accounts
 	 * @param after the id of the last change of the previous page, or {@code null}
 	 * @throws NotFoundException when no area or organization has the scope's id
 	 * @throws BadRequestException when {@code after} names no change
 	 */
-	Paging.Connection<Change> list(GlobalId scope, OffsetDateTime since, int first, String after) {
+	Paging.Connection<Change> list(GlobalId scope, OffsetDateTime since, boolean network, int first, String after) {
 		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("network", network);
 		parameters.put("scope", (scope != null) ? scope.code() : null);
 		// A ZonedDateTime at offset zero, which the driver sends as it is (Spring Data
 		// Neo4j converts an OffsetDateTime itself, and the instant would then not compare
@@ -114,6 +128,17 @@ public class ChangeQueries {
 			List<Change> page = row.get("page").asList(value -> change(value));
 			return Paging.connection(page, first, after != null, row.get("totalCount").asInt(), Change::id);
 		}
+	}
+
+	/**
+	 * One change by id, if the reader may see it: for a secretary, only a change whose
+	 * scopes hold one of their organizations.
+	 */
+	Optional<Change> one(String id) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", id);
+		parameters.put("roots", this.graph.roots());
+		return this.graph.one(ONE, parameters).map(row -> change(row.get("c")));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -25,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -43,7 +45,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * by the form or by Basic, are slowed and then locked by {@link SignInThrottle}. Every
  * request of an account of the graph is checked against the account as it is now
  * ({@link AccountStateFilter}). Directories and single sign-on join as
- * {@link SignInMethod}s. See docs/adr/0010-access-control.md and
+ * {@link SignInMethod}s. A page asked for without a session is kept and returned to,
+ * query and all, after signing in; a refused or unknown page is answered by the Chinese
+ * {@code static/error/403.html} and {@code 404.html} for browsers and by JSON for
+ * everyone else (Boot's error view resolution). See docs/adr/0010-access-control.md and
  * docs/adr/0015-accounts.md.
  */
 @Configuration(proxyBeanMethods = false)
@@ -79,6 +84,19 @@ class SecurityConfiguration {
 			}
 			method.configure(http);
 		}
+		// The page a browser asked for without a session, kept for after signing in: a
+		// GET
+		// of a page (never the API, never a download asked for by a script), saved with
+		// its
+		// query. It is this request's own URL, so the way back never leads to another
+		// host.
+		// No "?continue" is added to the way back: the user lands on exactly the URL they
+		// left.
+		HttpSessionRequestCache pages = new HttpSessionRequestCache();
+		pages.setRequestMatcher(
+				new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), html,
+						new NegatedRequestMatcher(api)));
+		pages.setMatchingRequestParameterName(null);
 		ProviderManager authentication = new ProviderManager(providers);
 		authentication.setAuthenticationEventPublisher(events);
 		// Error pages render whatever error the container dispatches, for anyone; the
@@ -88,11 +106,16 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/login")
 				.permitAll()
+				// The import page is the organization department's, as every import is:
+				// anyone else gets the 403 page, not a form they could not use.
+				.requestMatchers(HttpMethod.GET, "/import")
+				.hasRole(Role.ORG_DEPT.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new DirectErrorRequests(errorPath), AuthorizationFilter.class)
 			.addFilterBefore(new AccountStateFilter(accounts), AuthorizationFilter.class)
 			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(new SignInRefusals(basic)))
+			.requestCache(cache -> cache.requestCache(pages))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, apiClient))

@@ -207,6 +207,79 @@ class ChangeApiTests extends HarnessTestSupport {
 	}
 
 	@Test
+	void network_leaves_out_the_records_of_accounts_and_sign_ins() {
+		// a sign-in among the fixture's changes: a record of no scope, as SignInAudit
+		// writes
+		String signIn = "a0d17000-0000-4000-8000-0000000051a1";
+		var database = org.partynet.support.InProcessNeo4j.get().defaultDatabaseService();
+		database.executeTransactionally("""
+				CREATE (:Change {id: $id, at: datetime('2099-01-04T00:00:00Z'), user: 'orgdept', operation: 'signIn',
+				                 summary: '登录 / signed in', input: '{}', before: '{}', after: '{}', scopes: []})""",
+				Map.of("id", signIn));
+		try {
+			assertThat(ids(null, ChangeFixture.SINCE)).hasSize(6).contains(signIn);
+			graphQl()
+				.document("{ changes(network: true, since: \"%s\") { totalCount nodes { id } } }"
+					.formatted(ChangeFixture.SINCE))
+				.execute()
+				.path("changes.nodes[*].id")
+				.entityList(String.class)
+				.containsExactly(ChangeFixture.NEWEST_FIRST.toArray(String[]::new));
+			// with a scope they are left out anyway
+			assertThat(ids("Street:GZ-DJ", ChangeFixture.SINCE)).doesNotContain(signIn);
+		}
+		finally {
+			database.executeTransactionally("MATCH (c:Change {id: $id}) DELETE c", Map.of("id", signIn));
+		}
+	}
+
+	private static final String ONE = """
+			query Change($id: ID!) { change(id: $id) { id user operation summary before after affected { id } } }""";
+
+	@Test
+	void one_change_by_id_as_the_trail_shows_it() {
+		statements().reset();
+		var response = graphQl().document(ONE).variable("id", ChangeFixture.C3).execute();
+		response.path("change.id").entity(String.class).isEqualTo(ChangeFixture.C3);
+		response.path("change.operation").entity(String.class).isEqualTo("mergeOrganizations");
+		response.path("change.summary").entity(String.class).isEqualTo("青年社区第二网格党支部并入第一网格党支部");
+		assertThat(response.path("change.before").entity(String.class).get()).contains("\"GZ-DJ-C01-ZB02\"");
+		response.path("change.affected[*].id")
+			.entityList(String.class)
+			.containsExactly("GridBranch:GZ-DJ-C01-ZB01", "GridBranch:GZ-DJ-C01-ZB02");
+		// the change and its affected nodes: two statements
+		assertThat(statements().count()).isEqualTo(2);
+		// an id no change has
+		graphQl().document(ONE)
+			.variable("id", "a0d17000-0000-4000-8000-00000000dead")
+			.execute()
+			.path("change")
+			.valueIsNull();
+	}
+
+	@Test
+	void a_secretary_gets_a_change_by_id_only_inside_their_subtree() {
+		// 青年社区's secretary: C3 (青年社区) yes, C2 (南关社区) no, as an unknown id would be
+		var secretary = graphQl("secretary");
+		var own = secretary.document(ONE).variable("id", ChangeFixture.C3).execute();
+		own.path("change.id").entity(String.class).isEqualTo(ChangeFixture.C3);
+		own.path("change.affected[*].id")
+			.entityList(String.class)
+			.containsExactly("GridBranch:GZ-DJ-C01-ZB01", "GridBranch:GZ-DJ-C01-ZB02");
+		var other = secretary.document(ONE).variable("id", ChangeFixture.C2).execute();
+		other.errors().verify();
+		other.path("change").valueIsNull();
+		secretary.document(ONE).variable("id", ChangeFixture.C5).execute().path("change").valueIsNull();
+		// a viewer reads no audit record at all, as with the trail
+		graphQl("viewer").document(ONE)
+			.variable("id", ChangeFixture.C3)
+			.execute()
+			.errors()
+			.satisfy(errors -> assertThat(errors).singleElement()
+				.satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+	}
+
+	@Test
 	void paths_between_nodes_never_pass_through_the_audit_trail() {
 		// C5 affected both secretaries; through it they would be two steps apart
 		var response = graphQl().document(

@@ -147,6 +147,37 @@ class ChangesPageBrowserTests extends BrowserTestSupport {
 		});
 	}
 
+	/** Where the desk and the forms link: {@code ?change=<id>}, that record opened. */
+	@Test
+	void one_record_by_its_id_opened_and_none_outside_a_secretarys_subtree() throws IOException {
+		run("changes-one-failure.png", () -> {
+			open("/reports/changes?change=" + ChangeFixture.C3);
+			assertThat(stringList(ROWS)).containsExactly(ChangeFixture.C3);
+			assertThat(text(By.id("title"))).isEqualTo("青年社区第二网格党支部并入第一网格党支部");
+			assertThat(text(By.id("count"))).startsWith("一条审计记录");
+			WebElement diff = this.driver
+				.findElement(By.cssSelector("tr[data-id='" + ChangeFixture.C3 + "'] + tr.diff"));
+			assertThat(diff.isDisplayed()).isTrue();
+			assertThat(diff.findElements(By.cssSelector(".node"))).extracting((n) -> n.getDomAttribute("data-code"))
+				.containsExactly("GZ-DJ-C01-ZB01", "GZ-DJ-C01-ZB02");
+			assertThat(this.driver.getCurrentUrl()).contains("change=" + ChangeFixture.C3);
+			screenshot("changes-one.png");
+
+			// the whole trail is a click away
+			rerender(() -> this.driver.findElement(By.id("all-changes")).click());
+			assertThat(stringList(ROWS)).contains(ChangeFixture.C5, ChangeFixture.C3);
+
+			// 青年社区's secretary: a record of 南关社区 is as absent as an unknown one
+			signIn("secretary");
+			open("/reports/changes?change=" + ChangeFixture.C2);
+			assertThat(text(By.id("title"))).isEqualTo("未找到该记录 No such change");
+			assertThat(stringList(ROWS)).isEmpty();
+			open("/reports/changes?change=" + ChangeFixture.C3);
+			assertThat(stringList(ROWS)).containsExactly(ChangeFixture.C3);
+			noSevereConsoleEntries();
+		});
+	}
+
 	private WebElement row(String id) {
 		return this.driver.findElement(By.cssSelector("tr.change[data-id='" + id + "']"));
 	}

@@ -78,6 +78,62 @@ class ExplorerBrowserTests extends BrowserTestSupport {
 		}
 	}
 
+	/**
+	 * Every example tab is titled in Chinese; a tab that writes says so (【修改数据】) in its
+	 * title and in its text and holds nothing else; a read tab holds no mutation. Each
+	 * tab holds one operation, so that ▶ runs the one its title names.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void example_tabs_are_titled_in_chinese_and_every_change_is_marked_and_alone() throws IOException {
+		run("graphiql-tabs-failure.png", () -> {
+			this.driver.get(baseUrl() + "/graphiql");
+			this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".graphiql-container")));
+			java.util.List<java.util.Map<String, String>> examples = (java.util.List<java.util.Map<String, String>>) script(
+					"return window.PARTYNET_EXAMPLES.map(e => ({ title: e.title, query: e.query }));");
+			assertThat(examples).hasSizeGreaterThan(5);
+			java.util.regex.Pattern operation = java.util.regex.Pattern.compile("^(query|mutation|subscription)\\b",
+					java.util.regex.Pattern.MULTILINE);
+			for (java.util.Map<String, String> example : examples) {
+				String title = example.get("title");
+				String query = example.get("query");
+				assertThat(title).as(query).containsPattern("\\p{IsHan}");
+				assertThat(operation.matcher(query).results().count()).as(title).isEqualTo(1);
+				boolean writes = java.util.regex.Pattern.compile("^mutation\\b", java.util.regex.Pattern.MULTILINE)
+					.matcher(query)
+					.find();
+				if (writes) {
+					assertThat(title).startsWith("【修改数据】");
+					assertThat(query).startsWith("# 【修改数据】");
+				}
+				else {
+					assertThat(title).doesNotContain("修改数据");
+					assertThat(query).doesNotContainPattern("(?m)^\\s*mutation\\b");
+				}
+			}
+			assertThat(examples).anySatisfy((e) -> assertThat(e.get("title")).startsWith("【修改数据】"));
+			// the tabs as a person sees them: the Chinese titles, in order, the operation
+			// as
+			// the tooltip
+			java.util.List<String> titles = examples.stream().map((e) -> e.get("title")).toList();
+			this.wait.until((d) -> stringList(TABS).equals(titles));
+			assertThat(this.driver.findElement(By.cssSelector("#graphiql-session-tab-0")).getDomAttribute("title"))
+				.isEqualTo("NetworkStats");
+			// another tab opened and left keeps its title
+			this.driver.findElement(By.cssSelector("#graphiql-session-tab-4")).click();
+			this.wait.until((d) -> contains(paneText(".graphiql-query-editor"), "query Coverage"));
+			this.driver.findElement(By.cssSelector("#graphiql-session-tab-0")).click();
+			this.wait.until((d) -> contains(paneText(".graphiql-query-editor"), "query NetworkStats"));
+			assertThat(stringList(TABS)).containsExactlyElementsOf(titles);
+			screenshot("graphiql-tabs.png");
+			noSevereConsoleEntries();
+		});
+	}
+
+	private static final String TABS = """
+			return Array.from(document.querySelectorAll('button.graphiql-tab-button')).map(b => b.textContent);
+			""";
+
 	private String paneText(String selector) {
 		Object text = ((JavascriptExecutor) this.driver).executeScript(EDITOR_TEXT, selector);
 		return (text != null) ? text.toString() : "";

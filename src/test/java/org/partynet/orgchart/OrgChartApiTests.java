@@ -138,15 +138,15 @@ class OrgChartApiTests extends HarnessTestSupport {
 	}
 
 	@Test
-	void the_landing_page_is_the_org_chart() {
+	void the_landing_page_is_the_desk_and_the_org_chart_has_its_own_address() {
 		org.springframework.test.web.reactive.server.WebTestClient client = web();
 		client.get()
 			.uri("/")
 			.exchange()
 			.expectStatus()
-			.isFound()
-			.expectHeader()
-			.value("Location", (location) -> assertThat(location).endsWith("/org-chart"));
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("工作台", "/desk/desk.js"));
 		client.get()
 			.uri("/org-chart")
 			.exchange()

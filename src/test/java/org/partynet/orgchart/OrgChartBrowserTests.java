@@ -48,8 +48,8 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 	@Test
 	void a_secretary_opens_a_community_expands_searches_links_exports_and_prints() throws IOException {
 		run("org-chart-failure.png", () -> {
-			// 1. The landing page is the org chart of the street, two levels open.
-			open("/");
+			// 1. The org chart opens on the street, two levels open.
+			open("/org-chart");
 			assertThat(this.driver.getCurrentUrl()).contains("/org-chart");
 			assertThat(boxes()).hasSize(1 + 17 + 47).contains("StreetWorkingCommittee:GZ-DJ-DGW");
 			assertThat(boxText("StreetWorkingCommittee:GZ-DJ-DGW")).contains("东街街道党工委", "书记 赵明远", "网格 112/112");

@@ -8,22 +8,21 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.partynet.support.BrowserTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module every page loads ({@code /common/partynet.js}): one navigation with the
- * current page marked and the account, the percent rule of the downloads, and what a page
- * does when its session has gone.
+ * current page marked and the account, and the percent rule of the downloads (what a page
+ * does when its session has gone: {@link NavigationBrowserTests}).
  */
 class SharedModuleBrowserTests extends BrowserTestSupport {
 
-	private static final Map<String, String> PAGES = Map.of("/org-chart", "/org-chart", "/", "/org-chart",
-			"/reports/coverage", "/reports/coverage", "/reports/health", "/reports/health", "/reports/linkage",
-			"/reports/linkage", "/reports/changes", "/reports/changes", "/import", "/import", "/graphiql", "/graphiql",
-			"/admin/accounts", "/admin/accounts");
+	private static final Map<String, String> PAGES = Map.of("/", "/", "/org-chart", "/org-chart", "/reports/coverage",
+			"/reports/coverage", "/reports/health", "/reports/health", "/reports/linkage", "/reports/linkage",
+			"/reports/changes", "/reports/changes", "/import", "/import", "/graphiql", "/graphiql", "/admin/accounts",
+			"/admin/accounts");
 
 	private static final String NAV = """
 			return Array.from(document.querySelectorAll('#nav > a')).map(a => a.getAttribute('href')
@@ -37,12 +36,13 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 				this.driver.get(baseUrl() + page.getKey());
 				this.wait.until((d) -> !d.findElements(By.id("account")).isEmpty());
 				List<String> expected = new ArrayList<>();
-				for (String path : List.of("/org-chart", "/reports/coverage", "/reports/health", "/reports/linkage",
-						"/reports/changes", "/import", "/graphiql", "/admin/accounts")) {
+				for (String path : List.of("/", "/org-chart", "/reports/coverage", "/reports/health",
+						"/reports/linkage", "/reports/changes", "/import", "/graphiql", "/admin/accounts")) {
 					expected.add(path.equals(page.getValue()) ? path + " (current)" : path);
 				}
 				assertThat(stringList(NAV)).as(page.getKey()).containsExactlyElementsOf(expected);
-				assertThat(text(By.id("nav"))).as(page.getKey()).startsWith("组织架构图 · Org chart · 全覆盖 · Coverage");
+				assertThat(text(By.id("nav"))).as(page.getKey())
+					.startsWith("工作台 · Desk · 组织架构图 · Org chart · 全覆盖 · Coverage");
 				assertThat(text(By.id("account"))).as(page.getKey())
 					.contains("orgdept", "组织部 Org. dept.", "退出 Sign out", "修改密码 Change password");
 				assertThat(this.driver.findElement(By.id("change-password-link")).getDomAttribute("href"))
@@ -88,28 +88,6 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 				.containsExactlyElementsOf(server);
 			assertThat(script("return PN.percent(0.9996) + ' ' + PN.percent(null) + ' ' + PN.percentValue(0.9996);"))
 				.isEqualTo("100.0% – 100");
-		});
-	}
-
-	@Test
-	void a_page_whose_session_has_gone_says_so_and_signs_in_again_back_to_itself() throws IOException {
-		run("shared-session-failure.png", () -> {
-			open("/reports/coverage?scope=Community:GZ-DJ-C01");
-			this.driver.manage().deleteAllCookies();
-			this.driver.findElement(By.cssSelector("#controls button[type=submit]")).click();
-			this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session-expired")));
-			assertThat(text(By.id("session-expired"))).startsWith("登录已过期").contains("重新登录 Sign in");
-			assertThat(text(By.id("error"))).startsWith("登录已过期");
-
-			this.driver.findElement(By.cssSelector("#session-expired a")).click();
-			this.wait.until((d) -> d.getCurrentUrl().contains("/login"));
-			this.driver.findElement(By.id("username")).sendKeys("orgdept");
-			this.driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
-			this.driver.findElement(By.id("sign-in")).click();
-			this.wait.until((d) -> d.getCurrentUrl().contains("/reports/coverage"));
-			waitForRender();
-			assertThat(text(By.id("title"))).isEqualTo("青年社区");
-			assertThat(this.driver.findElements(By.id("session-expired"))).isEmpty();
 		});
 	}
 

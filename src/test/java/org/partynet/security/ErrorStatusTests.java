@@ -101,4 +101,109 @@ class ErrorStatusTests extends HarnessTestSupport {
 		assertThat(body).contains("403");
 	}
 
+	@Test
+	void browsers_get_the_chinese_error_pages_and_api_clients_keep_json() {
+		// a page the role may not use: the import page is the organization department's
+		web("viewer").get()
+			.uri("/import")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("无权访问", "您的账号不能使用这个页面", "区委组织部", "href=\"/\""));
+		web("viewer").get()
+			.uri("/import")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(403);
+		web("secretary").get().uri("/import").accept(MediaType.TEXT_HTML).exchange().expectStatus().isForbidden();
+		web().get().uri("/import").accept(MediaType.TEXT_HTML).exchange().expectStatus().isOk();
+		// a page that does not exist
+		web("viewer").get()
+			.uri("/no-such-page")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("找不到页面", "没有这个页面", "href=\"/\""));
+		web("viewer").get()
+			.uri("/no-such-page")
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
+		// the API answers JSON, whatever the page's error view
+		web("viewer").post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"{ changes { totalCount } }\"}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("FORBIDDEN");
+	}
+
+	@Test
+	void signing_in_returns_to_the_page_asked_for_with_its_query_and_never_to_another_host() {
+		WebTestClient browser = WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+		var asked = browser.get()
+			.uri("/reports/coverage?scope=Community:GZ-DJ-C01&metric=BUILDING_HEAD")
+			.accept(MediaType.TEXT_HTML)
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.returnResult();
+		assertThat(asked.getResponseHeaders().getLocation()).hasPath("/login");
+		String cookie = asked.getResponseHeaders().getFirst("Set-Cookie").split(";", 2)[0];
+		// the API is never kept as the way back, nor is a page asked for by a script
+		browser.post()
+			.uri("/graphql")
+			.header("Cookie", cookie)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_HTML)
+			.bodyValue("{\"query\":\"{ me { username } }\"}")
+			.exchange()
+			.expectStatus()
+			.isFound();
+		String login = browser.get()
+			.uri("/login")
+			.header("Cookie", cookie)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+			.matcher(login);
+		assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+		var signedIn = browser.post()
+			.uri("/login")
+			.header("Cookie", cookie)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("username=orgdept&password=" + DEMO_PASSWORD + "&_csrf=" + csrf.group(1))
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.expectBody()
+			.returnResult();
+		// the very URL, query and all: no "continue" added, and on this host
+		java.net.URI back = signedIn.getResponseHeaders().getLocation();
+		assertThat(back).hasPath("/reports/coverage").hasQuery("scope=Community:GZ-DJ-C01&metric=BUILDING_HEAD");
+		assertThat(back.getHost()).isIn(null, "localhost");
+	}
+
 }

@@ -270,6 +270,9 @@ class SchemaWalkTests extends HarnessTestSupport {
 		probes.add(root("linkageSummary", "", Expect.INSIDE));
 		probes.add(root("health", "", Expect.INSIDE));
 		probes.add(root("changes", "first: %d", changes, null, 100));
+		// one record by id: the secretary's own community's, and another's (null to them)
+		probes.add(root("change", "id: " + quote(AuditFixture.IDS.get(0)), changes));
+		probes.add(root("change", "id: " + quote(AuditFixture.IDS.get(1)), Expect.OUTSIDE));
 		// the accounts are the organization department's alone
 		probes.add(root("accounts", "first: %d", Expect.OUTSIDE, null, 100));
 		for (String unit : this.subtree.inside("Unit")) {

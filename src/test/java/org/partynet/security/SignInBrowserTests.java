@@ -31,7 +31,7 @@ class SignInBrowserTests extends BrowserTestSupport {
 			assertThat(text(By.cssSelector(".error"))).contains("用户名或密码不正确");
 
 			signIn("secretary");
-			open("/");
+			open("/org-chart");
 			assertThat(boxes()).first().isEqualTo(OWN);
 			assertThat(boxes()).allSatisfy((id) -> assertThat(id).contains("GZ-DJ-C01"));
 			assertThat(boxText(OWN)).contains("青年社区党委", "书记 唐艳");
