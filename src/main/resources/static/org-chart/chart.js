@@ -5,6 +5,10 @@
 // plain SVG prints as sharp vector text.
 (function () {
   const W = 200, H = 64, GAP_X = 20, GAP_Y = 46, STACK_GAP = 10, INDENT = 16, ROWS = 8;
+  // A community committee's box has a fourth line: its grid and building-head coverage, the
+  // figures a street's first view is read for.
+  const FIGURES_H = 86;
+  const heightOf = n => (n.type === 'org' && n.kind === 'COMMUNITY_COMMITTEE' ? FIGURES_H : H);
   const OW = 176, OH = 42;
 
   const LINK_COLORS = { PART_TIME_MEMBER: '#1565c0', CO_BUILDING: '#2e7d32', REGISTERED: '#00838f', ALLIANCE_LEADER: '#6a1b9a',
@@ -21,6 +25,8 @@
   //   nodes      Map id → node, as the page loaded them (type 'org' or 'building', children ids, expanded)
   //   root       id of the box at the top
   //   compact    stack childless children in columns instead of one wide row
+  //   room       the width the drawing may take without shrinking (screen pixels at readable size), or
+  //              undefined: stacked columns beyond it become longer columns instead
   //   links      whether cross-links are shown; crossLinks the loaded ones, or null
   //   hits       ids that search found; selected the id in the details panel, or null
   //   text       the words of the page's language; kindName(kind) an organization kind's name
@@ -30,7 +36,9 @@
     const t = scene.text;
     const positions = new Map();
     // Widths and stacks of the subtrees, kept here so that drawing does not write into the nodes.
-    const width = new Map(), stack = new Map();
+    const width = new Map(), stack = new Map(), rows = new Map();
+    // As many stacked columns as fit the room, each at least ROWS long.
+    const columnsFit = Math.max(1, Math.floor(((scene.room ?? Infinity) - 40 - INDENT + GAP_X) / (W + GAP_X)));
 
     // --- layout ------------------------------------------------------------------------------
 
@@ -42,7 +50,8 @@
       if (!kids.length) return width.set(n.id, W).get(n.id);
       kids.forEach(measure);
       if (scene.compact && kids.length > 1 && kids.every(k => !visibleChildren(k).length)) {
-        stack.set(n.id, Math.ceil(kids.length / ROWS));
+        rows.set(n.id, Math.max(ROWS, Math.ceil(kids.length / columnsFit)));
+        stack.set(n.id, Math.ceil(kids.length / rows.get(n.id)));
         return width.set(n.id, Math.max(W, INDENT + stack.get(n.id) * (W + GAP_X) - GAP_X)).get(n.id);
       }
       return width.set(n.id, Math.max(W, kids.reduce((s, k) => s + width.get(k.id), 0) + GAP_X * (kids.length - 1))).get(n.id);
@@ -50,23 +59,26 @@
 
     function place(n, left, top, edges) {
       const x = left + (width.get(n.id) - W) / 2;
-      positions.set(n.id, { x, y: top, w: W, h: H, node: n });
+      const h = heightOf(n);
+      positions.set(n.id, { x, y: top, w: W, h, node: n });
       const kids = visibleChildren(n);
+      // children of one level side by side start below the tallest of them
+      const kidH = Math.max(H, ...kids.map(heightOf));
       if (stack.get(n.id)) {
-        const blockWidth = INDENT + stack.get(n.id) * (W + GAP_X) - GAP_X;
+        const blockWidth = INDENT + stack.get(n.id) * (W + GAP_X) - GAP_X, perColumn = rows.get(n.id);
         const x0 = left + (width.get(n.id) - blockWidth) / 2 + INDENT;
         kids.forEach((k, i) => {
-          const kx = x0 + Math.floor(i / ROWS) * (W + GAP_X), ky = top + H + GAP_Y + (i % ROWS) * (H + STACK_GAP);
-          positions.set(k.id, { x: kx, y: ky, w: W, h: H, node: k });
-          edges.push(`M${x + W / 2},${top + H}V${top + H + GAP_Y / 2}H${kx - INDENT / 2}V${ky + H / 2}H${kx}`);
+          const kx = x0 + Math.floor(i / perColumn) * (W + GAP_X), ky = top + h + GAP_Y + (i % perColumn) * (kidH + STACK_GAP);
+          positions.set(k.id, { x: kx, y: ky, w: W, h: heightOf(k), node: k });
+          edges.push(`M${x + W / 2},${top + h}V${top + h + GAP_Y / 2}H${kx - INDENT / 2}V${ky + heightOf(k) / 2}H${kx}`);
         });
         return;
       }
       let cx = left + (width.get(n.id) - (kids.reduce((s, k) => s + width.get(k.id), 0) + GAP_X * (kids.length - 1))) / 2;
       kids.forEach(k => {
-        place(k, cx, top + H + GAP_Y, edges);
+        place(k, cx, top + h + GAP_Y, edges);
         const p = positions.get(k.id);
-        edges.push(`M${x + W / 2},${top + H}V${top + H + GAP_Y / 2}H${p.x + W / 2}V${p.y}`);
+        edges.push(`M${x + W / 2},${top + h}V${top + h + GAP_Y / 2}H${p.x + W / 2}V${p.y}`);
         cx += width.get(k.id) + GAP_X;
       });
     }
@@ -103,13 +115,33 @@
 
     // --- drawing -----------------------------------------------------------------------------
 
-    function badge(n) {
-      if (n.type !== 'org' || !n.coverage) return null;
-      const [metric, label] = n.kind === 'GRID_BRANCH' ? ['buildingGroup', t.groups]
-        : n.kind === 'BUILDING_GROUP' ? ['buildingHead', t.heads] : ['grid', t.grid];
+    function badge(n, metric, label) {
       const f = n.coverage[metric];
       if (!f.total) return null;
       return { text: `${label} ${f.covered}/${f.total}`, cls: f.covered === f.total ? 'full' : 'partial' };
+    }
+
+    // A pill with its figure, its left edge at x.
+    function badgeSvg(b, x, y) {
+      const bw = textWidth(b.text, 11) + 12;
+      return { w: bw, svg: `<g class="badge ${b.cls}" transform="translate(${x},${y})">`
+        + `<rect width="${bw}" height="16" rx="8"/><text x="${bw / 2}" y="12" text-anchor="middle">${escape(b.text)}</text></g>` };
+    }
+
+    // One figure right of the kind's line; a community's two on a line of their own.
+    function figures(n) {
+      if (n.type !== 'org' || !n.coverage) return '';
+      if (n.kind === 'COMMUNITY_COMMITTEE') {
+        let x = 8;
+        return [badge(n, 'grid', t.grid), badge(n, 'buildingHead', t.heads)].filter(Boolean).map(b => {
+          const drawn = badgeSvg(b, x, 61);
+          x += drawn.w + 6;
+          return drawn.svg;
+        }).join('');
+      }
+      const b = n.kind === 'GRID_BRANCH' ? badge(n, 'buildingGroup', t.groups)
+        : n.kind === 'BUILDING_GROUP' ? badge(n, 'buildingHead', t.heads) : badge(n, 'grid', t.grid);
+      return b ? badgeSvg(b, W - 6 - (textWidth(b.text, 11) + 12), 25).svg : '';
     }
 
     function boxSvg(p) {
@@ -132,15 +164,12 @@
           n.head ? `<text x="8" y="54" class="${n.headStatus ? '' : 'gap'}">${t.head} ${escape(n.head)}${n.headStatus ? '' : ' · ' + t.notMember}</text>`
             : `<text x="8" y="54" class="gap">${t.noHead}</text>`];
       }
-      const b = badge(n);
-      const bw = b ? textWidth(b.text, 11) + 12 : 0;
-      const badgeSvg = b ? `<g class="badge ${b.cls}" transform="translate(${W - 6 - bw},25)">`
-        + `<rect width="${bw}" height="16" rx="8"/><text x="${bw / 2}" y="12" text-anchor="middle">${escape(b.text)}</text></g>` : '';
+      const h = heightOf(n);
       const canExpand = n.type === 'org' && n.childCount > 0;
-      const toggle = canExpand ? `<g class="toggle" data-toggle="${escape(n.id)}" transform="translate(${W / 2},${H})">`
+      const toggle = canExpand ? `<g class="toggle" data-toggle="${escape(n.id)}" transform="translate(${W / 2},${h})">`
         + `<circle r="9"/><text y="4" text-anchor="middle">${n.expanded ? '−' : n.childCount}</text></g>` : '';
       return `<g class="${classes.join(' ')}" data-id="${escape(n.id)}" transform="translate(${p.x},${p.y})">`
-        + `<title>${escape(n.name)} (${escape(n.code)})</title><rect class="frame" width="${W}" height="${H}" rx="5"/>${lines.join('')}${badgeSvg}${toggle}</g>`;
+        + `<title>${escape(n.name)} (${escape(n.code)})</title><rect class="frame" width="${W}" height="${h}" rx="5"/>${lines.join('')}${figures(n)}${toggle}</g>`;
     }
 
     function outsideSvg(p) {

@@ -46,7 +46,8 @@
   const state = {
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
     root: params.get('id'),
-    depth: Math.min(4, Math.max(1, parseInt(params.get('depth') || '2', 10) || 2)),
+    // levels open: as the address says, else depth() for the root
+    depth: params.get('depth') ? Math.min(4, Math.max(1, parseInt(params.get('depth'), 10) || 2)) : null,
     compact: params.get('compact') !== '0',
     links: params.get('links') === '1',
     nodes: new Map(), crossLinks: null, hits: [], hitIndex: 0, selected: null
@@ -56,6 +57,9 @@
   const view = OrgChartView(shown, { root: () => state.nodes.get(state.root), toggle: toggleNode, details: showDetails, expandAll });
   const timings = {};
   const t = () => TEXT[state.lang];
+  // A street opens on its communities, each with its figures (65 boxes would be unreadable at first
+  // sight); below a street, two levels.
+  const depth = () => state.depth ?? (state.root?.startsWith('StreetWorkingCommittee:') ? 1 : 2);
   // The kinds and coverage metrics are named by the API (PN.model), in English when there is one.
   let model = null;
   const termName = (list, key) => { const term = model.term(list, key); return !term ? key : state.lang === 'en' ? term.english || term.name : term.name; };
@@ -103,14 +107,14 @@
   async function loadRoot() {
     const started = performance.now();
     state.nodes.clear(); state.crossLinks = null; state.hits = []; state.selected = null;
-    const data = await PN.graphql(`query Root($id: ID!) { organization(id: $id) { ancestors { id name } ${selection(state.depth)} } }`, { id: state.root });
+    const data = await PN.graphql(`query Root($id: ID!) { organization(id: $id) { ancestors { id name } ${selection(depth())} } }`, { id: state.root });
     if (!data.organization) throw new Error(`未找到组织 / No organization ${state.root}`);
     // from the top down to this organization, each step its own chart
     PN.crumbs($('crumbs'), [...data.organization.ancestors, data.organization]
       .map(o => ({ name: o.name, href: `/org-chart?id=${encodeURIComponent(o.id)}` })));
     addOrganization(data.organization, null);
     if (state.links) await loadCrossLinks();
-    render(true);
+    render('first');
     timings.load = Math.round(performance.now() - started);
   }
 
@@ -126,7 +130,7 @@
   function render(fit) {
     const started = performance.now();
     const drawing = OrgChartDrawing.draw({
-      nodes: state.nodes, root: state.root, compact: state.compact, links: state.links, crossLinks: state.crossLinks,
+      nodes: state.nodes, root: state.root, compact: state.compact, room: view.room(), links: state.links, crossLinks: state.crossLinks,
       hits: state.hits, selected: state.selected, text: t(), kindName: kind => termName('organizationKinds', kind)
     });
     shown.positions = drawing.positions;
@@ -134,7 +138,8 @@
     shown.bounds = drawing.bounds;
     $('viewport').innerHTML = drawing.svg;
     legend();
-    if (fit) view.fitView(); else view.applyView();
+    // a root's first view stays readable; fitting later (compact, expand all) shows it all
+    if (fit) view.fitView(fit === 'first'); else view.applyView();
     timings.render = Math.round(performance.now() - started);
     timings.boxes = shown.positions.size;
     // The first frame painted with a chart, in ms since the page was requested.
@@ -330,7 +335,7 @@
   function remember() {
     const query = new URLSearchParams();
     if (state.root) query.set('id', state.root);
-    if (state.depth !== 2) query.set('depth', state.depth);
+    if (state.depth !== null) query.set('depth', state.depth);
     if (state.lang === 'en') query.set('lang', 'en');
     if (!state.compact) query.set('compact', '0');
     if (state.links) query.set('links', '1');
@@ -362,12 +367,12 @@
   async function show() {
     $('error').hidden = true; $('details').hidden = true;
     remember();
+    $('depth').value = String(depth());
     try { await loadRoot(); } catch (error) { showError(error); }
   }
 
   async function start() {
     translate();
-    $('depth').value = String(state.depth);
     $('compact').checked = state.compact;
     $('crossLinks').checked = state.links;
     view.wire();

@@ -6,6 +6,9 @@
 
   // Far out, text is too small to read and costs most of the painting: draw only the boxes.
   const FAR = 0.35;
+  // The first view never goes below this: box text (12 and 13 px) stays at 11 px or more on
+  // screen; what does not fit is a drag or a scroll away.
+  const READABLE = 0.92;
 
   // `shown` is the state the page shares with the view: view { x, y, k } (written here), and the
   // positions and bounds of the last drawing (written by the page). `page` is what the view asks
@@ -19,13 +22,27 @@
       $('chart').classList.toggle('far', v.k < FAR);
     }
 
-    function fitView() {
+    // The whole drawing on screen; with `readable` (the first view of a root), not smaller than
+    // READABLE: then the top of the drawing, its root box centred where the drawing is wider.
+    function fitView(readable) {
       const svg = $('chart').getBoundingClientRect(), b = shown.bounds;
       if (!b || !svg.width) return;
       const k = Math.min(1.2, svg.width / b.w, svg.height / b.h);
-      shown.view = { k, x: (svg.width - b.w * k) / 2 - b.x * k, y: Math.max(0, (svg.height - b.h * k) / 2) - b.y * k };
+      if (readable === true && k < READABLE) {
+        const r = READABLE, root = shown.positions.get(page.root()?.id);
+        const centred = svg.width / 2 - (root ? root.x + root.w / 2 : b.x + b.w / 2) * r;
+        const x = b.w * r <= svg.width ? (svg.width - b.w * r) / 2 - b.x * r
+          : Math.min(-b.x * r, Math.max(svg.width - (b.x + b.w) * r, centred));
+        shown.view = { k: r, x, y: -b.y * r };
+      } else {
+        shown.view = { k, x: (svg.width - b.w * k) / 2 - b.x * k, y: Math.max(0, (svg.height - b.h * k) / 2) - b.y * k };
+      }
       applyView();
     }
+
+    // The width a drawing may take at readable size, in drawing units: stacked boxes form
+    // longer columns rather than shrink below it.
+    const room = () => $('chart').getBoundingClientRect().width / READABLE;
 
     function zoom(factor, cx, cy) {
       const v = shown.view, svg = $('chart').getBoundingClientRect();
@@ -145,6 +162,6 @@
       applyView();
     }
 
-    return { applyView, fitView, zoom, pan, centerOn, wire, svgText, exportSvg, exportPng, preparePrint, afterPrint };
+    return { applyView, fitView, room, zoom, pan, centerOn, wire, svgText, exportSvg, exportPng, preparePrint, afterPrint };
   };
 })();

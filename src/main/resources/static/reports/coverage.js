@@ -28,7 +28,7 @@
     const query = new URLSearchParams();
     if (state.scope) query.set('scope', state.scope);
     if (state.asOf) query.set('asOf', state.asOf);
-    ['xlsx', 'pdf', 'csv'].forEach(ext => $(ext).href = `/reports/coverage.${ext}?${query}`);
+    ['xlsx', 'pdf', 'csv'].forEach(ext => $(ext).href = `/reports/coverage.${ext}?${query}`); $('gapsWorkbook').href = `/reports/coverage/gaps.xlsx?${query}`;
     const page = new URLSearchParams(query);
     if (state.metric !== 'GRID') page.set('metric', state.metric);
     history.replaceState(null, '', `?${page}`);

@@ -9,7 +9,14 @@
     linkageSummary(scope: $scope) { name units { category kind units } unitsByCategory { category categoryName units }
       partTimeMembers { community { id name } count people { name } } unlinkedCommunities { id name } }
   }`;
-  const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int) { connection(from: $from, to: $to, maxHops: $maxHops) { length sentence } }`;
+  const PATHS = `query Paths($from: ID!, $to: ID!, $maxHops: Int, $through: PathRelationships) {
+    connection(from: $from, to: $to, maxHops: $maxHops, through: $through) { length sentence containment } }`;
+  // Each hit with what tells two of one name apart: its kind and where it is.
+  const SEARCH = `query Hits($text: String!) { search(text: $text, first: 8) { node { id name
+    ... on Organization { kindName parent { name } } ... on Area { kindName parent { name } }
+    ... on Person { roles { title organization { name } area { name } unit { name } } }
+    ... on Unit { categoryName } ... on Alliance { leader { name } } ... on Institution { street { name } } } } }`;
+  const NAMES = `query Names($from: ID!, $to: ID!) { from: node(id: $from) { id name } to: node(id: $to) { id name } }`;
   const { $, escape } = PN;
   const params = new URLSearchParams(location.search);
   let chart;
@@ -63,7 +70,9 @@
   async function show() {
     $('error').hidden = true;
     const scope = $('scope').value;
-    history.replaceState(null, '', scope ? `?scope=${encodeURIComponent(scope)}` : '?');
+    const query = new URLSearchParams(location.search); // the path finder's ends stay in the address
+    if (scope) query.set('scope', scope); else query.delete('scope');
+    history.replaceState(null, '', '?' + query);
     $('xlsx').href = '/reports/linkage.xlsx' + (scope ? `?scope=${encodeURIComponent(scope)}` : '');
     try {
       // The whole network is its district's links.
@@ -78,21 +87,102 @@
     }
   }
 
+  // --- the path finder: both ends picked by name, the chosen node's id kept in data-id ----------
+
+  function where(node) {
+    const role = node.roles?.[0];
+    return node.parent?.name || node.leader?.name || node.street?.name || node.categoryName
+      || (role && [role.organization?.name || role.area?.name || role.unit?.name, role.title].filter(Boolean).join(' ')) || '';
+  }
+
+  function picker(input) {
+    const list = $(input.getAttribute('aria-controls'));
+    let hits = [], active = -1, timer, asked = 0;
+    const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; };
+    const choose = hit => { input.value = hit.name; input.dataset.id = hit.id; close(); };
+    const mark = () => [...list.children].forEach((li, i) => li.setAttribute('aria-selected', String(i === active)));
+    async function ask(text) {
+      const mine = ++asked;
+      const [data, model] = await Promise.all([PN.graphql(SEARCH, { text }), PN.model()]);
+      if (mine !== asked || input.value.trim() !== text) return; // a later keystroke asked again
+      hits = data.search.map(h => h.node).map(n => ({ id: n.id, name: n.name,
+        kind: n.kindName || model.name('labels', n.id.split(':')[0]), where: where(n) }));
+      list.innerHTML = hits.length ? hits.map((h, i) => `<li role="option" id="${input.id}-hit-${i}" aria-selected="false">
+        ${escape(h.name)} <small>· ${escape(h.kind)}${h.where ? ' · ' + escape(h.where) : ''}</small></li>`).join('')
+        : '<li role="option" aria-disabled="true">没有这个名称 / No such name</li>';
+      active = -1;
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    input.addEventListener('input', () => {
+      delete input.dataset.id;
+      clearTimeout(timer);
+      const text = input.value.trim();
+      if (!text) { close(); return; }
+      timer = setTimeout(() => ask(text).catch(error => { list.innerHTML = `<li class="error">${escape(error.message)}</li>`; list.hidden = false; }), 200);
+    });
+    input.addEventListener('keydown', event => {
+      if (list.hidden || !hits.length) return;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        active = (active + (event.key === 'ArrowDown' ? 1 : hits.length - 1)) % hits.length;
+        mark();
+        input.setAttribute('aria-activedescendant', `${input.id}-hit-${active}`);
+      } else if (event.key === 'Enter') {
+        event.preventDefault(); // picking a name does not yet search for paths
+        choose(hits[Math.max(active, 0)]);
+      } else if (event.key === 'Escape') {
+        close();
+      }
+    });
+    // mousedown, before the field's blur closes the list
+    list.addEventListener('mousedown', event => {
+      const li = event.target.closest('li[id]');
+      if (li) { event.preventDefault(); choose(hits[[...list.children].indexOf(li)]); }
+    });
+    input.addEventListener('blur', close);
+  }
+
   async function paths(event) {
-    event.preventDefault();
+    event?.preventDefault();
+    const [from, to] = [$('from').dataset.id, $('to').dataset.id];
+    const through = $('through').value;
+    $('pathNote').hidden = true;
     try {
-      const data = await PN.graphql(PATHS, { from: $('from').value.trim(), to: $('to').value.trim(), maxHops: Number($('maxHops').value) });
+      if (!from || !to) throw new Error('请从列表中选择两端的名称 / Pick both ends from the names offered');
+      const query = new URLSearchParams(location.search);
+      Object.entries({ from, to, through, maxHops: $('maxHops').value }).forEach(([k, v]) => query.set(k, v));
+      history.replaceState(null, '', '?' + query);
+      const data = await PN.graphql(PATHS, { from, to, maxHops: Number($('maxHops').value), through });
       $('paths').innerHTML = data.connection.length
         ? data.connection.map(p => `<li>${escape(p.sentence)} <small>(${p.length})</small></li>`).join('')
         : '<li>在该跳数内没有路径 / No path within that many hops</li>';
-      $('paths').dataset.loaded = 'true';
+      if (through === 'PREFER_LINKAGE' && data.connection.some(p => p.containment)) {
+        $('pathNote').textContent = '在该跳数内没有只经党建与联动关系的路径，以下路径经过行政隶属（包含、管辖） / '
+          + 'No path through party and linkage relationships alone within that many hops: these run through administrative containment.';
+        $('pathNote').hidden = false;
+      }
     } catch (error) {
       $('paths').innerHTML = `<li class="error">${escape(error.message)}</li>`;
-      $('paths').dataset.loaded = 'true';
     }
+    $('paths').dataset.loaded = 'true';
+  }
+
+  // /reports/linkage?from=Unit:DW008&to=… opens with both ends filled in by name, and runs.
+  async function prefill() {
+    if (params.get('through')) $('through').value = params.get('through');
+    if (params.get('maxHops')) $('maxHops').value = params.get('maxHops');
+    if (!params.get('from') || !params.get('to')) return;
+    const data = await PN.graphql(NAMES, { from: params.get('from'), to: params.get('to') });
+    ['from', 'to'].forEach(end => {
+      if (data[end]) { $(end).value = data[end].name; $(end).dataset.id = data[end].id; }
+    });
+    await paths();
   }
 
   $('controls').addEventListener('submit', e => { e.preventDefault(); delete document.body.dataset.loaded; show(); });
   $('connectionForm').addEventListener('submit', paths);
-  PN.loadScopes($('scope'), params.get('scope') || 'Community:GZ-DJ-C01').then(show).catch(PN.fail);
+  picker($('from'));
+  picker($('to'));
+  PN.loadScopes($('scope'), params.get('scope') || 'Community:GZ-DJ-C01').then(show).then(prefill).catch(PN.fail);
 })();

@@ -3,6 +3,7 @@ package org.partynet.bulk;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
@@ -56,6 +57,8 @@ final class BulkWorkbook {
 
 	private final CellStyle wrap;
 
+	private final CellStyle toFill;
+
 	/**
 	 * Every text cell, neutralised: a name never becomes a formula, and reads back as it
 	 * was.
@@ -84,6 +87,42 @@ final class BulkWorkbook {
 		this.wrap = workbook.createCellStyle();
 		this.wrap.setWrapText(true);
 		this.wrap.setVerticalAlignment(VerticalAlignment.TOP);
+		this.toFill = workbook.createCellStyle();
+		this.toFill.setDataFormat(workbook.createDataFormat().getFormat("@"));
+		this.toFill.setFillForegroundColor(IndexedColors.YELLOW.getIndex());
+		this.toFill.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+	}
+
+	/**
+	 * The cell a gap row leaves to fill: empty, highlighted, with a drop-down of the
+	 * codes that may go there when there are some (Excel keeps such a list under 256
+	 * characters; a longer one is left to the row's note).
+	 */
+	void toFill(Sheet sheet, Row row, int column, List<String> choices) {
+		row.createCell(column).setCellStyle(this.toFill);
+		String list = String.join(",", choices);
+		if (choices.isEmpty() || list.length() > 255) {
+			return;
+		}
+		DataValidationHelper validations = sheet.getDataValidationHelper();
+		DataValidation validation = validations.createValidation(
+				validations.createExplicitListConstraint(choices.toArray(new String[0])),
+				new CellRangeAddressList(row.getRowNum(), row.getRowNum(), column, column));
+		validation.setShowErrorBox(true);
+		validation.setErrorStyle(DataValidation.ErrorStyle.WARNING);
+		validation.createErrorBox("不在建议之列 Not among the suggestions", "可选 Suggested: " + list);
+		sheet.addValidationData(validation);
+	}
+
+	/** The notes column ({@link Format#NOTE}) after a data sheet's columns. */
+	void noteColumn(Sheet sheet, int column) {
+		cell(sheet.getRow(0), column, Format.NOTE, this.optional);
+		sheet.setColumnWidth(column, 70 * 256);
+	}
+
+	/** A note: wrapped text. */
+	void note(Row row, int column, String value) {
+		this.cells.text(row, column, value, this.wrap);
 	}
 
 	/**
@@ -148,6 +187,14 @@ final class BulkWorkbook {
 	 * column.
 	 */
 	void instructions() {
+		instructions("党建网络批量导入模板 Party network bulk workbook", List.of());
+	}
+
+	/**
+	 * The instructions sheet under this title, with {@code lead} (Chinese, English)
+	 * before the general rules.
+	 */
+	void instructions(String heading, List<String[]> lead) {
 		Sheet sheet = this.workbook.createSheet(INSTRUCTIONS);
 		int[] widths = { 30, 10, 20, 34, 50, 60 };
 		for (int i = 0; i < widths.length; i++) {
@@ -155,9 +202,9 @@ final class BulkWorkbook {
 		}
 		int r = 0;
 		Row title = sheet.createRow(r++);
-		cell(title, 0, "党建网络批量导入模板 Party network bulk workbook", this.bold);
+		cell(title, 0, heading, this.bold);
 		r++;
-		for (String[] line : GENERAL) {
+		for (String[] line : Stream.concat(lead.stream(), GENERAL.stream()).toList()) {
 			Row row = sheet.createRow(r);
 			cell(row, 0, line[0], this.bold);
 			cell(row, 1, line[1], this.wrap);
@@ -250,6 +297,9 @@ final class BulkWorkbook {
 			new String[] { "关系 Relationships",
 					"职务、覆盖和关系表中的一行是一条关系，按两端、类型（职务）和起始日期识别。填写“终止日期 Until”即结束这条关系；关系结束后仍保留为历史，报表仍可按以前的日期查询。",
 					"A row of the roles, coverage and links sheets is one relationship, identified by its two ends, its kind (role) and its start day. Filling 终止日期 Until ends it; an ended relationship stays as history, so reports can still be asked as of an earlier day." },
+			new String[] { "缺口行 Gap rows",
+					"覆盖表中只缺“党组织”、关系表中只缺“起点”的行是未填写的缺口行（如缺口导入表中黄色单元格仍为空的行）：导入时跳过，并报告跳过的行数；其余行照常导入。“说明（不导入）”列只供阅读，不导入。",
+					"A row of the coverage sheet missing only its organization, or of the links sheet missing only its from, is a gap row left unfilled (as in the gaps workbook, its yellow cell still empty): the import skips it and says how many it skipped; the other rows import as usual. The 说明 Note column is for reading only, never imported." },
 			new String[] { "不删除 Nothing is deleted", "导入从不删除任何节点或关系：文件中没有的行保持不变。要撤销一项设置，请填写其终止日期。",
 					"An import never deletes a node or relationship: what the file leaves out stays as it is. To undo something, fill in its Until day." },
 			new String[] { "日期 Dates", "日期一律写作 yyyy-MM-dd 文本，如 2021-01-01。",

@@ -217,6 +217,20 @@ public final class Format {
 			.toArray(String[]::new);
 	}
 
+	/**
+	 * The header of a column for people, never imported: the notes (说明) the gaps workbook
+	 * writes beside each row. Any sheet may have it; its cells are ignored.
+	 */
+	public static final String NOTE = "说明（不导入）Note (not imported)";
+
+	/**
+	 * Per sheet, the column a gap row leaves to fill: the organization that is to cover
+	 * an area, the person (or unit) at the start of a link. A row with only that required
+	 * cell empty is a gap row left unfilled: the import skips it and says how many it
+	 * skipped.
+	 */
+	public static final Map<String, String> TO_FILL = Map.of("coverage", "organization", "links", "from");
+
 	/** The area kind each area sheet holds (the sites sheet says it per row). */
 	static final Map<String, AreaKind> AREA_SHEETS = Map.of("districts", AreaKind.DISTRICT, "streets", AreaKind.STREET,
 			"communities", AreaKind.COMMUNITY, "grids", AreaKind.GRID, "buildings", AreaKind.BUILDING);

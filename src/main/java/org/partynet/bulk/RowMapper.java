@@ -125,8 +125,14 @@ final class RowMapper {
 			return;
 		}
 		Set<String> codes = new HashSet<>();
+		int unfilled = 0;
 		for (int r = 1; r < table.rows().size(); r++) {
 			Row row = table.rows().get(r);
+			if (unfilled(sheet, columns, row)) {
+				unfilled++;
+				progress.accept(1);
+				continue;
+			}
 			Map<String, Object> values = new HashMap<>();
 			boolean ok = cells(sheet, columns, row, values);
 			if (values.get("code") instanceof String code && !codes.add(code)) {
@@ -139,6 +145,29 @@ final class RowMapper {
 			}
 			progress.accept(1);
 		}
+		if (unfilled > 0) {
+			String column = sheet.column(Format.TO_FILL.get(sheet.key())).header();
+			this.errors.warn("%s：%d 行缺口未填写（%s 为空），已跳过 / %s: %d gap rows left unfilled (%s empty) were skipped"
+				.formatted(sheet.title(), unfilled, column, sheet.title(), unfilled, column));
+		}
+	}
+
+	/**
+	 * Whether the row is a gap row left unfilled ({@link Format#TO_FILL}): its to-fill
+	 * cell empty, every other required cell given.
+	 */
+	private static boolean unfilled(Sheet sheet, Column[] columns, Row row) {
+		String toFill = Format.TO_FILL.get(sheet.key());
+		if (toFill == null) {
+			return false;
+		}
+		for (Column column : sheet.columns()) {
+			boolean given = row.cell(indexOf(columns, column)) != null;
+			if (column.key().equals(toFill) ? given : (column.required() && !given)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -151,7 +180,7 @@ final class RowMapper {
 		boolean bad = false;
 		for (int i = 0; i < header.cells().length; i++) {
 			String text = header.cell(i);
-			if (text == null) {
+			if (text == null || Format.NOTE.equalsIgnoreCase(text.strip())) {
 				continue;
 			}
 			Column column = columnNamed(sheet, text);

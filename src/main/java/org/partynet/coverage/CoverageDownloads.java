@@ -1,8 +1,10 @@
 package org.partynet.coverage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import com.lowagie.text.pdf.BaseFont;
+import org.partynet.bulk.GapWorkbook;
 import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
@@ -69,6 +71,27 @@ class CoverageDownloads {
 		var contents = contents(scope, asOf);
 		return download(contents, "pdf", MediaType.APPLICATION_PDF,
 				out -> CoveragePdf.write(this.export, contents, cjk, out));
+	}
+
+	/**
+	 * 缺口导入表: the scope's gaps as a workbook to fill in and import back, read before
+	 * anything is written (a secretary's reach confines it as every read).
+	 */
+	@GetMapping("/reports/coverage/gaps.xlsx")
+	ResponseEntity<StreamingResponseBody> gapWorkbook(@RequestParam(required = false) String scope,
+			@RequestParam(required = false) String asOf) {
+		CoverageExport.Gaps gaps = this.export.gaps((scope == null || scope.isBlank()) ? null : scope,
+				this.days.parse(asOf));
+		List<GapWorkbook.Row> rows = CoverageGapWorkbook.rows(gaps.rows());
+		String code = (gaps.report().area() != null) ? gaps.report().area().code() : "all";
+		return ResponseEntity.ok()
+			.contentType(Sheets.XLSX)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("coverage-gaps-" + code + "-" + gaps.report().asOf() + ".xlsx")
+						.build()
+						.toString())
+			.body(out -> CoverageGapWorkbook.write(gaps.report(), rows, out));
 	}
 
 	private CoverageExport.Contents contents(String scope, String asOf) {

@@ -47,6 +47,21 @@ class CoverageExport {
 		return new Contents(report, breakdown, LocalDateTime.now(this.days.clock()));
 	}
 
+	/**
+	 * The report of the scope and every gap in it to fill, checking the request's scope
+	 * and day as {@link #contents} does.
+	 */
+	@Transactional(readOnly = true)
+	Gaps gaps(String scopeId, LocalDate asOf) {
+		LocalDate day = this.days.asOf(asOf);
+		String code = this.scope.code(scopeId);
+		return new Gaps(this.queries.report(code, day), this.queries.gapRows(code, day));
+	}
+
+	/** A scope's report and its gaps to fill. */
+	record Gaps(CoverageReport report, List<CoverageQueries.GapRow> rows) {
+	}
+
 	/** Hands every gap of one metric to {@code sink}, in code order, a page at a time. */
 	void eachGap(CoverageReport report, CoverageMetric metric, Consumer<CoverageGap> sink) {
 		eachGap(report, metric, PAGE, sink);

@@ -3,6 +3,7 @@ package org.partynet.coverage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -179,6 +180,36 @@ class CoverageQueries {
 				""".formatted(AREAS.indent(2).stripTrailing(), predicate, held("h"), reason)));
 	}
 
+	// 缺口导入表: every gap of the scope that day, once per thing to fill, by the rules
+	// above (DUAL_NET: the grid worker; a grid without a branch is GRID's), with the
+	// community it lies in and what could fill it: its community's grid branches for a
+	// grid, the building groups of the branches covering its grid for a building.
+	private static final Statement GAP_ROWS = Statement
+		.scoped("coverage.gapRows",
+				ROOTS + AREAS
+						+ """
+								WITH a, [metric IN [
+								    CASE WHEN a:Grid AND NOT %s THEN 'GRID' END,
+								    CASE WHEN a:Grid AND NOT %s THEN 'DUAL_NET' END,
+								    CASE WHEN a:Building AND NOT %s THEN 'BUILDING_GROUP' END,
+								    CASE WHEN a:Building AND NOT %s THEN 'BUILDING_HEAD' END,
+								    CASE WHEN (a:CommercialBuilding OR a:Market) AND NOT %s THEN 'COMMERCIAL' END,
+								    CASE WHEN a:Community AND NOT %s THEN 'ORGANIZATION' END
+								  ] WHERE metric IS NOT NULL] AS metrics
+								UNWIND metrics AS metric
+								OPTIONAL MATCH (community:Community)(()-[h:HAS WHERE %s]->()){0,2}(a)
+								RETURN metric, a AS area, community, CASE metric
+								    WHEN 'GRID' THEN [(community)<-[g:GOVERNS]-(:CommunityCommittee)-[l:LEADS]->(o:GridBranch) WHERE %s AND %s | o]
+								    WHEN 'BUILDING_GROUP' THEN [(a)<-[inGrid:HAS]-(:Grid)<-[c:COVERS]-(:GridBranch)-[l:LEADS]->(o:BuildingGroup)
+								                                WHERE %s AND %s AND %s | o]
+								    ELSE [] END AS choices
+								ORDER BY a.code, metric
+								"""
+							.formatted(gridCovered("a"), gridWorked("a"), buildingGrouped("a"), buildingHeaded("a"),
+									siteCovered("a"), communityOrganized("a"), held("h"), held("g"), held("l"),
+									held("inGrid"), held("c"), held("l")))
+		.optional("community");
+
 	private final Graph graph;
 
 	CoverageQueries(Graph graph) {
@@ -268,6 +299,31 @@ class CoverageQueries {
 				});
 		});
 		return result;
+	}
+
+	/** Every gap of a scope on a day, with what could fill it; one statement. */
+	List<GapRow> gapRows(String scope, LocalDate asOf) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("scope", scope);
+		parameters.put("asOf", asOf);
+		return this.graph.rows(GAP_ROWS, parameters)
+			.stream()
+			.map(row -> new GapRow(CoverageMetric.valueOf(row.get("metric").asString()),
+					Area.from(row.get("area").asNode()),
+					row.get("community").isNull() ? null : Area.from(row.get("community").asNode()),
+					row.get("choices")
+						.asList(node -> Organization.from(node.asNode()))
+						.stream()
+						.sorted(Comparator.comparing(Organization::code))
+						.toList()))
+			.toList();
+	}
+
+	/**
+	 * One gap to fill: of this metric ({@code DUAL_NET}: the grid worker), in this
+	 * community (null for none), and the organizations that could cover it.
+	 */
+	record GapRow(CoverageMetric metric, Area area, Area community, List<Organization> choices) {
 	}
 
 	/** A page of one report's gaps of one metric. */

@@ -2,6 +2,8 @@ package org.partynet.linkage;
 
 import java.util.List;
 
+import org.partynet.model.RelationshipType;
+
 /**
  * A path between two nodes ({@code Path} in the schema).
  *
@@ -13,6 +15,17 @@ public record LinkPath(List<Object> nodes, List<Step> relationships, String sent
 
 	public int length() {
 		return this.relationships.size();
+	}
+
+	/**
+	 * Whether a step is administrative containment
+	 * ({@link RelationshipType#containment()}).
+	 */
+	public boolean containment() {
+		return this.relationships.stream().anyMatch(step -> {
+			RelationshipType type = RelationshipType.of(step.type());
+			return type != null && type.containment();
+		});
 	}
 
 	/** One relationship of a path ({@code PathStep}). */

@@ -52,7 +52,8 @@ class LinkageController {
 	}
 
 	@QueryMapping
-	List<LinkPath> connection(@Argument String from, @Argument String to, @Argument Integer maxHops) {
+	List<LinkPath> connection(@Argument String from, @Argument String to, @Argument Integer maxHops,
+			@Argument PathRelationships through) {
 		int hops = (maxHops != null) ? maxHops : 6;
 		if (hops < 1 || hops > 8) {
 			throw new BadRequestException("maxHops",
@@ -63,7 +64,8 @@ class LinkageController {
 		if (start.equals(end)) {
 			throw new BadRequestException("to", "参数 from 与 to 必须不同 / Arguments 'from' and 'to' must differ");
 		}
-		return this.queries.connection(start, end, hops, MAX_PATHS);
+		return this.queries.connection(start, end, hops, (through != null) ? through : PathRelationships.PREFER_LINKAGE,
+				MAX_PATHS);
 	}
 
 	@QueryMapping

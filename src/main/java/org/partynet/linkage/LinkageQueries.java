@@ -245,10 +245,12 @@ class LinkageQueries {
 	// %s is a label of GlobalId.LABELS
 	private static final Statement NODE = Statement.read("linkage.node", "MATCH (n:`%s` {code: $code}) RETURN n");
 
-	// %s are labels of GlobalId.LABELS and the checked bound of hops (1 to 8)
+	// %s are labels of GlobalId.LABELS, the relationship types of PathRelationships and
+	// the checked bound of hops (1 to 8). Only the network's own types: never the audit
+	// trail (AFFECTED) nor accounts (OF).
 	private static final Statement CONNECTION = Statement.read("linkage.connection", """
 			MATCH (a:`%s` {code: $from}), (b:`%s` {code: $to})
-			MATCH p = ALL SHORTEST (a)-[r:!AFFECTED WHERE r.until IS NULL]-{1,%d}(b)
+			MATCH p = ALL SHORTEST (a)-[r:%s WHERE r.until IS NULL]-{1,%d}(b)
 			RETURN p LIMIT $limit
 			""");
 
@@ -309,17 +311,31 @@ class LinkageQueries {
 	}
 
 	/**
-	 * The shortest paths over current relationships, at most {@code limit}; never through
-	 * the audit trail ({@code (:Change)-[:AFFECTED]->}), which would join any two nodes
-	 * one change touched. {@code maxHops} is checked by the caller (1 to 8) and written
-	 * into the pattern, which takes no parameter there: the search is always bounded.
+	 * The shortest paths over current relationships of the kinds {@code through} allows,
+	 * at most {@code limit}; never through the audit trail
+	 * ({@code (:Change)-[:AFFECTED]->}), which would join any two nodes one change
+	 * touched. {@code PREFER_LINKAGE} searches without administrative containment first
+	 * and, only when that finds nothing (or nothing a secretary may read), once more with
+	 * it. {@code maxHops} is checked by the caller (1 to 8) and written into the pattern,
+	 * which takes no parameter there: the search is always bounded.
 	 */
-	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, int limit) {
+	List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, PathRelationships through, int limit) {
+		if (through == PathRelationships.ANY) {
+			return connection(from, to, maxHops, PathRelationships.allTypes(), limit);
+		}
+		List<LinkPath> linkage = connection(from, to, maxHops, PathRelationships.linkageTypes(), limit);
+		if (!linkage.isEmpty() || through == PathRelationships.LINKAGE_ONLY) {
+			return linkage;
+		}
+		return connection(from, to, maxHops, PathRelationships.allTypes(), limit);
+	}
+
+	private List<LinkPath> connection(GlobalId from, GlobalId to, int maxHops, String types, int limit) {
 		// a secretary's paths through what they may not read are withheld after the
 		// search: ask for more
 		int candidates = Access.reader().confined() ? limit * 20 : limit;
 		return this.graph
-			.rows(CONNECTION.formatted(from.label(), to.label(), maxHops),
+			.rows(CONNECTION.formatted(from.label(), to.label(), types, maxHops),
 					Graph.parameters("from", from.code(), "to", to.code(), "limit", candidates))
 			.stream()
 			.limit(limit)

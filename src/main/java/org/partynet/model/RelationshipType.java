@@ -39,6 +39,16 @@ public enum RelationshipType {
 		return this.backward;
 	}
 
+	/**
+	 * 行政隶属: whether the relationship is administrative containment (an area inside an
+	 * area, a committee over its area, an institution inside its street). Such a step
+	 * says where something lies, not how people and units are linked, so the path finder
+	 * uses it only when nothing else connects two nodes.
+	 */
+	public boolean containment() {
+		return this == HAS || this == GOVERNS || this == PART_OF;
+	}
+
 	/** The type of this name; {@code null} for a type the network does not have. */
 	public static RelationshipType of(String type) {
 		for (RelationshipType value : values()) {

@@ -1,5 +1,6 @@
 package org.partynet.bulk;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.neo4j.harness.Neo4j;
@@ -341,6 +346,83 @@ class ImportApiTests extends HarnessTestSupport {
 		assertThat(value("MATCH (j:ImportJournal) WHERE j.state = 'RUNNING' RETURN count(j)")).isEqualTo(0L);
 		assertThat(value("MATCH (j:ImportJournal {state: 'UNDONE'}) RETURN count(j) >= 3")).isEqualTo(true);
 		assertThat(value("MATCH (e:ImportJournalEntry) RETURN count(e)")).isEqualTo(0L);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void a_community_s_gaps_download_as_a_workbook_one_filled_in_imports_back() throws IOException {
+		String scope = "/reports/coverage/gaps.xlsx?scope=Community:GZ-DJ-C01";
+		// A secretary gets only their own subtree's gaps.
+		web("secretary").get()
+			.uri("/reports/coverage/gaps.xlsx?scope=Community:GZ-DJ-C02")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		web("secretary").get().uri(scope).exchange().expectStatus().isOk();
+		byte[] bytes = web().get()
+			.uri(scope)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+			.expectBody()
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> before = buildingHeads();
+		int gaps = (int) before.get("total") - (int) before.get("covered");
+		assertThat(gaps).isPositive();
+		byte[] filled;
+		int linkRows;
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+			Sheet links = workbook.getSheet("关系 Links");
+			List<Row> heads = new ArrayList<>();
+			links.forEach((row) -> {
+				if (row.getRowNum() > 0 && "党员楼长".equals(text(row, 1))) {
+					heads.add(row);
+				}
+			});
+			// one row per building without a head: the building's code, its name in the
+			// note, the person left empty and highlighted
+			assertThat(heads).hasSize(gaps).allSatisfy((row) -> {
+				assertThat(text(row, 0)).isEmpty();
+				assertThat(row.getCell(0).getCellStyle().getFillForegroundColor())
+					.isEqualTo(IndexedColors.YELLOW.getIndex());
+				assertThat(text(row, 2)).startsWith("GZ-DJ-C01-G");
+				assertThat(text(row, 7)).startsWith("青年社区 · ").contains(text(row, 2), "无党员楼长", "人员代码");
+			});
+			assertThat(text(links.getRow(0), 7)).isEqualTo(Format.NOTE);
+			// a building without a group: a coverage row, the groups of its grid's
+			// branches offered
+			Sheet coverage = workbook.getSheet("覆盖 Coverage");
+			assertThat(coverage.getLastRowNum()).isPositive();
+			assertThat(text(coverage.getRow(1), 1)).isEqualTo("覆盖");
+			assertThat(text(coverage.getRow(1), 5)).contains("无楼院党小组覆盖", "可选 Choices: GZ-DJ-C01-ZB");
+			linkRows = links.getLastRowNum();
+			heads.get(0).getCell(0).setCellValue("RY20001");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			filled = out.toByteArray();
+		}
+		Map<String, Object> result = post("gaps.xlsx", filled, false, "orgdept");
+		assertThat(result).containsEntry("created", 1).containsEntry("errors", List.of());
+		// the rows left unfilled are skipped and counted, not an error
+		assertThat((List<String>) result.get("warnings"))
+			.anySatisfy((w) -> assertThat(w).startsWith("关系 Links：%d 行缺口未填写".formatted(linkRows - 1)));
+		assertThat(buildingHeads()).containsEntry("covered", (int) before.get("covered") + 1);
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> buildingHeads() {
+		return graphQl().document("{ coverage(scope: \"Community:GZ-DJ-C01\") { buildingHead { total covered } } }")
+			.execute()
+			.path("coverage.buildingHead")
+			.entity(Map.class)
+			.get();
+	}
+
+	private static String text(Row row, int column) {
+		return (row.getCell(column) == null) ? "" : row.getCell(column).getStringCellValue();
 	}
 
 	@Test

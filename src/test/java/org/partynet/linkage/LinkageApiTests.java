@@ -128,6 +128,43 @@ class LinkageApiTests extends HarnessTestSupport {
 	}
 
 	@Test
+	void paths_prefer_party_and_linkage_relationships_over_administrative_containment() {
+		// Two grids of one community: their community contains both, and one grid branch
+		// covers both; each path two steps long.
+		String grids = "from: \"Grid:GZ-DJ-C01-G01\", to: \"Grid:GZ-DJ-C01-G02\"";
+		List<String> preferred = types(grids);
+		assertThat(preferred).isNotEmpty().doesNotContain("HAS", "GOVERNS", "PART_OF").contains("COVERS");
+		assertThat(containment(grids)).containsOnly(false);
+		assertThat(types(grids + ", through: LINKAGE_ONLY")).isEqualTo(preferred);
+		// every relationship: the containment path beside the branch's, as short
+		assertThat(types(grids + ", through: ANY")).contains("HAS").containsAll(preferred);
+		assertThat(containment(grids + ", through: ANY")).containsExactlyInAnyOrder(false, true);
+		// A community and its grid are one containment step apart and nothing else joins
+		// them in one step: linkage only finds nothing, the default falls back and says
+		// so.
+		String contained = "from: \"Community:GZ-DJ-C01\", to: \"Grid:GZ-DJ-C01-G01\", maxHops: 1";
+		assertThat(types(contained + ", through: LINKAGE_ONLY")).isEmpty();
+		assertThat(types(contained)).containsExactly("HAS");
+		assertThat(containment(contained)).containsExactly(true);
+	}
+
+	private List<String> types(String arguments) {
+		return graphQl().document("{ connection(%s) { relationships { type } } }".formatted(arguments))
+			.execute()
+			.path("connection[*].relationships[*].type")
+			.entityList(String.class)
+			.get();
+	}
+
+	private List<Boolean> containment(String arguments) {
+		return graphQl().document("{ connection(%s) { containment } }".formatted(arguments))
+			.execute()
+			.path("connection[*].containment")
+			.entityList(Boolean.class)
+			.get();
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void the_summary_counts_units_by_category_and_part_time_members_per_community() {
 		this.statements.reset();

@@ -11,6 +11,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 import org.partynet.support.BrowserTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,14 +46,56 @@ class LinkagePageTests extends BrowserTestSupport {
 			assertThat(this.driver.findElement(By.id("xlsx")).getDomProperty("href"))
 				.isEqualTo(baseUrl() + "/reports/linkage.xlsx?scope=Community%3AGZ-DJ-C01");
 
+			// Both ends picked by name: with the keyboard, then with the mouse; the ids
+			// stay out of sight.
+			pick("from", "张掖农商银行", "张掖农商银行东街支行");
+			this.driver.findElement(By.id("from")).sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+			pick("to", "青年社区党委", "青年社区党委");
+			assertThat(text(By.id("to-hits"))).contains("社区党委 · ");
+			this.driver.findElement(By.id("to-hits")).findElement(By.tagName("li")).click();
+			assertThat(this.driver.findElement(By.id("from")).getDomProperty("value")).isEqualTo("张掖农商银行东街支行");
+			assertThat(this.driver.findElement(By.id("to")).getDomProperty("value")).isEqualTo("青年社区党委");
+			assertThat(this.driver.findElement(By.id("to-hits")).isDisplayed()).isFalse();
 			this.driver.findElement(By.cssSelector("#connectionForm button")).click();
 			this.wait.until((d) -> "true".equals(script("return document.getElementById('paths').dataset.loaded;")));
 			assertThat(text(By.id("paths"))).contains("张掖农商银行东街支行 —派出→ 陈艳英 —任兼职委员→ 青年社区党委");
+			assertThat(this.driver.findElement(By.id("pathNote")).isDisplayed()).isFalse();
+			assertThat(this.driver.getCurrentUrl())
+				.contains("from=Unit%3ADW008&to=CommunityCommittee%3AGZ-DJ-C01-SQDW");
 			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);"))
 				.allSatisfy((url) -> assertThat(url).startsWith(baseUrl() + "/"));
 			assertThat(screenshot("linkage.png")).isNotEmptyFile();
 			noSevereConsoleEntries();
 		});
+	}
+
+	@Test
+	void a_path_opened_from_its_address_with_both_ends_by_name_says_when_it_falls_back_to_containment()
+			throws IOException {
+		run("linkage-path-failure.png", () -> {
+			open("/reports/linkage?from=Community:GZ-DJ-C01&to=Grid:GZ-DJ-C01-G01&maxHops=1");
+			this.wait.until((d) -> "true".equals(script("return document.getElementById('paths').dataset.loaded;")));
+			assertThat(this.driver.findElement(By.id("from")).getDomProperty("value")).isEqualTo("青年社区");
+			assertThat(this.driver.findElement(By.id("to")).getDomProperty("value")).doesNotContain("Grid:");
+			assertThat(text(By.id("paths"))).contains("青年社区 —包含→ ");
+			assertThat(text(By.id("pathNote"))).startsWith("在该跳数内没有只经党建与联动关系的路径");
+			// only party and linkage relationships: nothing within one step
+			new Select(this.driver.findElement(By.id("through"))).selectByValue("LINKAGE_ONLY");
+			script("delete document.getElementById('paths').dataset.loaded;");
+			this.driver.findElement(By.cssSelector("#connectionForm button")).click();
+			this.wait.until((d) -> "true".equals(script("return document.getElementById('paths').dataset.loaded;")));
+			assertThat(text(By.id("paths"))).startsWith("在该跳数内没有路径");
+			assertThat(this.driver.findElement(By.id("pathNote")).isDisplayed()).isFalse();
+			assertThat(screenshot("linkage-path.png")).isNotEmptyFile();
+			noSevereConsoleEntries();
+		});
+	}
+
+	// Types into a picker and waits for the hit of that name.
+	private void pick(String field, String typed, String hit) {
+		this.driver.findElement(By.id(field)).sendKeys(typed);
+		this.wait.until((d) -> d.findElement(By.id(field + "-hits")).isDisplayed()
+				&& d.findElement(By.id(field + "-hits")).getText().startsWith(hit));
 	}
 
 	@Test

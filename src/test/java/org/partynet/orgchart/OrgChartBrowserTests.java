@@ -15,6 +15,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.PrintsPage;
@@ -48,17 +49,17 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 	@Test
 	void a_secretary_opens_a_community_expands_searches_links_exports_and_prints() throws IOException {
 		run("org-chart-failure.png", () -> {
-			// 1. The org chart opens on the street, two levels open.
+			// 1. The org chart opens on the street and its communities, one level open.
 			open("/org-chart");
 			assertThat(this.driver.getCurrentUrl()).contains("/org-chart");
-			assertThat(boxes()).hasSize(1 + 17 + 47).contains("StreetWorkingCommittee:GZ-DJ-DGW");
+			assertThat(boxes()).hasSize(1 + 17).contains("StreetWorkingCommittee:GZ-DJ-DGW");
 			assertThat(boxText("StreetWorkingCommittee:GZ-DJ-DGW")).contains("东街街道党工委", "书记 赵明远", "网格 112/112");
 			screenshot("org-chart-street.png");
 
 			// 2. Pick a community with one level open: the committee and its three
 			// branches.
-			rerender(() -> new Select(this.driver.findElement(By.id("depth"))).selectByVisibleText("1"));
 			rerender(() -> new Select(this.driver.findElement(By.id("root"))).selectByVisibleText("青年社区党委"));
+			rerender(() -> new Select(this.driver.findElement(By.id("depth"))).selectByVisibleText("1"));
 			assertThat(this.driver.getCurrentUrl()).contains("id=" + COMMUNITY.replace(":", "%3A"), "depth=1");
 			assertThat(boxes()).containsExactly(COMMUNITY, "GridBranch:GZ-DJ-C01-ZB01", "GridBranch:GZ-DJ-C01-ZB02",
 					"GridBranch:GZ-DJ-C01-ZB03");
@@ -150,6 +151,49 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 					return !!editor && editor.innerText.includes('query Details');
 					""")));
 			screenshot("org-chart-explorer.png");
+			noSevereConsoleEntries();
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void a_street_at_a_glance_its_communities_named_readably_on_a_desk_and_on_a_phone() throws IOException {
+		run("org-chart-street-failure.png", () -> {
+			for (Dimension size : List.of(new Dimension(1400, 1300), new Dimension(390, 844))) {
+				this.driver.manage().window().setSize(size);
+				open("/org-chart?id=StreetWorkingCommittee:GZ-DJ-DGW");
+				List<String> communities = boxes().stream()
+					.filter((id) -> id.startsWith("CommunityCommittee:"))
+					.toList();
+				assertThat(boxes()).hasSize(1 + 17).first().isEqualTo("StreetWorkingCommittee:GZ-DJ-DGW");
+				assertThat(communities).hasSize(17);
+				// Every name as drawn at the first paint, with its height on screen.
+				List<Map<String, Object>> names = (List<Map<String, Object>>) script("""
+						return Array.from(document.querySelectorAll('#viewport g.box text.name')).map(t => ({
+						  id: t.closest('g.box').dataset.id, name: t.textContent,
+						  size: t.getBoundingClientRect().height }));
+						""");
+				assertThat(names).hasSize(18)
+					.allSatisfy((n) -> assertThat(number(n.get("size"))).as("%s at %s", n.get("name"), size)
+						.isGreaterThanOrEqualTo(11));
+				assertThat(names.stream().filter((n) -> communities.contains(n.get("id"))).map((n) -> n.get("name")))
+					.hasSize(17)
+					.contains("青年社区党委")
+					.allSatisfy((name) -> assertThat((String) name).endsWith("社区党委"));
+				// each community with its figures: secretary, members, grids and building
+				// heads
+				assertThat(boxText(COMMUNITY)).contains("书记 唐艳", "党员", "网格 7/7", "楼长 ");
+				assertThat(script("return document.getElementById('chart').classList.contains('far');"))
+					.isEqualTo(false);
+				screenshot("org-chart-street-" + size.getWidth() + ".png");
+			}
+			// Deeper levels open by clicking; an explicit depth is honoured.
+			long before = requests();
+			rerender(() -> toggle(COMMUNITY));
+			assertThat(requests()).isEqualTo(before + 1);
+			assertThat(boxes()).contains("GridBranch:GZ-DJ-C01-ZB01");
+			open("/org-chart?id=StreetWorkingCommittee:GZ-DJ-DGW&depth=2");
+			assertThat(boxes()).hasSize(1 + 17 + 47);
 			noSevereConsoleEntries();
 		});
 	}
