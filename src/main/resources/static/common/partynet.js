@@ -161,8 +161,8 @@ window.PN = (function () {
     ['/graphiql', 'GraphQL 查询', 'explorer', ALL],
     ['/admin/accounts', '账号管理', 'Accounts', ['ORG_DEPT']]
   ];
-  // The pages a role may use, in the navigation's order: [path, Chinese, English].
-  const pagesFor = role => PAGES.filter(p => p[3].includes(role)).map(([path, chinese, english]) => [path, chinese, english]);
+  // The pages a role may use, in the navigation's order.
+  const pagesFor = role => PAGES.filter(p => p[3].includes(role));
   const current = path => {
     const here = location.pathname.replace(/(\/index)?\.html$/, '') || '/';
     return here === path || (path !== '/' && here.startsWith(path + '/'));

@@ -25,16 +25,21 @@ public enum PathRelationships {
 	/** Every relationship of the network, containment included. */
 	ANY;
 
+	// Written once: the types are the model's and do not change while the service runs.
+	private static final String LINKAGE_TYPES = types(false);
+
+	private static final String ALL_TYPES = types(true);
+
 	/**
 	 * The Cypher type expression of the linkage relationships, {@code HOLDS|MEMBER_OF|…}.
 	 */
 	static String linkageTypes() {
-		return types(false);
+		return LINKAGE_TYPES;
 	}
 
 	/** The Cypher type expression of every relationship of the network. */
 	static String allTypes() {
-		return types(true);
+		return ALL_TYPES;
 	}
 
 	private static String types(boolean containment) {
