@@ -169,19 +169,47 @@ window.PN = (function () {
   };
 
   // Into <nav id="nav">: the pages the account may use, this one marked, then who is signed in
-  // with a way out. Without an account (the session has gone) only the desk is offered.
+  // with a way out. Without an account (the session has gone) only the desk is offered. On a
+  // phone (partynet.css) the same links fold into a menu behind one button, so that the header
+  // stays one line.
   function navigation() {
     const nav = $('nav');
     if (!nav) return;
     nav.classList.add('pn-nav', 'no-print');
     nav.setAttribute('aria-label', '页面 Pages');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'pn-menu-button';
+    button.className = 'pn-menu-button';
+    button.setAttribute('aria-controls', 'pn-menu');
+    button.setAttribute('aria-expanded', 'false');
+    button.title = '菜单 Menu';
+    button.textContent = '☰ 菜单';
+    const menu = document.createElement('div');
+    menu.id = 'pn-menu';
+    menu.className = 'pn-menu';
+    const open = yes => {
+      nav.classList.toggle('open', yes);
+      button.setAttribute('aria-expanded', String(yes));
+    };
+    button.addEventListener('click', () => open(!nav.classList.contains('open')));
+    // a tap anywhere else, or Escape, closes it
+    document.addEventListener('click', event => { if (!nav.contains(event.target)) open(false); });
+    document.addEventListener('keydown', event => { if (event.key === 'Escape') open(false); });
+    nav.append(button, menu);
+    const separator = () => {
+      const dot = document.createElement('span');
+      dot.className = 'pn-sep';
+      dot.textContent = ' · ';
+      return dot;
+    };
     const page = ([path, chinese, english], i) => {
-      if (i) nav.appendChild(document.createTextNode(' · '));
+      if (i) menu.appendChild(separator());
       const link = document.createElement('a');
       link.href = path;
       link.textContent = `${chinese} · ${english}`;
       if (current(path)) link.setAttribute('aria-current', 'page');
-      nav.appendChild(link);
+      menu.appendChild(link);
     };
     me().then(account => {
       pagesFor(account.role).forEach(page);
@@ -189,21 +217,24 @@ window.PN = (function () {
       const badge = document.createElement('span');
       badge.id = 'account';
       badge.className = 'account';
-      badge.textContent = `${account.username} · ${ACCOUNT_ROLES[account.role] || account.role}`
-        + `${account.organization ? ' · ' + account.organization.name : ''} · `;
+      const who = document.createElement('span');
+      who.className = 'who';
+      who.textContent = `${account.username} · ${ACCOUNT_ROLES[account.role] || account.role}`
+        + `${account.organization ? ' · ' + account.organization.name : ''}`;
+      badge.append(who, separator());
       // signing out is a POST with the CSRF token: /logout is its form
       const out = document.createElement('a');
       out.href = '/logout';
       out.textContent = '退出 Sign out';
       badge.appendChild(out);
       // everyone changes their own password on the server's form
-      badge.appendChild(document.createTextNode(' · '));
+      badge.appendChild(separator());
       const password = document.createElement('a');
       password.id = 'change-password-link';
       password.href = '/account/password';
       password.textContent = '修改密码 Change password';
       badge.appendChild(password);
-      nav.appendChild(badge);
+      menu.appendChild(badge);
     }, () => page(PAGES[0], 0));
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', navigation);

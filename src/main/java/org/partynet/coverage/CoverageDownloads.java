@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.lowagie.text.pdf.BaseFont;
 import org.partynet.bulk.GapWorkbook;
+import org.partynet.report.ReportSettings;
 import org.partynet.report.Sheets;
 
 import org.springframework.http.ContentDisposition;
@@ -30,13 +31,13 @@ class CoverageDownloads {
 
 	private final CoverageExport export;
 
-	private final CoverageFont font;
+	private final ReportSettings settings;
 
 	private final CoverageDays days;
 
-	CoverageDownloads(CoverageExport export, CoverageFont font, CoverageDays days) {
+	CoverageDownloads(CoverageExport export, ReportSettings settings, CoverageDays days) {
 		this.export = export;
-		this.font = font;
+		this.settings = settings;
 		this.days = days;
 	}
 
@@ -62,11 +63,9 @@ class CoverageDownloads {
 	@GetMapping("/reports/coverage.pdf")
 	ResponseEntity<StreamingResponseBody> pdf(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) String asOf) {
-		BaseFont cjk = this.font.load();
+		BaseFont cjk = this.settings.font();
 		if (cjk == null) {
-			return error(HttpStatus.SERVICE_UNAVAILABLE,
-					"PDF 报告需要中文字体：请安装 fonts-noto-cjk，或设置 partynet.reports.cjk-font / "
-							+ "PDF reports need a CJK font: install fonts-noto-cjk or set partynet.reports.cjk-font");
+			return error(HttpStatus.SERVICE_UNAVAILABLE, ReportSettings.NO_FONT);
 		}
 		var contents = contents(scope, asOf);
 		return download(contents, "pdf", MediaType.APPLICATION_PDF,

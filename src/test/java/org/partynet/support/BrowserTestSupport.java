@@ -116,6 +116,55 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		}
 	}
 
+	/** The phone of the pages' tests: 390 × 844 CSS pixels. */
+	protected static final int PHONE_WIDTH = 390;
+
+	protected static final int PHONE_HEIGHT = 844;
+
+	/**
+	 * From now on the browser is a phone, as Chromium's device mode makes it: a 390 × 844
+	 * viewport at three device pixels per CSS pixel, a mobile viewport (the page's
+	 * {@code <meta name="viewport">} applies) and touch events instead of the mouse
+	 * ({@code pointer: coarse}, {@code ontouchstart}). Pages opened after this see a
+	 * phone.
+	 */
+	protected void phone() {
+		ChromeDriver chrome = (ChromeDriver) this.driver;
+		chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 3, "mobile", true));
+		chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+		chrome.executeCdpCommand("Emulation.setEmitTouchEventsForMouse",
+				Map.of("enabled", true, "configuration", "mobile"));
+	}
+
+	/**
+	 * A touch gesture, as a finger makes it: {@code Input.dispatchTouchEvent} with the
+	 * points of each step (CSS pixels of the viewport), from the first touch to the
+	 * release. Each step is a list of {@code [x, y]} points, one per finger.
+	 */
+	protected void touch(List<List<double[]>> steps) {
+		ChromeDriver chrome = (ChromeDriver) this.driver;
+		for (int i = 0; i < steps.size(); i++) {
+			String type = (i == 0) ? "touchStart" : "touchMove";
+			chrome.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", type, "touchPoints",
+					steps.get(i).stream().map((p) -> Map.of("x", p[0], "y", p[1])).toList()));
+		}
+		chrome.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+	}
+
+	/** A tap with one finger at a point of the viewport (CSS pixels). */
+	protected void tap(double x, double y) {
+		touch(List.of(List.of(new double[] { x, y })));
+	}
+
+	/** Whether the page scrolls sideways: its content is wider than the viewport. */
+	protected boolean scrollsSideways() {
+		return Boolean.TRUE.equals(script("""
+				const root = document.scrollingElement || document.documentElement;
+				return root.scrollWidth > window.innerWidth + 1 || document.body.scrollWidth > window.innerWidth + 1;
+				"""));
+	}
+
 	/** Waits for a download of that name to be complete, and returns it. */
 	protected Path downloaded(String name) {
 		Path file = this.downloads.resolve(name);
