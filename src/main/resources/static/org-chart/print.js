@@ -88,7 +88,12 @@
   }
 
   // Kept up to date before printing, and whenever the chart's organization or language changes.
-  window.addEventListener('beforeprint', () => { paperLines(); fitToPaper(); });
+  // The selection and search marks are the screen's: left off the paper and drawn again after it.
+  window.addEventListener('beforeprint', () => {
+    paperLines(); fitToPaper();
+    document.querySelectorAll('#viewport g.box.selected, #viewport g.box.hit').forEach(b => b.classList.remove('selected', 'hit'));
+  });
+  window.addEventListener('afterprint', () => window.OrgChart?.relayout());
   window.OrgChart?.ready.then(paperLines);
   ['root', 'lang'].forEach(id => $(id).addEventListener(id === 'root' ? 'change' : 'click', () => setTimeout(paperLines)));
   window.OrgChartPrint = { open, url, paperLines };

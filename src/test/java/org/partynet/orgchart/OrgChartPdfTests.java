@@ -64,8 +64,15 @@ class OrgChartPdfTests extends HarnessTestSupport {
 	void the_street_prints_an_overview_and_one_page_per_community_on_a3_and_a4() throws Exception {
 		String day = Fields.today().toString();
 		for (String paper : List.of("A3", "A4")) {
+			this.statements.reset();
 			var response = get("orgdept", "/org-chart.pdf?id=" + STREET + "&levels=4&paper=" + paper);
 			assertThat(response.statusCode()).isEqualTo(200);
+			// the page's query, batched per level: the 708 boxes in a fixed number of
+			// statements and one read transaction
+			System.out.printf("org chart PDF of the street on %s: %d bytes, %d statements%n", paper,
+					response.body().length, this.statements.count());
+			assertThat(this.statements.count()).isLessThanOrEqualTo(30);
+			assertThat(this.statements.transactions()).isEqualTo(1);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
 			assertThat(response.headers().firstValue("Content-Disposition").orElseThrow())
 				.contains("org-chart-GZ-DJ-DGW-" + paper + "-" + day + ".pdf");
