@@ -140,13 +140,13 @@ class ChartData {
 				.map((post) -> (String) ((Map<String, Object>) post.get("person")).get("name"))
 				.findFirst()
 				.orElse(null);
-			lines.add((leader != null) ? new Line("组长 " + shown(leader) + " · 党员 " + members, false)
+			lines.add((leader != null) ? new Line(who("组长", leader) + " · 党员 " + members, false)
 					: new Line("无组长 · 党员 " + members, true));
 		}
 		else {
 			Map<String, Object> secretary = (Map<String, Object>) o.get("secretary");
 			lines.add((secretary != null)
-					? new Line("书记 " + shown((String) secretary.get("name")) + " · 党员 " + members, false)
+					? new Line(who("书记", (String) secretary.get("name")) + " · 党员 " + members, false)
 					: new Line("书记空缺 · 党员 " + members, true));
 		}
 		switch (kind) {
@@ -183,7 +183,7 @@ class ChartData {
 		}
 		else if (Access.HIDDEN_NAME.equals(head.get("name"))) {
 			// a viewer learns that there is a head, not who, nor whether a member
-			line = new Line("楼长 " + shown((String) head.get("name")), false);
+			line = new Line(who("楼长", (String) head.get("name")), false);
 		}
 		else if (head.get("partyStatus") == null) {
 			line = new Line("楼长 " + head.get("name") + " · 非党员", true);
@@ -195,9 +195,10 @@ class ChartData {
 				List.of(), List.of());
 	}
 
-	// A name as the reader may see it: a viewer's masked names print as 已隐藏 alone.
-	private static String shown(String name) {
-		return Access.HIDDEN_NAME.equals(name) ? "（已隐藏）" : name;
+	// A post and its holder as the reader may see them: a viewer's masked names print as
+	// 已隐藏 alone.
+	private static String who(String post, String name) {
+		return Access.HIDDEN_NAME.equals(name) ? post + "（已隐藏）" : post + " " + name;
 	}
 
 	@SuppressWarnings("unchecked")

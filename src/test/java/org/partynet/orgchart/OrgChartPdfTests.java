@@ -137,7 +137,7 @@ class OrgChartPdfTests extends HarnessTestSupport {
 		assertThat(viewer.statusCode()).isEqualTo(200);
 		keep(viewer.body(), "print-community-viewer.pdf");
 		String hidden = String.join("\n", pages(viewer.body()));
-		assertThat(hidden).contains("青年社区党委 组织架构图", "楼长 （已隐藏）", "书记 （已隐藏）")
+		assertThat(hidden).contains("青年社区党委 组织架构图", "楼长（已隐藏）", "书记（已隐藏）")
 			.doesNotContain(name, secretary.group(1), "已隐藏 hidden");
 	}
 
