@@ -392,7 +392,7 @@
     $('collapseAll').addEventListener('click', collapseAll);
     $('exportSvg').addEventListener('click', view.exportSvg);
     $('exportPng').addEventListener('click', view.exportPng);
-    $('print').addEventListener('click', async () => { await view.preparePrint($('paper').value); window.print(); });
+    $('print').addEventListener('click', () => OrgChartPrint.open());
     window.addEventListener('afterprint', view.afterPrint);
     $('closeDetails').addEventListener('click', () => { $('details').hidden = true; state.selected = null; render(false); });
     window.addEventListener('resize', () => view.applyView());
