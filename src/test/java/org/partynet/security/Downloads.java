@@ -40,6 +40,9 @@ final class Downloads {
 
 	private static final String EXPORT = "/export/network.xlsx";
 
+	/** The org chart's PDF, every level, for an organization rather than a scope. */
+	private static final String CHART = "/org-chart.pdf?levels=4&id=";
+
 	private final String baseUrl;
 
 	final Map<String, List<String>> secretaryStrings = new LinkedHashMap<>();
@@ -58,8 +61,15 @@ final class Downloads {
 
 	private final List<String> unavailable = new ArrayList<>();
 
-	Downloads(String baseUrl) {
+	/**
+	 * The issuing unit of the reports (partynet.reports.issuer), printed on every PDF
+	 * whoever reads it: configuration, so not judged, though it names the district.
+	 */
+	private final String issuer;
+
+	Downloads(String baseUrl, String issuer) {
 		this.baseUrl = baseUrl;
+		this.issuer = issuer;
 	}
 
 	void fetch() {
@@ -76,6 +86,12 @@ final class Downloads {
 				get("secretary", report + scope, 403, this.secretaryStrings, this.secretaryStatus);
 				get("viewer", report + scope, 200, this.viewerStrings, this.viewerStatus);
 			}
+		}
+		get("secretary", CHART + SchemaWalkTests.OWN, 200, this.secretaryStrings, this.secretaryStatus);
+		get("viewer", CHART + SchemaWalkTests.OWN, 200, this.viewerStrings, this.viewerStatus);
+		for (String other : List.of("StreetWorkingCommittee:GZ-DJ-DGW", "CommunityCommittee:GZ-DJ-C02-SQDW")) {
+			get("secretary", CHART + other, 403, this.secretaryStrings, this.secretaryStatus);
+			get("viewer", CHART + other, 200, this.viewerStrings, this.viewerStatus);
 		}
 		for (String scope : List.of("", "?scope=" + SchemaWalkTests.OWN_AREA)) {
 			get("secretary", EXPORT + scope, 403, this.secretaryStrings, this.secretaryStatus);
@@ -114,8 +130,11 @@ final class Downloads {
 		}
 		this.fetched.add(place);
 		try {
-			read(path, response.body()).forEach(
-					(where, text) -> strings.computeIfAbsent(text, t -> new ArrayList<>()).add(place + " " + where));
+			read(path, response.body()).entrySet()
+				.stream()
+				.filter((line) -> !line.getValue().strip().equals(this.issuer))
+				.forEach((line) -> strings.computeIfAbsent(line.getValue(), (t) -> new ArrayList<>())
+					.add(place + " " + line.getKey()));
 		}
 		catch (IOException ex) {
 			status.add("%s does not read as its format: %s".formatted(place, ex));

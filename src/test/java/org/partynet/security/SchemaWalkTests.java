@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.partynet.report.ReportSettings;
 import org.partynet.security.SchemaSelections.Piece;
 import org.partynet.security.Walk.Expect;
 import org.partynet.security.Walk.Found;
@@ -30,6 +31,8 @@ import org.partynet.security.Walk.PersonSeen;
 import org.partynet.security.Walk.Probe;
 import org.partynet.support.HarnessTestSupport;
 import org.partynet.support.InProcessNeo4j;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +95,10 @@ class SchemaWalkTests extends HarnessTestSupport {
 
 	private Downloads downloads;
 
+	/** Its issuing unit heads every PDF: configuration, not the network's data. */
+	@Autowired
+	private ReportSettings reportSettings;
+
 	private long millis;
 
 	private boolean asViewer;
@@ -112,7 +119,7 @@ class SchemaWalkTests extends HarnessTestSupport {
 		this.phases.add("secretary " + (System.currentTimeMillis() - start) + " ms");
 		walkAsViewer();
 		this.phases.add("viewer " + (System.currentTimeMillis() - start) + " ms");
-		this.downloads = new Downloads(baseUrl());
+		this.downloads = new Downloads(baseUrl(), this.reportSettings.issuer());
 		this.downloads.fetch();
 		this.millis = System.currentTimeMillis() - start;
 		this.phases.add("downloads " + this.millis + " ms");
