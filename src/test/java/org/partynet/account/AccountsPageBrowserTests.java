@@ -88,7 +88,7 @@ class AccountsPageBrowserTests extends BrowserTestSupport {
 				assertThat(this.driver.findElement(By.id("admin")).isDisplayed()).isFalse();
 				assertThat(this.driver.findElements(By.cssSelector("button[data-action]"))).isEmpty();
 				assertThat(stringList(
-						"return Array.from(document.querySelectorAll('#nav > a')).map(a => a.getAttribute('href'));"))
+						"return Array.from(document.querySelectorAll('#pn-menu > a')).map(a => a.getAttribute('href'));"))
 					.doesNotContain("/admin/accounts");
 				noHorizontalScroll();
 				screenshot("accounts-denied-" + username + ".png");
@@ -109,7 +109,8 @@ class AccountsPageBrowserTests extends BrowserTestSupport {
 		String name = personName(personCode);
 		open("/admin/accounts");
 		assertThat(this.driver.findElement(By.id("admin")).isDisplayed()).isTrue();
-		assertThat(text(By.id("nav"))).contains("账号管理 · Accounts");
+		assertThat(String.valueOf(script("return document.getElementById('pn-menu').textContent;")))
+			.contains("账号管理 · Accounts");
 
 		// 1. A new account: user name, role, the person picked by name (the hit shows
 		// the organization and code).

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NavigationBrowserTests extends BrowserTestSupport {
 
 	private static final String NAV = """
-			return Array.from(document.querySelectorAll('#nav > a')).map(a => a.getAttribute('href'));
+			return Array.from(document.querySelectorAll('#pn-menu > a')).map(a => a.getAttribute('href'));
 			""";
 
 	private static final String CRUMB_LINKS = """
@@ -50,9 +50,8 @@ class NavigationBrowserTests extends BrowserTestSupport {
 				this.wait.until((d) -> !d.findElements(By.id("account")).isEmpty());
 				assertThat(stringList(NAV)).as(role.getKey()).containsExactlyElementsOf(role.getValue());
 				assertThat(text(By.id("nav"))).as(role.getKey()).startsWith("工作台 · Desk · 组织架构图 · Org chart");
-				assertThat(
-						this.driver.findElement(By.cssSelector("#nav > a[aria-current=page]")).getDomAttribute("href"))
-					.isEqualTo("/");
+				assertThat(this.driver.findElement(By.cssSelector("#pn-menu > a[aria-current=page]"))
+					.getDomAttribute("href")).isEqualTo("/");
 				// every page offered opens and renders for this role: no refusal, no
 				// error
 				for (String path : role.getValue()) {
@@ -68,8 +67,9 @@ class NavigationBrowserTests extends BrowserTestSupport {
 					assertThat(this.driver.findElements(By.id("problem"))).as(role.getKey() + " " + path).isEmpty();
 					assertThat(script("return document.body.dataset.loaded || ''")).as(role.getKey() + " " + path)
 						.isNotEqualTo("denied");
-					this.wait.until((d) -> !d.findElements(By.cssSelector("#nav > a[aria-current=page]")).isEmpty());
-					assertThat(this.driver.findElement(By.cssSelector("#nav > a[aria-current=page]"))
+					this.wait
+						.until((d) -> !d.findElements(By.cssSelector("#pn-menu > a[aria-current=page]")).isEmpty());
+					assertThat(this.driver.findElement(By.cssSelector("#pn-menu > a[aria-current=page]"))
 						.getDomAttribute("href")).as(role.getKey() + " " + path).isEqualTo(path);
 				}
 			}

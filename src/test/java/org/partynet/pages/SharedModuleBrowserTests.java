@@ -25,7 +25,7 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 			"/admin/accounts");
 
 	private static final String NAV = """
-			return Array.from(document.querySelectorAll('#nav > a')).map(a => a.getAttribute('href')
+			return Array.from(document.querySelectorAll('#pn-menu > a')).map(a => a.getAttribute('href')
 			  + (a.getAttribute('aria-current') === 'page' ? ' (current)' : ''));
 			""";
 
