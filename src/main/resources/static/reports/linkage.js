@@ -48,7 +48,9 @@
       animation: false,
       tooltip: { confine: true, formatter: p => p.dataType === 'edge' ? escape(p.data.value) : escape(p.data.name) },
       legend: { data: categories.map(c => c.name), top: 0, type: narrow ? 'scroll' : 'plain', textStyle: { fontSize: 12 } },
+      // on a phone a label that would lie over another is left out (the tooltip names every node)
       series: [{ type: 'graph', layout: 'force', roam: true, draggable: true, categories, top: narrow ? 36 : 48, bottom: 8,
+        zoom: narrow ? 1.25 : 1, labelLayout: narrow ? { hideOverlap: true } : {},
         data: [...nodes.values()], links: edges,
         force: narrow ? { repulsion: 150, edgeLength: [35, 80], gravity: 0.12 } : { repulsion: 220, edgeLength: [50, 120] },
         label: { show: true, position: 'right', fontSize: 11 }, lineStyle: { color: 'source', opacity: 0.6 },

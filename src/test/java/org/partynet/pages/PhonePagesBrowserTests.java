@@ -236,6 +236,7 @@ class PhonePagesBrowserTests extends BrowserTestSupport {
 					checkHeaderAndMenu(account, where, problems);
 				}
 				checkControls(where, problems);
+				checkCharts(where, problems);
 				screenshot("phone-" + name + "-" + account + ".png");
 			}
 		});
@@ -328,6 +329,27 @@ class PhonePagesBrowserTests extends BrowserTestSupport {
 				problems.add(where + ": scrolls sideways with the toolbar open: " + widest());
 			}
 			tapOn(".pn-fold-button");
+		}
+	}
+
+	/**
+	 * A report's chart (the linkage network, the coverage breakdown) is as wide as the
+	 * screen at most, and its texts are 11 px or more.
+	 */
+	private void checkCharts(String where, List<String> problems) {
+		List<String> unreadable = stringList(
+				"""
+						return Array.from(document.querySelectorAll('#graph, #chart')).filter(e => e.offsetParent !== null).flatMap(e => {
+						  const svg = e.querySelector('svg');
+						  if (!svg) return [e.id + ': not drawn'];
+						  const wide = svg.getBoundingClientRect().right > window.innerWidth ? [e.id + ': wider than the screen'] : [];
+						  const small = Array.from(svg.querySelectorAll('text')).filter(t => parseFloat(getComputedStyle(t).fontSize) < 11)
+						    .map(t => e.id + ': "' + t.textContent + '" under 11 px');
+						  return wide.concat(small);
+						});
+						""");
+		if (!unreadable.isEmpty()) {
+			problems.add(where + ": " + unreadable);
 		}
 	}
 
