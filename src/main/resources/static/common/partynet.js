@@ -237,8 +237,52 @@ window.PN = (function () {
       menu.appendChild(badge);
     }, () => page(PAGES[0], 0));
   }
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', navigation);
-  else navigation();
+  // --- phones: toolbars that fold away, tables that become cards ------------------------------
+
+  // Each <form class="pn-fold"> (a report's toolbar) gets a button before it; on a phone
+  // (partynet.css) the form shows only while the button is pressed, so that the report, not its
+  // filters, fills the screen. The button's text is the form's data-fold, or 筛选 Options.
+  function folds() {
+    document.querySelectorAll('form.pn-fold').forEach((form, i) => {
+      if (form.previousElementSibling?.classList.contains('pn-fold-button')) return;
+      form.id ||= `pn-fold-${i}`;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'pn-fold-button no-print';
+      button.setAttribute('aria-controls', form.id);
+      button.setAttribute('aria-expanded', 'false');
+      button.textContent = form.dataset.fold || '筛选 Options';
+      button.addEventListener('click', () => {
+        const open = !form.classList.contains('open');
+        form.classList.toggle('open', open);
+        button.setAttribute('aria-expanded', String(open));
+      });
+      form.before(button);
+    });
+  }
+
+  // Each <table class="pn-cards"> is a card per row on a phone (partynet.css): every cell is
+  // labelled with its column's heading, again whenever the page redraws the rows.
+  function cards() {
+    document.querySelectorAll('table.pn-cards').forEach(table => {
+      const label = () => {
+        const headings = [...(table.tHead?.rows[0]?.cells || [])].map(th => th.textContent.trim());
+        [...table.tBodies].forEach(body => [...body.rows].forEach(row => [...row.cells].forEach((cell, i) => {
+          if (cell.colSpan === 1 && headings[i] && !cell.dataset.label) cell.dataset.label = headings[i];
+        })));
+      };
+      label();
+      new MutationObserver(label).observe(table, { childList: true, subtree: true });
+    });
+  }
+
+  function phones() {
+    navigation();
+    folds();
+    cards();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', phones);
+  else phones();
 
   // --- breadcrumbs -----------------------------------------------------------------------------
 

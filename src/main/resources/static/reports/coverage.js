@@ -17,7 +17,7 @@
   const { $ } = PN;
   const params = new URLSearchParams(location.search);
   const state = { scope: params.get('scope') || '', asOf: params.get('asOf') || '', metric: params.get('metric') || 'GRID', after: null };
-  let chart, model, editable = false;
+  let model, editable = false;
   // "网格覆盖 Grid", for the cards, the chart's legend and the buttons.
   const names = field => {
     const term = model.term('coverageMetrics', PN.keyOf(field));
@@ -50,23 +50,17 @@
     });
   }
 
-  function breakdown(children) {
+  // The breakdown of the figure the page is on (the metric buttons choose it for the chart and the
+  // gaps alike), drawn by coverage-chart.js.
+  let children = [];
+  function breakdown(list = children) {
+    children = list;
     $('breakdownSection').hidden = children.length === 0;
     if (children.length === 0) return;
-    chart = chart || echarts.init($('chart'), null, { renderer: 'svg' });
-    chart.setOption({
-      tooltip: { trigger: 'axis', valueFormatter: v => v === null ? '–' : v + '%' },
-      legend: { top: 0 },
-      grid: { left: 50, right: 20, top: 60, bottom: 90 },
-      xAxis: { type: 'category', data: children.map(c => c.name), axisLabel: { rotate: 40, interval: 0 } },
-      yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      series: METRICS.map(field => ({
-        name: names(field).join(' ').trim(), type: 'bar',
-        data: children.map(c => PN.percentValue(c[field].ratio))
-      }))
-    }, true);
-    chart.resize();
-    scalable();
+    const field = PN.fieldOf(state.metric);
+    const [chinese, english] = names(field);
+    $('chartMetric').textContent = `${chinese} ${english}`.trim();
+    CoverageChart.draw($('chart'), children, field, chinese);
   }
 
   function metricButtons() {
@@ -77,7 +71,7 @@
       button.type = 'button';
       button.textContent = names(field).join(' ').trim();
       button.className = metric === state.metric ? 'active' : '';
-      button.onclick = () => { state.metric = metric; state.after = null; show('gaps'); };
+      button.onclick = () => { state.metric = metric; state.after = null; breakdown(); show('gaps'); };
       $('metrics').appendChild(button);
     });
   }
@@ -168,15 +162,6 @@
     }
   }
 
-  // The chart is an SVG with a viewBox, so the print stylesheet can scale it to the page width
-  // (printing does not always tell the page it is printing, so no resize is relied on).
-  function scalable() {
-    const svg = $('chart').querySelector('svg');
-    if (svg && !svg.getAttribute('viewBox')) {
-      svg.setAttribute('viewBox', `0 0 ${svg.getAttribute('width')} ${svg.getAttribute('height')}`);
-    }
-  }
-
   $('controls').addEventListener('submit', event => {
     event.preventDefault();
     state.scope = $('scope').value;
@@ -185,7 +170,7 @@
     show();
   });
   $('more').onclick = () => show('more');
-  window.addEventListener('resize', () => { if (chart) { chart.resize(); scalable(); } });
+  window.addEventListener('resize', () => CoverageChart.resize($('chart')));
 
   $('asOf').max = PN.today();
   $('asOf').value = state.asOf;

@@ -40,16 +40,33 @@
       PROPERTY_MANAGEMENT: '物业服务公司', NON_PUBLIC_ENTERPRISE: '非公企业', SOCIAL_ORGANIZATION: '社会组织' })[c] })),
       { name: '人员 People' }, { name: '党建联盟 Alliance' }];
     chart ||= echarts.init($('graph'), null, { renderer: 'svg' });
+    // On a phone the legend is one line that scrolls, and the network is drawn tighter, below it:
+    // the legend never lies over a node, and the network fits the narrow screen.
+    narrow = $('graph').clientWidth < NARROW;
+    drawn = linkages;
     chart.setOption({
       animation: false,
-      tooltip: { formatter: p => p.dataType === 'edge' ? escape(p.data.value) : escape(p.data.name) },
-      legend: { data: categories.map(c => c.name), top: 0 },
-      series: [{ type: 'graph', layout: 'force', roam: true, draggable: true, categories,
-        data: [...nodes.values()], links: edges, force: { repulsion: 220, edgeLength: [50, 120] },
+      tooltip: { confine: true, formatter: p => p.dataType === 'edge' ? escape(p.data.value) : escape(p.data.name) },
+      legend: { data: categories.map(c => c.name), top: 0, type: narrow ? 'scroll' : 'plain', textStyle: { fontSize: 12 } },
+      // on a phone a label that would lie over another is left out (the tooltip names every node)
+      series: [{ type: 'graph', layout: 'force', roam: true, draggable: true, categories, top: narrow ? 36 : 48, bottom: 8,
+        zoom: narrow ? 1.25 : 1, labelLayout: narrow ? { hideOverlap: true } : {},
+        data: [...nodes.values()], links: edges,
+        force: narrow ? { repulsion: 150, edgeLength: [35, 80], gravity: 0.12 } : { repulsion: 220, edgeLength: [50, 120] },
         label: { show: true, position: 'right', fontSize: 11 }, lineStyle: { color: 'source', opacity: 0.6 },
         edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 6 }]
     }, true);
   }
+
+  // Narrower than this (a phone), the network is drawn for a narrow screen; turning the phone
+  // redraws it for the new width.
+  const NARROW = 600;
+  let narrow = false, drawn = null;
+  window.addEventListener('resize', () => {
+    if (!chart) return;
+    if (($('graph').clientWidth < NARROW) !== narrow && drawn) drawGraph(drawn);
+    else chart.resize();
+  });
 
   function tables(linkages, summary) {
     $('title').textContent = linkages ? linkages.node.name : summary.name;

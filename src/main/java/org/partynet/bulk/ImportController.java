@@ -176,6 +176,13 @@ class ImportController {
 			  <link rel="icon" href="data:,">
 			  <link rel="stylesheet" href="/common/partynet.css">
 			  <link rel="stylesheet" href="/reports/reports.css">
+			  <style>
+			    /* a phone: the file field and the two buttons across the screen, big enough for a finger */
+			    @media (max-width: 640px) {
+			      #controls label, #controls input[type=file] { width: 100%; }
+			      #controls button { flex: 1; }
+			    }
+			  </style>
 			</head>
 			<body>
 			  <header>

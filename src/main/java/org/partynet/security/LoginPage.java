@@ -107,8 +107,9 @@ class LoginPage {
 				         box-shadow: 0 2px 12px rgba(0,0,0,.08); }
 				  h1 { font-size: 1.3rem; margin: 0 0 1.5rem; } h1 small { display: block; color: #777; font-weight: normal; font-size: .85rem; }
 				  label { display: block; margin: .8rem 0 .3rem; }
-				  input[type=text], input[type=password] { width: 100%%; box-sizing: border-box; padding: .5rem; font-size: 1rem; }
-				  button { margin-top: 1.2rem; width: 100%%; padding: .6rem; font-size: 1rem; background: #c0392b; color: #fff; border: 0; cursor: pointer; }
+				  input[type=text], input[type=password] { width: 100%%; box-sizing: border-box; padding: .5rem; font-size: 1rem; min-height: 44px; }
+				  button { margin-top: 1.2rem; width: 100%%; padding: .6rem; font-size: 1rem; min-height: 44px; background: #c0392b; color: #fff; border: 0; cursor: pointer; }
+				  @media (max-width: 640px) { main { margin: 16px 10px; padding: 1.2rem; } }
 				  .sso { text-align: center; margin-top: 1rem; } .error { color: #b00020; } .info { color: #2e7d32; } .demo { color: #555; font-size: .85rem; margin-top: 1.5rem; }
 				</style>
 				</head>
