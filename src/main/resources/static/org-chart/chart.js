@@ -29,6 +29,7 @@
   //              undefined: stacked columns beyond it become longer columns instead
   //   links      whether cross-links are shown; crossLinks the loaded ones, or null
   //   hits       ids that search found; selected the id in the details panel, or null
+  //   hit        the radius of a toggle's tap area in drawing units (default 12)
   //   text       the words of the page's language; kindName(kind) an organization kind's name
   // The result: the boxes' positions (id → { x, y, w, h, node | outside }), the drawing's bounds
   // and its SVG markup; without a root box, only an empty map of positions.
@@ -115,12 +116,6 @@
 
     // --- drawing -----------------------------------------------------------------------------
 
-    function badge(n, metric, label) {
-      const f = n.coverage[metric];
-      if (!f.total) return null;
-      return { text: `${label} ${f.covered}/${f.total}`, cls: f.covered === f.total ? 'full' : 'partial' };
-    }
-
     // A pill with its figure, its left edge at x.
     function badgeSvg(b, x, y) {
       const bw = textWidth(b.text, 11) + 12;
@@ -129,47 +124,33 @@
     }
 
     // One figure right of the kind's line; a community's two on a line of their own.
-    function figures(n) {
-      if (n.type !== 'org' || !n.coverage) return '';
+    function figures(n, badges) {
       if (n.kind === 'COMMUNITY_COMMITTEE') {
         let x = 8;
-        return [badge(n, 'grid', t.grid), badge(n, 'buildingHead', t.heads)].filter(Boolean).map(b => {
+        return badges.map(b => {
           const drawn = badgeSvg(b, x, 61);
           x += drawn.w + 6;
           return drawn.svg;
         }).join('');
       }
-      const b = n.kind === 'GRID_BRANCH' ? badge(n, 'buildingGroup', t.groups)
-        : n.kind === 'BUILDING_GROUP' ? badge(n, 'buildingHead', t.heads) : badge(n, 'grid', t.grid);
-      return b ? badgeSvg(b, W - 6 - (textWidth(b.text, 11) + 12), 25).svg : '';
+      return badges.map(b => badgeSvg(b, W - 6 - (textWidth(b.text, 11) + 12), 25).svg).join('');
     }
 
     function boxSvg(p) {
-      const n = p.node;
-      const classes = ['box', n.type === 'org' ? CSS_CLASS[n.kind] : 'building'];
+      const n = p.node, d = describe(n, t, scene.kindName);
+      const classes = ['box', d.css];
       if (scene.hits.includes(n.id)) classes.push('hit');
       if (scene.selected === n.id) classes.push('selected');
-      let lines;
-      if (n.type === 'org') {
-        const leader = n.kind === 'BUILDING_GROUP'
-          ? (n.leader ? `${t.leader} ${n.leader}` : null)
-          : (n.secretary ? `${t.secretary} ${n.secretary}` : null);
-        lines = [fitted(n.name, 13, W - 16, 'class="name" x="8" y="18"'),
-          `<text x="8" y="37">${escape(scene.kindName(n.kind))}</text>`,
-          leader ? `<text x="8" y="54">${escape(leader)} · ${t.members} ${n.members}</text>`
-            : `<text x="8" y="54" class="gap">${n.kind === 'BUILDING_GROUP' ? t.noLeader : t.noSecretary} · ${t.members} ${n.members}</text>`];
-      } else {
-        lines = [fitted(n.name, 13, W - 16, 'class="name" x="8" y="18"'),
-          `<text x="8" y="37">${escape(t.building)}</text>`,
-          n.head ? `<text x="8" y="54" class="${n.headStatus ? '' : 'gap'}">${t.head} ${escape(n.head)}${n.headStatus ? '' : ' · ' + t.notMember}</text>`
-            : `<text x="8" y="54" class="gap">${t.noHead}</text>`];
-      }
+      const lines = [fitted(d.name, 13, W - 16, 'class="name" x="8" y="18"'),
+        `<text x="8" y="37">${escape(d.kind)}</text>`,
+        `<text x="8" y="54"${d.person.gap ? ' class="gap"' : ''}>${escape(d.person.text)}</text>`];
       const h = heightOf(n);
-      const canExpand = n.type === 'org' && n.childCount > 0;
-      const toggle = canExpand ? `<g class="toggle" data-toggle="${escape(n.id)}" transform="translate(${W / 2},${h})">`
-        + `<circle r="9"/><text y="4" text-anchor="middle">${n.expanded ? '−' : n.childCount}</text></g>` : '';
+      // The circle is drawn small; a transparent one around it takes the tap (scene.hit: its
+      // radius in drawing units, 40 screen pixels or more at a phone's first view).
+      const toggle = d.toggle ? `<g class="toggle" data-toggle="${escape(n.id)}" transform="translate(${W / 2},${h})">`
+        + `<circle class="hit" r="${scene.hit ?? 12}"/><circle r="9"/><text y="4" text-anchor="middle">${escape(d.toggle)}</text></g>` : '';
       return `<g class="${classes.join(' ')}" data-id="${escape(n.id)}" transform="translate(${p.x},${p.y})">`
-        + `<title>${escape(n.name)} (${escape(n.code)})</title><rect class="frame" width="${W}" height="${h}" rx="5"/>${lines.join('')}${figures(n)}${toggle}</g>`;
+        + `<title>${escape(n.name)} (${escape(n.code)})</title><rect class="frame" width="${W}" height="${h}" rx="5"/>${lines.join('')}${figures(n, d.badges)}${toggle}</g>`;
     }
 
     function outsideSvg(p) {
@@ -208,9 +189,49 @@
     return { positions, bounds, svg: parts.join('') };
   }
 
+  // --- what a box says, for the chart and the list ------------------------------------------
+
+  // An organization's coverage figure as a badge: full (green) or partial (orange); none when
+  // there is nothing to cover.
+  function badge(n, metric, label) {
+    const f = n.coverage?.[metric];
+    if (!f || !f.total) return null;
+    return { text: `${label} ${f.covered}/${f.total}`, cls: f.covered === f.total ? 'full' : 'partial' };
+  }
+
+  // The figures a box shows: a community its grids and building heads, a branch its building
+  // groups, a building group its heads, a street its grids.
+  function badges(n, t) {
+    if (n.type !== 'org' || !n.coverage) return [];
+    const shown = n.kind === 'COMMUNITY_COMMITTEE' ? [badge(n, 'grid', t.grid), badge(n, 'buildingHead', t.heads)]
+      : n.kind === 'GRID_BRANCH' ? [badge(n, 'buildingGroup', t.groups)]
+        : n.kind === 'BUILDING_GROUP' ? [badge(n, 'buildingHead', t.heads)] : [badge(n, 'grid', t.grid)];
+    return shown.filter(Boolean);
+  }
+
+  // What a box of the tree says, as plain text in the words `t`: its name, its kind's line, the
+  // person line (gap: the red mark of a vacant secretary, a group without a leader, a building
+  // without a head or with a head who is not a member), its badges, the CSS class of its kind,
+  // and the toggle's text (the number of children, or − when open), null when it has none.
+  function describe(n, t, kindName) {
+    if (n.type === 'org') {
+      const leader = n.kind === 'BUILDING_GROUP'
+        ? (n.leader ? `${t.leader} ${n.leader}` : null)
+        : (n.secretary ? `${t.secretary} ${n.secretary}` : null);
+      const missing = n.kind === 'BUILDING_GROUP' ? t.noLeader : t.noSecretary;
+      return { name: n.name, kind: kindName(n.kind), css: CSS_CLASS[n.kind],
+        person: { text: `${leader || missing} · ${t.members} ${n.members}`, gap: !leader },
+        badges: badges(n, t), toggle: n.childCount > 0 ? (n.expanded ? '−' : String(n.childCount)) : null };
+    }
+    return { name: n.name, kind: t.building, css: 'building',
+      person: n.head ? { text: `${t.head} ${n.head}${n.headStatus ? '' : ' · ' + t.notMember}`, gap: !n.headStatus }
+        : { text: t.noHead, gap: true },
+      badges: [], toggle: null };
+  }
+
   // The legend of the cross-links' colours (HTML, beside the chart), in the words `text`.
   const legend = text => Object.entries(LINK_COLORS)
     .map(([k, c]) => `<span><i style="border-color:${c};border-top-style:dashed"></i>${text.links[k]}</span>`).join('');
 
-  window.OrgChartDrawing = { draw, legend };
+  window.OrgChartDrawing = { draw, describe, legend };
 })();

@@ -1,47 +1,20 @@
 // The org chart (组织架构图): the party tree of a street or community, loaded level by level from
 // the GraphQL API (one request per expand, whatever the number of boxes), with search, cross-links,
-// details, export and print. This is the page: its toolbar, URL state, requests and panels; the
-// layout and SVG are chart.js (OrgChartDrawing), zoom, pan, export and print view.js (OrgChartView).
+// details, export and print. This is the page: its toolbar, URL state and requests; the words are
+// text.js (OrgChartText), the layout and SVG chart.js (OrgChartDrawing), zoom, pan, pinch, export
+// and print view.js (OrgChartView), the details details.js (OrgChartDetails), the list of a phone
+// list.js (OrgChartList) and the phone's folded toolbar phone.js (OrgChartPhone).
 (function () {
-  const TEXT = {
-    zh: {
-      title: '组织架构图', subtitle: '街道党工委 → 社区党委 → 网格党支部 → 楼院党小组 → 党员楼长',
-      lang: 'English',
-      root: '组织', depth: '展开层数', search: '搜索姓名或名称', find: '查找', compact: '紧凑布局',
-      crossLinks: '跨界联系', fit: '适合窗口', expandAll: '全部展开', collapseAll: '全部收起', print: '打印',
-      streets: '街道党工委', communities: '社区党委', secretary: '书记', leader: '组长', head: '楼长',
-      noSecretary: '书记空缺', noLeader: '无组长', noHead: '无楼长', members: '党员', notMember: '非党员',
-      grid: '网格', groups: '楼院', heads: '楼长', found: n => `找到 ${n} 处`, notFound: '本图中未找到',
-      loading: '加载中…', details: '详情', code: '编码', kind: '类别', path: '上级', posts: '班子成员',
-      areas: '区域', coverageFigures: '覆盖情况', alliances: '党建联盟', openExplorer: '在 GraphQL 查询器中打开',
-      openCoverage: '打开全覆盖报告', memberCounts: (f, p) => `正式党员 ${f}，预备党员 ${p}`, building: '楼院',
-      coveredBy: '覆盖组织', partyStatus: { FULL: '正式党员', PROBATIONARY: '预备党员' }, none: '无',
-      links: { PART_TIME_MEMBER: '兼职委员', CO_BUILDING: '共驻共建', REGISTERED: '双报到', ALLIANCE_LEADER: '领导联盟', ALLIANCE_MEMBER: '联盟成员', ALLIANCE_SITE: '联盟覆盖', SITE: '所在网格', INSTRUCTOR: '党建指导员' },
-      outside: { Unit: '驻区单位', Alliance: '党建联盟', Area: '商务楼宇/商圈', Person: '党建指导员' }
-    },
-    en: {
-      title: 'Org chart', subtitle: 'Street committee → community committees → grid branches → building groups → building heads',
-      lang: '中文',
-      root: 'Organization', depth: 'Levels shown', search: 'Search a name', find: 'Find', compact: 'Compact',
-      crossLinks: 'Cross-links', fit: 'Fit', expandAll: 'Expand all', collapseAll: 'Collapse all', print: 'Print',
-      streets: 'Street committees', communities: 'Community committees', secretary: 'Secretary', leader: 'Leader', head: 'Head',
-      noSecretary: 'No secretary', noLeader: 'No leader', noHead: 'No head', members: 'Members', notMember: 'not a member',
-      grid: 'Grids', groups: 'Bldgs', heads: 'Heads', found: n => `${n} found`, notFound: 'Not in this chart',
-      loading: 'Loading…', details: 'Details', code: 'Code', kind: 'Kind', path: 'Above', posts: 'Posts',
-      areas: 'Areas', coverageFigures: 'Coverage', alliances: 'Alliances', openExplorer: 'Open in the GraphQL explorer',
-      openCoverage: 'Open the coverage report', memberCounts: (f, p) => `${f} full, ${p} probationary`, building: 'Building',
-      coveredBy: 'Covered by', partyStatus: { FULL: 'full member', PROBATIONARY: 'probationary member' }, none: 'none',
-      links: { PART_TIME_MEMBER: 'Part-time member', CO_BUILDING: 'Co-building', REGISTERED: 'Dual registration', ALLIANCE_LEADER: 'Leads alliance', ALLIANCE_MEMBER: 'Alliance member', ALLIANCE_SITE: 'Alliance covers', SITE: 'Site in grid', INSTRUCTOR: 'Instructor' },
-      outside: { Unit: 'Outside unit', Alliance: 'Alliance', Area: 'Commercial site', Person: 'Instructor' }
-    }
-  };
+  const TEXT = OrgChartText;
   const FIGURE = 'covered total';
+  // A finger's toggle: a tap area of 48 drawing units, 44 screen pixels or more at a first view.
+  const COARSE = matchMedia('(pointer: coarse)'), FINGER = 24;
   const BOX = `id code name kind childCount secretary { name }
     posts { role person { name } } members { total }
     coverage { grid { ${FIGURE} } buildingGroup { ${FIGURE} } buildingHead { ${FIGURE} } }`;
   const BUILDINGS = `areas { id code name kind head { name partyStatus } }`;
 
-  const { $, escape } = PN;
+  const { $ } = PN;
   const params = new URLSearchParams(location.search);
   const state = {
     lang: params.get('lang') === 'en' ? 'en' : 'zh',
@@ -54,7 +27,6 @@
   };
   // What is on screen, shared with the view: the last drawing's boxes and bounds, and the zoom and pan.
   const shown = { view: { x: 0, y: 0, k: 1 }, positions: new Map(), bounds: null };
-  const view = OrgChartView(shown, { root: () => state.nodes.get(state.root), toggle: toggleNode, details: showDetails, expandAll });
   const timings = {};
   const t = () => TEXT[state.lang];
   // A street opens on its communities, each with its figures (65 boxes would be unreadable at first
@@ -63,6 +35,15 @@
   // The kinds and coverage metrics are named by the API (PN.model), in English when there is one.
   let model = null;
   const termName = (list, key) => { const term = model.term(list, key); return !term ? key : state.lang === 'en' ? term.english || term.name : term.name; };
+  const select = id => { state.selected = id; render(false); };
+  const details = OrgChartDetails({ text: t, model: () => model, termName,
+    node: id => state.nodes.get(id), crossLinks: () => state.crossLinks, select });
+  const showDetails = details.show;
+  const shell = OrgChartPhone();
+  const list = OrgChartList({ media: shell.media, text: t, kindName: kind => termName('organizationKinds', kind),
+    nodes: () => state.nodes, root: () => state.root, hits: () => state.hits, selected: () => state.selected,
+    toggle: toggleNode, details: showDetails, changed: () => render('first') });
+  const view = OrgChartView(shown, { root: () => state.nodes.get(state.root), toggle: toggleNode, details: showDetails, expandAll });
 
   // --- data ---------------------------------------------------------------------------------
 
@@ -131,8 +112,10 @@
     const started = performance.now();
     const drawing = OrgChartDrawing.draw({
       nodes: state.nodes, root: state.root, compact: state.compact, room: view.room(), links: state.links, crossLinks: state.crossLinks,
-      hits: state.hits, selected: state.selected, text: t(), kindName: kind => termName('organizationKinds', kind)
+      hits: state.hits, selected: state.selected, text: t(), kindName: kind => termName('organizationKinds', kind),
+      hit: COARSE.matches ? FINGER : undefined
     });
+    list.render();
     shown.positions = drawing.positions;
     if (!drawing.svg) return;
     shown.bounds = drawing.bounds;
@@ -231,7 +214,10 @@
       state.hitIndex = 0;
       render(false);
       $('searchResult').textContent = state.hits.length ? t().found(state.hits.length) : t().notFound;
-      if (state.hits.length) view.centerOn(state.hits[0]);
+      if (state.hits.length) {
+        shell.fold(false);
+        if (list.shown()) list.reveal(state.hits[0]); else view.centerOn(state.hits[0]);
+      }
     } catch (error) { showError(error); }
   }
 
@@ -245,87 +231,12 @@
   }
 
   // After a change: the changed boxes (with their lists of children) again, drawn where the user
-  // was looking, and the details of `select` (default: the box open) again, or closed when gone.
-  async function refresh(ids, select = state.selected) {
+  // was looking, and the details of `chosen` (default: the box open) again, or closed when gone.
+  async function refresh(ids, chosen = state.selected) {
     await loadChildren([...new Set(ids)].filter(id => state.nodes.get(id)?.type === 'org'));
-    state.selected = select; render(false);
-    if (select && shown.positions.has(select)) await showDetails(select);
-    else { $('details').hidden = true; state.selected = null; render(false); }
-  }
-
-  // --- details panel -------------------------------------------------------------------------
-
-  const DETAILS = `query Details($id: ID!) {
-  organization(id: $id) {
-    id code name kind kindName ancestors { name } secretary { name }
-    members { full probationary total }
-    posts { role title person { id name } since }
-    areas { id name kind kindName } alliances { id name }
-    coverage {
-      grid { covered total ratio } buildingGroup { covered total ratio } buildingHead { covered total ratio }
-      commercial { covered total ratio } dualNet { covered total ratio } organization { covered total ratio }
-    }
-  }
-}`;
-  const AREA_DETAILS = `query Building($id: ID!) {
-  area(id: $id) {
-    id code name kindName ancestors { name }
-    head { id name partyStatus roles { title organization { name } } }
-    coveredBy { id name kindName }
-  }
-}`;
-  const NODE_DETAILS = `query Node($id: ID!) {
-  node(id: $id) { id code name __typename ...on Unit { categoryName } }
-}`;
-
-  const explorerLink = (query, id) => `/graphiql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify({ id }, null, 2))}`;
-
-  async function showDetails(id) {
-    state.selected = id;
-    render(false);
-    const panel = $('details'), body = $('detailsBody');
-    panel.hidden = false;
-    body.innerHTML = `<p class="meta">${t().loading}</p>`;
-    try {
-      const node = state.nodes.get(id);
-      let html;
-      if (node?.type === 'org') {
-        const o = (await PN.graphql(DETAILS, { id })).organization;
-        html = `<h2>${escape(o.name)}</h2><table>
-          <tr><th>${t().kind}</th><td>${escape(o.kindName)}</td></tr>
-          <tr><th>${t().code}</th><td>${escape(o.code)}</td></tr>
-          <tr><th>${t().path}</th><td>${o.ancestors.map(a => escape(a.name)).join(' / ') || '–'}</td></tr>
-          <tr><th>${t().members}</th><td>${o.members.total}（${t().memberCounts(o.members.full, o.members.probationary)}）</td></tr></table>
-          <h3>${t().posts}</h3><ul>${o.posts.map(p => `<li>${escape(p.title)} ${escape(p.person.name)}${p.since ? ` <small>${p.since}</small>` : ''}</li>`).join('') || `<li>${t().none}</li>`}</ul>
-          <h3>${t().coverageFigures}</h3><table>${model.coverageMetrics.map(m => [PN.fieldOf(m.key), m.key]).filter(([f]) => o.coverage[f]?.total)
-            .map(([f, key]) => `<tr><th>${escape(termName('coverageMetrics', key))}</th><td>${o.coverage[f].covered}/${o.coverage[f].total}</td><td>${PN.percent(o.coverage[f].ratio)}</td></tr>`).join('')}</table>
-          <h3>${t().areas}</h3><ul>${o.areas.slice(0, 30).map(a => `<li>${escape(a.name)} <small>${escape(a.kindName)}</small></li>`).join('')}${o.areas.length > 30 ? `<li>… ${o.areas.length}</li>` : ''}</ul>
-          ${o.alliances.length ? `<h3>${t().alliances}</h3><ul>${o.alliances.map(a => `<li>${escape(a.name)}</li>`).join('')}</ul>` : ''}
-          <p><a id="explorerLink" href="${explorerLink(DETAILS, id)}" target="_blank">${t().openExplorer}</a><br>
-          <a href="/reports/coverage?scope=${encodeURIComponent(id)}" target="_blank">${t().openCoverage}</a></p>`;
-      } else if (node?.type === 'building') {
-        const a = (await PN.graphql(AREA_DETAILS, { id })).area;
-        html = `<h2>${escape(a.name)}</h2><table>
-          <tr><th>${t().kind}</th><td>${escape(a.kindName)}</td></tr>
-          <tr><th>${t().code}</th><td>${escape(a.code)}</td></tr>
-          <tr><th>${t().path}</th><td>${a.ancestors.map(x => escape(x.name)).join(' / ')}</td></tr>
-          <tr><th>${t().head}</th><td>${a.head ? `${escape(a.head.name)}（${a.head.partyStatus ? t().partyStatus[a.head.partyStatus] : t().notMember}）` : t().noHead}</td></tr>
-          <tr><th>${t().coveredBy}</th><td>${a.coveredBy.map(o => escape(o.name)).join('，') || t().none}</td></tr></table>
-          ${a.head ? `<h3>${t().posts}</h3><ul>${a.head.roles.map(r => `<li>${escape(r.title)}${r.organization ? ' · ' + escape(r.organization.name) : ''}</li>`).join('')}</ul>` : ''}
-          <p><a id="explorerLink" href="${explorerLink(AREA_DETAILS, id)}" target="_blank">${t().openExplorer}</a></p>`;
-      } else {
-        const n = (await PN.graphql(NODE_DETAILS, { id })).node;
-        const links = (state.crossLinks || []).filter(l => l.from.id === id || l.to.id === id);
-        html = `<h2>${escape(n.name)}</h2><table><tr><th>${t().code}</th><td>${escape(n.code)}</td></tr>
-          ${n.categoryName ? `<tr><th>${t().kind}</th><td>${escape(n.categoryName)}</td></tr>` : ''}</table>
-          <h3>${t().crossLinks}</h3><ul>${links.map(l => `<li>${escape(t().links[l.kind])}：${escape(l.from.name)} → ${escape(l.to.name)}${l.via ? `（${escape(l.via.name)}）` : ''}</li>`).join('')}</ul>
-          <p><a id="explorerLink" href="${explorerLink(NODE_DETAILS, id)}" target="_blank">${t().openExplorer}</a></p>`;
-      }
-      body.innerHTML = html;
-      body.dataset.id = id;
-      // the organization department's actions (edit.js), for the box shown
-      if (window.OrgChartEdit) await OrgChartEdit.decorate(body, { ...node, id });
-    } catch (error) { body.innerHTML = `<p class="error">${escape(error.message)}</p>`; }
+    select(chosen);
+    if (chosen && shown.positions.has(chosen)) await showDetails(chosen);
+    else details.close();
   }
 
   // --- page ----------------------------------------------------------------------------------
@@ -345,6 +256,7 @@
   function translate() {
     document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
     document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t()[e.dataset.i18n]; });
+    document.querySelectorAll('[data-i18n-title]').forEach(e => { e.title = t()[e.dataset.i18nTitle]; e.setAttribute('aria-label', e.title); });
     $('lang').textContent = t().lang;
     const groups = $('root').querySelectorAll('optgroup');
     if (groups.length === 2) { groups[0].label = t().streets; groups[1].label = t().communities; }
@@ -365,7 +277,7 @@
   }
 
   async function show() {
-    $('error').hidden = true; $('details').hidden = true;
+    $('error').hidden = true; details.close(false);
     remember();
     $('depth').value = String(depth());
     try { await loadRoot(); } catch (error) { showError(error); }
@@ -394,7 +306,6 @@
     $('exportPng').addEventListener('click', view.exportPng);
     $('print').addEventListener('click', () => OrgChartPrint.open());
     window.addEventListener('afterprint', view.afterPrint);
-    $('closeDetails').addEventListener('click', () => { $('details').hidden = true; state.selected = null; render(false); });
     window.addEventListener('resize', () => view.applyView());
     try { [, model] = await Promise.all([loadRoots(), PN.model()]); } catch (error) { return showError(error); }
     await show();

@@ -1,6 +1,6 @@
 // How the drawn org chart is looked at and taken away (window.OrgChartView): zoom, pan and fit by
-// buttons, wheel, drag and keyboard; SVG and PNG files; print on one page. Nothing here loads or
-// draws: the page draws into #viewport and says what it drew.
+// buttons, wheel, drag, pinch and keyboard; SVG and PNG files; print on one page. Nothing here
+// loads or draws: the page draws into #viewport and says what it drew.
 (function () {
   const { $, escape } = PN;
 
@@ -9,6 +9,7 @@
   // The first view never goes below this: box text (12 and 13 px) stays at 11 px or more on
   // screen; what does not fit is a drag or a scroll away.
   const READABLE = 0.92;
+  const MIN_ZOOM = 0.05, MAX_ZOOM = 4;
 
   // `shown` is the state the page shares with the view: view { x, y, k } (written here), and the
   // positions and bounds of the last drawing (written by the page). `page` is what the view asks
@@ -47,7 +48,7 @@
     function zoom(factor, cx, cy) {
       const v = shown.view, svg = $('chart').getBoundingClientRect();
       cx ??= svg.width / 2; cy ??= svg.height / 2;
-      const k = Math.min(4, Math.max(0.05, v.k * factor));
+      const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, v.k * factor));
       shown.view = { k, x: cx - (cx - v.x) * k / v.k, y: cy - (cy - v.y) * k / v.k };
       applyView();
     }
@@ -72,17 +73,51 @@
         const r = svg.getBoundingClientRect();
         zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.clientX - r.left, e.clientY - r.top);
       }, { passive: false });
-      let drag = null;
-      svg.addEventListener('pointerdown', e => { drag = { x: e.clientX, y: e.clientY, vx: shown.view.x, vy: shown.view.y, moved: false }; });
+      // The pointers down on the chart (mouse, pen or fingers): one pans at its own speed, two
+      // pinch around their midpoint. Each gesture starts again from the view when a pointer
+      // comes or goes, so lifting one finger of a pinch goes on as a pan.
+      const pointers = new Map();
+      let gesture = null, moved = false;
+      // Screen pixels per unit of the SVG's user space (1, unless a viewBox or CSS scales it):
+      // a drag moves the drawing exactly as far as the finger, whatever the zoom.
+      const unit = () => svg.getScreenCTM()?.a || 1;
+      const at = p => { const r = svg.getBoundingClientRect(), u = unit(); return { x: (p.x - r.left) / u, y: (p.y - r.top) / u }; };
+      const middle = (a, b) => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+      const distance = (a, b) => Math.hypot(a.x - b.x, a.y - b.y) || 1;
+      const begin = () => {
+        const [a, b] = [...pointers.values()];
+        gesture = { view: { ...shown.view }, a, mid: b && at(middle(a, b)), d: b && distance(a, b) };
+      };
+      svg.addEventListener('pointerdown', e => {
+        if (e.pointerType === 'mouse' && e.button !== 0) return;
+        if (!pointers.size) moved = false;
+        pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+        begin();
+      });
       window.addEventListener('pointermove', e => {
-        if (!drag) return;
-        const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
-        if (!drag.moved && Math.abs(dx) + Math.abs(dy) < 4) return;
-        drag.moved = true; svg.classList.add('dragging');
-        shown.view.x = drag.vx + dx; shown.view.y = drag.vy + dy;
+        if (!pointers.has(e.pointerId)) return;
+        // a mouse released outside the window sent no pointerup here
+        if (e.pointerType === 'mouse' && !e.buttons) return end(e);
+        pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+        const [a, b] = [...pointers.values()], g = gesture, v = g.view;
+        if (b) {
+          // the point of the drawing under the fingers' first midpoint stays under their midpoint
+          const k = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, v.k * distance(a, b) / g.d)), m = at(middle(a, b));
+          shown.view = { k, x: m.x - (g.mid.x - v.x) * k / v.k, y: m.y - (g.mid.y - v.y) * k / v.k };
+        } else {
+          const dx = a.x - g.a.x, dy = a.y - g.a.y, u = unit();
+          if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+          shown.view = { k: v.k, x: v.x + dx / u, y: v.y + dy / u };
+        }
+        moved = true; svg.classList.add('dragging');
         applyView();
       });
-      window.addEventListener('pointerup', () => { setTimeout(() => { drag = null; }, 0); svg.classList.remove('dragging'); });
+      function end(e) {
+        if (!pointers.delete(e.pointerId)) return;
+        if (pointers.size) begin(); else svg.classList.remove('dragging');
+      }
+      window.addEventListener('pointerup', end);
+      window.addEventListener('pointercancel', end);
       // The keyboard too: arrows pan, + and - zoom, 0 fits.
       svg.addEventListener('keydown', e => {
         const step = 80, keys = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
@@ -94,7 +129,8 @@
         e.preventDefault();
       });
       svg.addEventListener('click', e => {
-        if (drag && drag.moved) return;
+        // the click that ends a drag or a pinch opens nothing
+        if (moved) return;
         const toggle = e.target.closest('[data-toggle]');
         if (toggle) return void page.toggle(toggle.dataset.toggle);
         const box = e.target.closest('[data-id]');

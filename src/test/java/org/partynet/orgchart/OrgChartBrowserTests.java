@@ -20,12 +20,15 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.partynet.support.BrowserTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The org chart in a real headless Chromium, used as a party secretary would: open the
@@ -209,6 +212,21 @@ class OrgChartBrowserTests extends BrowserTestSupport {
 			assertThat(stringList("return performance.getEntriesByType('resource').map(e => e.name);")).isNotEmpty()
 				.allSatisfy((url) -> assertThat(url).startsWith(baseUrl() + "/"));
 			assertThat(screenshot("org-chart-branch.png")).isNotEmptyFile();
+
+			// On a desk the mouse drags the drawing as far as it moves, and the wheel
+			// zooms.
+			WebElement chart = this.driver.findElement(By.id("chart"));
+			double x = number(rect("#viewport g.box").get("x"));
+			new Actions(this.driver).moveToElement(chart, 0, 150)
+				.clickAndHold()
+				.moveByOffset(50, 0)
+				.moveByOffset(50, 0)
+				.release()
+				.perform();
+			assertThat(number(rect("#viewport g.box").get("x")) - x).as("mouse drag").isCloseTo(100, within(2.0));
+			double k = number(script("return OrgChart.view().k;"));
+			new Actions(this.driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(chart), 0, -120).perform();
+			this.wait.until((d) -> number(script("return OrgChart.view().k;")) > k);
 
 			// An unknown organization: a clear message, no chart.
 			this.driver.get(baseUrl() + "/org-chart?id=GridBranch:NO-SUCH");
