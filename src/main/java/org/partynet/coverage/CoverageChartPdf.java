@@ -77,7 +77,8 @@ final class CoverageChartPdf {
 	}
 
 	private PdfPTable chart(BreakdownChart chart) {
-		PdfPTable table = this.pdf.frame(this.settings.heading("下级覆盖率：", "Breakdown: ") + metricName(chart.metric()),
+		PdfPTable table = this.pdf.frame(
+				this.settings.heading("下级覆盖率：" + chart.metric().chinese(), "Breakdown: " + chart.metric().english()),
 				WIDTHS);
 		table.addCell(legend(chart));
 		table.addCell(plain(this.settings.heading("名称", "Name"), Element.ALIGN_LEFT));

@@ -82,7 +82,7 @@ final class CoveragePdf {
 	}
 
 	private void gaps(CoverageExport export, CoverageReport report, CoverageMetric metric) {
-		String title = heading("缺口：", "Gaps: ") + heading(metric.chinese(), metric.english());
+		String title = heading("缺口：" + metric.chinese(), "Gaps: " + metric.english());
 		PdfPTable table = this.pdf.section(title, new float[] { 3, 6, 3 }, heading("编码", "Code"),
 				heading("位置", "Place"), heading("原因", "Reason"));
 		table.setComplete(false);
