@@ -99,9 +99,9 @@ class BreakdownChartTests {
 		PdfReport pdf = PdfReport.open(settings, settings.font(), out, "全覆盖报告", LocalDate.of(2026, 12, 1));
 		CoverageChartPdf.write(pdf, hundred());
 		pdf.close();
-		java.nio.file.Path png = java.nio.file.Path.of("target", "screenshots", "report-chart-100.pdf");
-		java.nio.file.Files.createDirectories(png.getParent());
-		java.nio.file.Files.write(png, out.toByteArray());
+		java.nio.file.Path file = java.nio.file.Path.of("target", "screenshots", "report-chart-100.pdf");
+		java.nio.file.Files.createDirectories(file.getParent());
+		java.nio.file.Files.write(file, out.toByteArray());
 
 		PdfReader reader = new PdfReader(out.toByteArray());
 		PdfTextExtractor extractor = new PdfTextExtractor(reader);
