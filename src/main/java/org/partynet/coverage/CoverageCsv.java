@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partynet.report.CellText;
+import org.partynet.report.ReportSettings;
 
 /**
  * The coverage report as CSV: the summary, the breakdown and every gap, in sections
@@ -25,24 +26,31 @@ final class CoverageCsv {
 		this.out = out;
 	}
 
-	static void write(CoverageExport export, CoverageExport.Contents contents, OutputStream stream) throws IOException {
+	static void write(CoverageExport export, CoverageExport.Contents contents, ReportSettings settings,
+			OutputStream stream) throws IOException {
 		Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
 		CoverageCsv csv = new CoverageCsv(writer);
-		csv.line("全覆盖报告 Coverage report");
-		csv.line(contents.scopeLine());
-		csv.line(contents.asOfLine());
-		csv.line(contents.madeLine());
+		csv.line(contents.title(settings));
+		if (!settings.issuer().isEmpty()) {
+			csv.line(settings.issuer());
+		}
+		csv.line(settings.dateLine(contents.report().asOf()));
+		csv.line(contents.scopeLine(settings));
+		csv.line(contents.madeLine(settings));
 		csv.line();
-		csv.line("指标 Metric", "总数 Total", "已覆盖 Covered", "覆盖率 Ratio");
+		csv.line(settings.heading("指标", "Metric"), settings.heading("总数", "Total"), settings.heading("已覆盖", "Covered"),
+				settings.heading("覆盖率", "Ratio"));
 		for (CoverageMetric metric : CoverageMetric.values()) {
-			csv.figure(metric.chinese() + " " + metric.english(), contents.report().figures().get(metric));
+			csv.figure(settings.heading(metric.chinese(), metric.english()), contents.report().figures().get(metric));
 		}
 		if (!contents.breakdown().isEmpty()) {
 			csv.line();
-			List<Object> head = new ArrayList<>(List.of("下级 Breakdown"));
+			List<Object> head = new ArrayList<>(List.of(settings.heading("下级", "Breakdown")));
 			for (CoverageMetric metric : CoverageMetric.values()) {
-				head.addAll(List.of(metric.chinese() + " 总数", "已覆盖", "覆盖率"));
+				head.addAll(List.of(
+						settings.heading(metric.chinese(), metric.english()) + " " + settings.heading("总数", "total"),
+						settings.heading("已覆盖", "Covered"), settings.heading("覆盖率", "Ratio")));
 			}
 			csv.line(head.toArray());
 			for (CoverageReport child : contents.breakdown()) {
@@ -55,10 +63,11 @@ final class CoverageCsv {
 			}
 		}
 		csv.line();
-		csv.line("缺口 Gap", "编码 Code", "名称 Name", "位置 Place", "原因 Reason");
+		csv.line(settings.heading("缺口", "Gap"), settings.heading("编码", "Code"), settings.heading("名称", "Name"),
+				settings.heading("位置", "Place"), settings.heading("原因", "Reason"));
 		for (CoverageMetric metric : CoverageMetric.values()) {
-			export.eachGap(contents.report(), metric,
-					gap -> csv.line(metric.chinese(), gap.area().code(), gap.area().name(), gap.place(), gap.reason()));
+			export.eachGap(contents.report(), metric, gap -> csv.line(metric.chinese(), gap.area().code(),
+					gap.area().name(), gap.place(), CoverageExport.reason(gap, settings)));
 		}
 		writer.flush();
 	}

@@ -50,14 +50,15 @@ class CoverageDownloads {
 	ResponseEntity<StreamingResponseBody> excel(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) String asOf) {
 		var contents = contents(scope, asOf);
-		return download(contents, "xlsx", Sheets.XLSX, out -> CoverageExcel.write(this.export, contents, out));
+		return download(contents, "xlsx", Sheets.XLSX,
+				out -> CoverageExcel.write(this.export, contents, this.settings, out));
 	}
 
 	@GetMapping("/reports/coverage.csv")
 	ResponseEntity<StreamingResponseBody> csv(@RequestParam(required = false) String scope,
 			@RequestParam(required = false) String asOf) {
 		var contents = contents(scope, asOf);
-		return download(contents, "csv", CSV, out -> CoverageCsv.write(this.export, contents, out));
+		return download(contents, "csv", CSV, out -> CoverageCsv.write(this.export, contents, this.settings, out));
 	}
 
 	@GetMapping("/reports/coverage.pdf")
@@ -69,7 +70,7 @@ class CoverageDownloads {
 		}
 		var contents = contents(scope, asOf);
 		return download(contents, "pdf", MediaType.APPLICATION_PDF,
-				out -> CoveragePdf.write(this.export, contents, cjk, out));
+				out -> CoveragePdf.write(this.export, contents, this.settings, cjk, out));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.partynet.report.CellText;
+import org.partynet.report.ReportSettings;
 
 /**
  * The coverage report as an Excel workbook (opens in Microsoft Office and WPS): a summary
@@ -18,6 +19,9 @@ import org.partynet.report.CellText;
  * workbook, which keeps only a window of rows in memory.
  */
 final class CoverageExcel {
+
+	/** The row of the summary's column titles, under the title rows. */
+	static final int HEAD = 6;
 
 	private final SXSSFWorkbook workbook = new SXSSFWorkbook(200);
 
@@ -30,7 +34,10 @@ final class CoverageExcel {
 	/** Every text cell: names never become formulas. */
 	private final CellText.Cells text = CellText.cells(this.workbook);
 
-	private CoverageExcel() {
+	private final ReportSettings settings;
+
+	private CoverageExcel(ReportSettings settings) {
+		this.settings = settings;
 		Font bold = this.workbook.createFont();
 		bold.setBold(true);
 		this.header = this.workbook.createCellStyle();
@@ -46,8 +53,9 @@ final class CoverageExcel {
 		this.title.setFont(big);
 	}
 
-	static void write(CoverageExport export, CoverageExport.Contents contents, OutputStream out) throws IOException {
-		CoverageExcel excel = new CoverageExcel();
+	static void write(CoverageExport export, CoverageExport.Contents contents, ReportSettings settings,
+			OutputStream out) throws IOException {
+		CoverageExcel excel = new CoverageExcel(settings);
 		try {
 			excel.summary(contents);
 			for (CoverageMetric metric : CoverageMetric.values()) {
@@ -61,35 +69,40 @@ final class CoverageExcel {
 	}
 
 	private void summary(CoverageExport.Contents contents) {
-		Sheet sheet = this.workbook.createSheet("概况 Summary");
+		Sheet sheet = this.workbook.createSheet(heading("概况", "Summary"));
 		int[] widths = { 34, 14, 14, 14 };
 		for (int i = 0; i < widths.length; i++) {
 			sheet.setColumnWidth(i, widths[i] * 256);
 		}
-		cell(sheet.createRow(0), 0, "全覆盖报告 Coverage report", this.title);
-		this.text.text(sheet.createRow(1), 0, contents.scopeLine());
-		this.text.text(sheet.createRow(2), 0, contents.asOfLine());
-		this.text.text(sheet.createRow(3), 0, contents.madeLine());
-		headerRow(sheet, 5, "指标 Metric", "总数 Total", "已覆盖 Covered", "覆盖率 Ratio");
-		sheet.createFreezePane(0, 6);
-		int r = 6;
+		// The title rows: title, issuing unit (the row stays when there is none), date
+		// line,
+		// scope and when it was made.
+		cell(sheet.createRow(0), 0, contents.title(this.settings), this.title);
+		this.text.text(sheet.createRow(1), 0, this.settings.issuer());
+		this.text.text(sheet.createRow(2), 0, this.settings.dateLine(contents.report().asOf()));
+		this.text.text(sheet.createRow(3), 0, contents.scopeLine(this.settings));
+		this.text.text(sheet.createRow(4), 0, contents.madeLine(this.settings));
+		headerRow(sheet, HEAD, heading("指标", "Metric"), heading("总数", "Total"), heading("已覆盖", "Covered"),
+				heading("覆盖率", "Ratio"));
+		sheet.createFreezePane(0, HEAD + 1);
+		int r = HEAD + 1;
 		for (CoverageMetric metric : CoverageMetric.values()) {
 			Row row = sheet.createRow(r++);
-			this.text.text(row, 0, metric.chinese() + " " + metric.english());
+			this.text.text(row, 0, heading(metric.chinese(), metric.english()));
 			figure(row, 1, contents.report().figures().get(metric));
 		}
 		if (contents.breakdown().isEmpty()) {
 			return;
 		}
 		r++;
-		cell(sheet.createRow(r++), 0, "下级 Breakdown", this.title);
+		cell(sheet.createRow(r++), 0, heading("下级", "Breakdown"), this.title);
 		Row head = sheet.createRow(r++);
-		cell(head, 0, "范围 Scope", this.header);
+		cell(head, 0, heading("名称", "Name"), this.header);
 		int c = 1;
 		for (CoverageMetric metric : CoverageMetric.values()) {
-			cell(head, c, metric.chinese() + " 总数", this.header);
-			cell(head, c + 1, "已覆盖", this.header);
-			cell(head, c + 2, "覆盖率", this.header);
+			cell(head, c, heading(metric.chinese(), metric.english()) + " " + heading("总数", "total"), this.header);
+			cell(head, c + 1, heading("已覆盖", "Covered"), this.header);
+			cell(head, c + 2, heading("覆盖率", "Ratio"), this.header);
 			c += 3;
 		}
 		for (int i = 4; i < c; i++) {
@@ -112,7 +125,8 @@ final class CoverageExcel {
 		for (int i = 0; i < widths.length; i++) {
 			sheet.setColumnWidth(i, widths[i] * 256);
 		}
-		headerRow(sheet, 0, "编码 Code", "名称 Name", "位置 Place", "原因 Reason");
+		headerRow(sheet, 0, heading("编码", "Code"), heading("名称", "Name"), heading("位置", "Place"),
+				heading("原因", "Reason"));
 		sheet.createFreezePane(0, 1);
 		int[] next = { 1 };
 		export.eachGap(contents.report(), metric, gap -> {
@@ -120,11 +134,15 @@ final class CoverageExcel {
 			this.text.text(row, 0, gap.area().code());
 			this.text.text(row, 1, gap.area().name());
 			this.text.text(row, 2, gap.place());
-			this.text.text(row, 3, gap.reason());
+			this.text.text(row, 3, CoverageExport.reason(gap, this.settings));
 		});
 		if (next[0] == 1) {
-			this.text.text(sheet.createRow(1), 0, "无缺口 No gaps");
+			this.text.text(sheet.createRow(1), 0, heading("无缺口", "No gaps"));
 		}
+	}
+
+	private String heading(String chinese, String english) {
+		return this.settings.heading(chinese, english);
 	}
 
 	private void headerRow(Sheet sheet, int index, String... titles) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.partynet.graphql.Paging;
+import org.partynet.report.ReportSettings;
 import org.partynet.scope.Scope;
 
 import org.springframework.stereotype.Service;
@@ -82,22 +83,32 @@ class CoverageExport {
 	}
 
 	/**
+	 * A gap's reason in the reports' language: the model's reasons are "中文 / English",
+	 * the English half only when the settings ask for it.
+	 */
+	static String reason(CoverageGap gap, ReportSettings settings) {
+		int slash = gap.reason().indexOf(" / ");
+		return (settings.english() || slash < 0) ? gap.reason() : gap.reason().substring(0, slash);
+	}
+
+	/**
 	 * @param report the figures of the scope
 	 * @param breakdown the figures one level down
 	 * @param made when the report was made (Beijing time)
 	 */
 	record Contents(CoverageReport report, List<CoverageReport> breakdown, LocalDateTime made) {
 
-		String scopeLine() {
-			return "范围 Scope: " + this.report.name();
+		String title(ReportSettings settings) {
+			return settings.heading("全覆盖报告", "Coverage report");
 		}
 
-		String asOfLine() {
-			return "截至 As of: " + this.report.asOf();
+		String scopeLine(ReportSettings settings) {
+			return settings.heading("范围", "Scope") + "：" + this.report.name();
 		}
 
-		String madeLine() {
-			return "生成时间 Made: " + this.made.withNano(0).toString().replace('T', ' ') + "（北京时间 Beijing time）";
+		String madeLine(ReportSettings settings) {
+			return settings.heading("生成时间", "Made") + "：" + this.made.withNano(0).toString().replace('T', ' ') + "（"
+					+ settings.heading("北京时间", "Beijing time") + "）";
 		}
 
 	}

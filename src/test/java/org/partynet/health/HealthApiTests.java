@@ -81,16 +81,21 @@ class HealthApiTests extends HarnessTestSupport {
 		assertThat(xlsx.statusCode()).isEqualTo(200);
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
 				new java.io.ByteArrayInputStream(xlsx.body()))) {
-			var findings = workbook.getSheet("发现 Findings");
-			assertThat(findings.getRow(0).getCell(0).getStringCellValue()).contains("全网 Whole network");
-			assertThat(findings.getRow(1).getCell(0).getStringCellValue()).contains("截至 As of: 2026-11-29");
+			var findings = workbook.getSheet("发现");
+			assertThat(findings.getRow(0).getCell(0).getStringCellValue()).startsWith("组织健康 · 范围：").contains("全网");
+			assertThat(findings.getRow(1).getCell(0).getStringCellValue()).isEqualTo("中共甘州区委组织部");
+			assertThat(findings.getRow(2).getCell(0).getStringCellValue()).isEqualTo("截至2026-11-29");
+			assertThat(findings.getRow(HealthExcel.HEAD).getCell(0).getStringCellValue()).isEqualTo("级别");
+			assertThat(findings.getRow(HealthExcel.HEAD).getCell(1).getStringCellValue()).isEqualTo("规则");
 			assertThat(findings.getPaneInformation().isFreezePane()).isTrue();
-			assertThat(findings.getRow(4).getCell(3).getStringCellValue()).isEqualTo("GZ-DJ-C12-ZB03");
-			for (int r = 4; r <= findings.getLastRowNum(); r++) {
-				assertThat(findings.getRow(r).getCell(0).getStringCellValue()).isEqualTo("ERROR");
+			assertThat(findings.getRow(HealthExcel.HEAD + 1).getCell(3).getStringCellValue())
+				.isEqualTo("GZ-DJ-C12-ZB03");
+			for (int r = HealthExcel.HEAD + 1; r <= findings.getLastRowNum(); r++) {
+				assertThat(findings.getRow(r).getCell(0).getStringCellValue()).isEqualTo("错误");
+				assertThat(findings.getRow(r).getCell(1).getStringCellValue()).doesNotContain("/");
 			}
-			assertThat(workbook.getSheet("按规则 By rule").getLastRowNum()).isEqualTo(HealthRule.values().length);
-			assertThat(workbook.getSheet("换届 Terms").getLastRowNum()).isPositive();
+			assertThat(workbook.getSheet("按规则").getLastRowNum()).isEqualTo(HealthRule.values().length);
+			assertThat(workbook.getSheet("换届").getLastRowNum()).isPositive();
 		}
 		var bad = http.send(
 				java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.xlsx?rule=NOPE"))
@@ -99,6 +104,46 @@ class HealthApiTests extends HarnessTestSupport {
 				java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(bad.statusCode()).isEqualTo(400);
 		assertThat(bad.body()).contains("rule", "NOPE");
+	}
+
+	@Test
+	void the_pdf_groups_findings_by_severity_with_chinese_headings_and_page_numbers() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		var pdf = http.send(java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create(baseUrl() + "/reports/health.pdf?scope=Street:GZ-DJ&asOf=2026-11-29"))
+			.header("Authorization", basic("orgdept"))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(pdf.statusCode()).isEqualTo(200);
+		assertThat(pdf.headers().firstValue("Content-Disposition")).get()
+			.asString()
+			.contains("health-Street-GZ-DJ-2026-11-29.pdf");
+		var reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
+		var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+		int pages = reader.getNumberOfPages();
+		StringBuilder all = new StringBuilder();
+		for (int page = 1; page <= pages; page++) {
+			String text = extractor.getTextFromPage(page);
+			assertThat(text).contains("第 " + page + " 页", "共 " + pages + " 页", "中共甘州区委组织部", "截至2026-11-29");
+			all.append(text).append('\n');
+		}
+		String text = all.toString();
+		Map<String, Integer> counts = new java.util.HashMap<>();
+		for (String severity : List.of("ERROR", "WARNING", "INFO")) {
+			counts.put(severity, graphQl().document(
+					"{ health(scope: \"Street:GZ-DJ\", asOf: \"2026-11-29\") { findings(severity: %s) { ruleName } } }"
+						.formatted(severity))
+				.execute()
+				.path("health.findings")
+				.entityList(Object.class)
+				.get()
+				.size());
+		}
+		assertThat(counts.get("ERROR")).isPositive();
+		assertThat(text).contains("组织健康", "范围：东街街道", "按规则", "换届提醒", "发现：错误（" + counts.get("ERROR") + "）",
+				"发现：警告（" + counts.get("WARNING") + "）", "发现：提示（" + counts.get("INFO") + "）", "网格党支部无书记");
+		assertThat(text.indexOf("发现：错误")).isLessThan(text.indexOf("发现：警告"));
+		assertThat(text.indexOf("发现：警告")).isLessThan(text.indexOf("发现：提示"));
+		assertThat(text).doesNotContain("Findings", "Severity", "Organization health", "Scope", "Grid branch without");
 	}
 
 	@Test
