@@ -36,7 +36,7 @@ final class Downloads {
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private static final List<String> REPORTS = List.of("/reports/coverage.xlsx", "/reports/coverage.csv",
-			"/reports/coverage.pdf", "/reports/health.xlsx", "/reports/linkage.xlsx");
+			"/reports/coverage.pdf", "/reports/health.xlsx", "/reports/health.pdf", "/reports/linkage.xlsx");
 
 	private static final String EXPORT = "/export/network.xlsx";
 
@@ -63,7 +63,7 @@ final class Downloads {
 
 	/**
 	 * The issuing unit of the reports (partynet.reports.issuer), printed on every PDF
-	 * whoever reads it: configuration, so not judged, though it names the district.
+	 * page whoever reads it: configuration, so not judged, though it names the district.
 	 */
 	private final String issuer;
 
@@ -130,9 +130,14 @@ final class Downloads {
 		}
 		this.fetched.add(place);
 		try {
+			// the issuing unit heads and foots every PDF page: taken out of each line,
+			// the
+			// rest of the line is judged
 			read(path, response.body()).entrySet()
 				.stream()
-				.filter((line) -> !line.getValue().strip().equals(this.issuer))
+				.map((line) -> Map.entry(line.getKey(),
+						this.issuer.isEmpty() ? line.getValue() : line.getValue().replace(this.issuer, "").strip()))
+				.filter((line) -> !line.getValue().isEmpty())
 				.forEach((line) -> strings.computeIfAbsent(line.getValue(), (t) -> new ArrayList<>())
 					.add(place + " " + line.getKey()));
 		}
