@@ -106,12 +106,11 @@ class HealthDownloads {
 		}
 
 		String scopeLine(ReportSettings settings) {
-			return settings.heading("范围", "Scope") + "：" + this.report.name();
+			return settings.scopeLine(this.report.name());
 		}
 
 		String madeLine(ReportSettings settings) {
-			return settings.heading("生成时间", "Made") + "：" + this.made.withNano(0).toString().replace('T', ' ') + "（"
-					+ settings.heading("北京时间", "Beijing time") + "）";
+			return settings.madeLine(this.made);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import com.lowagie.text.pdf.BaseFont;
@@ -62,6 +63,17 @@ public record ReportSettings(String cjkFont, String issuer, String dateLine, boo
 	/** The date line for a day, such as 截至2026-12-01. */
 	public String dateLine(Object day) {
 		return this.dateLine.replace("{date}", String.valueOf(day));
+	}
+
+	/** The report's scope line, such as 范围：东街街道. */
+	public String scopeLine(String scope) {
+		return heading("范围", "Scope") + "：" + scope;
+	}
+
+	/** When the report was made, in Beijing time, to the second. */
+	public String madeLine(LocalDateTime made) {
+		return heading("生成时间", "Made") + "：" + made.withNano(0).toString().replace('T', ' ') + "（"
+				+ heading("北京时间", "Beijing time") + "）";
 	}
 
 	/**

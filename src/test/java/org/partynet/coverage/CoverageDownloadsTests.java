@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -23,6 +22,7 @@ import org.partynet.report.CellText;
 import org.partynet.report.ReportSettings;
 import org.partynet.scope.Scope;
 import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.PdfText;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -217,13 +217,7 @@ class CoverageDownloadsTests extends HarnessTestSupport {
 	}
 
 	private static List<String> pages(byte[] pdf) throws IOException {
-		PdfReader reader = new PdfReader(pdf);
-		PdfTextExtractor extractor = new PdfTextExtractor(reader);
-		List<String> pages = new ArrayList<>();
-		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-			pages.add(extractor.getTextFromPage(page));
-		}
-		return pages;
+		return PdfText.pages(pdf);
 	}
 
 	@Test

@@ -8,16 +8,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.partynet.model.Fields;
 import org.partynet.support.HarnessTestSupport;
+import org.partynet.support.PdfText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -46,13 +45,7 @@ class OrgChartPdfTests extends HarnessTestSupport {
 	}
 
 	private static List<String> pages(byte[] pdf) throws IOException {
-		PdfReader reader = new PdfReader(pdf);
-		PdfTextExtractor extractor = new PdfTextExtractor(reader);
-		List<String> pages = new ArrayList<>();
-		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-			pages.add(extractor.getTextFromPage(page));
-		}
-		return pages;
+		return PdfText.pages(pdf);
 	}
 
 	private static void keep(byte[] pdf, String name) throws IOException {

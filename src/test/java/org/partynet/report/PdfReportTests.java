@@ -2,14 +2,12 @@ package org.partynet.report;
 
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.partynet.support.PdfText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,13 +18,7 @@ class PdfReportTests {
 
 	/** The text of each page, read as a PDF viewer's search would. */
 	static List<String> pages(byte[] pdf) throws Exception {
-		PdfReader reader = new PdfReader(pdf);
-		PdfTextExtractor extractor = new PdfTextExtractor(reader);
-		List<String> pages = new ArrayList<>();
-		for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-			pages.add(extractor.getTextFromPage(page));
-		}
-		return pages;
+		return PdfText.pages(pdf);
 	}
 
 	// Sections of growing length, so that headings fall at every height of a page.
