@@ -69,6 +69,7 @@
     const query = new URLSearchParams();
     Object.entries(state).forEach(([key, value]) => value && query.set(key, value));
     $('xlsx').href = `/reports/health.xlsx?${query}`;
+    $('pdf').href = `/reports/health.pdf?${query}`;
     history.replaceState(null, '', `?${query}`);
   }
 

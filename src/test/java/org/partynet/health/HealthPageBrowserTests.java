@@ -86,6 +86,9 @@ class HealthPageBrowserTests extends BrowserTestSupport {
 			assertThat(this.driver.findElement(By.id("xlsx")).getDomProperty("href"))
 				.startsWith(baseUrl() + "/reports/health.xlsx?")
 				.contains("severity=ERROR", "asOf=2026-11-29");
+			assertThat(this.driver.findElement(By.id("pdf")).getDomProperty("href"))
+				.startsWith(baseUrl() + "/reports/health.pdf?")
+				.contains("severity=ERROR", "asOf=2026-11-29");
 			assertThat(this.driver.getCurrentUrl()).contains("severity=ERROR", "asOf=2026-11-29");
 
 			// 5. Every script and stylesheet, and every resource fetched, is same-origin
