@@ -8,14 +8,16 @@
   const TEXT = {
     zh: { title: '打印组织架构图', levels: '层数', paper: '纸张', print: '打印', download: '下载 PDF', close: '关闭', chart: '组织架构图',
       note: '街道先印社区概览，再每个社区一页；层数自本组织往下数，与“展开层数”相同。',
-      legend: ['街道党工委', '社区党委', '网格党支部', '楼院党小组', '楼院（党员楼长）'], badges: '徽标 已覆盖/总数：', full: '全部覆盖',
+      head: '（党员楼长）', badges: '徽标 已覆盖/总数：', full: '全部覆盖',
       partial: '部分覆盖', red: '红字：缺书记、组长或楼长，或楼长非党员' },
     en: { title: 'Print the org chart', levels: 'Levels', paper: 'Paper', print: 'Print', download: 'Download PDF', close: 'Close', chart: 'Org chart',
       note: 'A street prints an overview of its communities, then a page per community; levels count down from this organization, as "Levels shown" does.',
-      legend: ['Street committee', 'Community committee', 'Grid branch', 'Building group', 'Building (head)'], badges: 'Badges covered/total:', full: 'all covered',
+      head: ' (head)', badges: 'Badges covered/total:', full: 'all covered',
       partial: 'partly covered', red: 'Red: no secretary, leader or head, or a head who is not a member' }
   };
-  const KINDS = ['street', 'community', 'branch', 'group', 'building'];
+  // The legend's boxes: their CSS class and the model's term (PN.model) that names them.
+  const KINDS = [['street', 'organizationKinds', 'STREET_WORKING_COMMITTEE'], ['community', 'organizationKinds', 'COMMUNITY_COMMITTEE'],
+    ['branch', 'organizationKinds', 'GRID_BRANCH'], ['group', 'organizationKinds', 'BUILDING_GROUP'], ['building', 'areaKinds', 'BUILDING']];
   const t = () => TEXT[document.documentElement.lang === 'en' ? 'en' : 'zh'];
   // The day as the PDF prints it: today in Beijing.
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -59,8 +61,8 @@
   }
 
   // For Ctrl+P on the page: a title line above the chart and the legend below it.
-  function paperLines() {
-    const words = t();
+  async function paperLines() {
+    const words = t(), english = words === TEXT.en;
     let title = $('printTitle'), legend = $('printLegend');
     if (!title) {
       title = document.createElement('p'); title.id = 'printTitle';
@@ -69,7 +71,9 @@
       main.before(title); main.after(legend);
     }
     title.textContent = `${root().name} · ${words.chart} · ${today()}`;
-    legend.innerHTML = KINDS.map((k, i) => `<span><i class="swatch ${k}"></i>${escape(words.legend[i])}</span>`).join('')
+    const model = await PN.model();
+    const name = ([, list, key]) => { const term = model.term(list, key); return (english && term?.english) || model.name(list, key); };
+    legend.innerHTML = KINDS.map(k => `<span><i class="swatch ${k[0]}"></i>${escape(name(k))}${k[0] === 'building' ? escape(words.head) : ''}</span>`).join('')
       + `<span>${escape(words.badges)} <b class="pill full">${escape(words.full)}</b> <b class="pill partial">${escape(words.partial)}</b></span>`
       + `<span class="red">${escape(words.red)}</span>`;
   }
@@ -90,6 +94,7 @@
   // Kept up to date before printing, and whenever the chart's organization or language changes.
   // The selection and search marks are the screen's: left off the paper and drawn again after it.
   window.addEventListener('beforeprint', () => {
+    // the model is loaded by then (the chart's first draw needed it): the legend is written at once
     paperLines(); fitToPaper();
     document.querySelectorAll('#viewport g.box.selected, #viewport g.box.hit').forEach(b => b.classList.remove('selected', 'hit'));
   });
