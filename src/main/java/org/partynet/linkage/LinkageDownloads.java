@@ -13,7 +13,9 @@ import org.partynet.area.Area;
 import org.partynet.graphql.GlobalId;
 import org.partynet.organization.Organization;
 import org.partynet.person.Person;
+import org.partynet.model.Fields;
 import org.partynet.report.CellText;
+import org.partynet.report.ReportSettings;
 import org.partynet.report.Sheets;
 import org.partynet.scope.Scope;
 import org.partynet.unit.Alliance;
@@ -37,9 +39,12 @@ class LinkageDownloads {
 
 	private final Scope scope;
 
-	LinkageDownloads(LinkageQueries queries, Scope scope) {
+	private final ReportSettings settings;
+
+	LinkageDownloads(LinkageQueries queries, Scope scope, ReportSettings settings) {
 		this.queries = queries;
 		this.scope = scope;
+		this.settings = settings;
 	}
 
 	@GetMapping("/reports/linkage")
@@ -65,19 +70,28 @@ class LinkageDownloads {
 		return ResponseEntity.ok()
 			.contentType(Sheets.XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body(out -> write(summary, linkages, out));
+			.body(out -> write(this.settings, summary, linkages, out));
 	}
 
-	private static void write(LinkageSummary summary, Linkages linkages, OutputStream out) throws IOException {
+	// Headings in the configured language (Chinese only by default), as every report sent
+	// upward.
+	private static void write(ReportSettings settings, LinkageSummary summary, Linkages linkages, OutputStream out)
+			throws IOException {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
 			CellStyle header = Sheets.headerStyle(workbook);
 			CellText.Cells text = CellText.cells(workbook);
 
-			Sheet links = workbook.createSheet("联系明细 Links");
+			Sheet links = workbook.createSheet(settings.heading("联系明细", "Links"));
 			Sheets.widths(links, 22, 12, 30, 14, 24, 30, 30, 30);
-			text.text(links.createRow(0), 0, "联动 Linkage · 范围 Scope: " + summary.name());
-			Sheets.headers(links, 2, header, "联系方式 Kind", "单位编码 Unit code", "单位 Unit", "类别 Category", "人员 People",
-					"党建联盟 Alliances", "党组织 Organizations", "社区 Communities");
+			text.text(links.createRow(0), 0,
+					settings.heading("联动", "Linkage") + " · " + settings.scopeLine(summary.name()));
+			// the issuing unit and the day: links are as they are today
+			text.text(links.createRow(1), 0,
+					(settings.issuer().isEmpty() ? "" : settings.issuer() + " · ") + settings.dateLine(Fields.today()));
+			Sheets.headers(links, 2, header, settings.heading("联系方式", "Kind"), settings.heading("单位编码", "Unit code"),
+					settings.heading("单位", "Unit"), settings.heading("类别", "Category"),
+					settings.heading("人员", "People"), settings.heading("党建联盟", "Alliances"),
+					settings.heading("党组织", "Organizations"), settings.heading("社区", "Communities"));
 			links.createFreezePane(0, 3);
 			int r = 3;
 			if (linkages != null) {
@@ -96,18 +110,19 @@ class LinkageDownloads {
 				}
 			}
 			else {
-				text.text(links.createRow(r), 0, "请选择范围 / Choose a scope for the list of links");
+				text.text(links.createRow(r), 0, settings.heading("请选择范围", "/ Choose a scope for the list of links"));
 			}
 
-			Sheet units = workbook.createSheet("单位类别 Units");
+			Sheet units = workbook.createSheet(settings.heading("单位类别", "Units"));
 			Sheets.widths(units, 16, 28, 10);
-			Sheets.headers(units, 0, header, "类别 Category", "联系方式 Kind", "单位数 Units");
+			Sheets.headers(units, 0, header, settings.heading("类别", "Category"), settings.heading("联系方式", "Kind"),
+					settings.heading("单位数", "Units"));
 			units.createFreezePane(0, 1);
 			r = 1;
 			for (LinkageSummary.UnitCount count : summary.unitsByCategory()) {
 				Row row = units.createRow(r++);
 				text.text(row, 0, count.categoryName());
-				text.text(row, 1, "合计 Any");
+				text.text(row, 1, settings.heading("合计", "Any"));
 				row.createCell(2).setCellValue(count.units());
 			}
 			for (LinkageSummary.UnitCount count : summary.units()) {
@@ -117,9 +132,10 @@ class LinkageDownloads {
 				row.createCell(2).setCellValue(count.units());
 			}
 
-			Sheet partTime = workbook.createSheet("兼职委员 Part-time members");
+			Sheet partTime = workbook.createSheet(settings.heading("兼职委员", "Part-time members"));
 			Sheets.widths(partTime, 16, 20, 10, 50);
-			Sheets.headers(partTime, 0, header, "社区编码 Code", "社区 Community", "人数 Count", "兼职委员 People");
+			Sheets.headers(partTime, 0, header, settings.heading("社区编码", "Code"), settings.heading("社区", "Community"),
+					settings.heading("人数", "Count"), settings.heading("兼职委员", "People"));
 			partTime.createFreezePane(0, 1);
 			r = 1;
 			for (LinkageSummary.CommunityPartTimeMembers community : summary.partTimeMembers()) {
@@ -130,9 +146,9 @@ class LinkageDownloads {
 				text.text(row, 3, names(community.people().stream().map(Person::name).toList()));
 			}
 
-			Sheet unlinked = workbook.createSheet("无联系社区 Unlinked");
+			Sheet unlinked = workbook.createSheet(settings.heading("无联系社区", "Unlinked"));
 			Sheets.widths(unlinked, 16, 24);
-			Sheets.headers(unlinked, 0, header, "社区编码 Code", "社区 Community");
+			Sheets.headers(unlinked, 0, header, settings.heading("社区编码", "Code"), settings.heading("社区", "Community"));
 			r = 1;
 			for (Area community : summary.unlinkedCommunities()) {
 				Row row = unlinked.createRow(r++);
@@ -140,7 +156,8 @@ class LinkageDownloads {
 				text.text(row, 1, community.name());
 			}
 			if (summary.unlinkedCommunities().isEmpty()) {
-				text.text(unlinked.createRow(1), 0, "无 None: 每个社区都有驻区单位联系 / every community has an outside link");
+				text.text(unlinked.createRow(1), 0,
+						settings.heading("无：每个社区都有驻区单位联系", "/ None: every community has an outside link"));
 			}
 			workbook.write(out);
 		}

@@ -114,13 +114,15 @@ class LinkagePageTests extends BrowserTestSupport {
 		Files.write(SCREENSHOTS.resolve("linkage-C01.xlsx"), bytes);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			assertThat(workbook.getNumberOfSheets()).isEqualTo(4);
-			Sheet links = workbook.getSheet("联系明细 Links");
-			assertThat(links.getRow(0).getCell(0).getStringCellValue()).contains("青年社区");
+			Sheet links = workbook.getSheet("联系明细");
+			assertThat(links.getRow(0).getCell(0).getStringCellValue()).isEqualTo("联动 · 范围：青年社区");
+			assertThat(links.getRow(1).getCell(0).getStringCellValue()).startsWith("中共甘州区委组织部 · 截至");
+			// headings in Chinese only, as every report sent upward by default
+			assertThat(links.getRow(2).getCell(0).getStringCellValue()).isEqualTo("联系方式");
 			assertThat(column(links, 3, 2)).hasSize(10).startsWith("张掖农商银行东街支行", "东街志愿者协会");
 			assertThat(links.getRow(3).getCell(4).getStringCellValue()).isEqualTo("陈艳英");
-			assertThat(column(workbook.getSheet("兼职委员 Part-time members"), 1, 1)).containsExactly("青年社区");
-			assertThat(workbook.getSheet("无联系社区 Unlinked").getRow(1).getCell(0).getStringCellValue())
-				.startsWith("无 None");
+			assertThat(column(workbook.getSheet("兼职委员"), 1, 1)).containsExactly("青年社区");
+			assertThat(workbook.getSheet("无联系社区").getRow(1).getCell(0).getStringCellValue()).startsWith("无：");
 		}
 		// A bad scope is a plain error before anything is streamed.
 		web().get().uri("/reports/linkage.xlsx?scope=Community:NOPE").exchange().expectStatus().isNotFound();
