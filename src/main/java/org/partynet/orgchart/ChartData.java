@@ -10,6 +10,7 @@ import org.partynet.graphql.BadRequestException;
 import org.partynet.graphql.ForbiddenException;
 import org.partynet.graphql.NotFoundException;
 import org.partynet.model.OrganizationKind;
+import org.partynet.model.RoleKind;
 import org.partynet.orgchart.ChartBox.Badge;
 import org.partynet.orgchart.ChartBox.Kind;
 import org.partynet.orgchart.ChartBox.Line;
@@ -136,7 +137,7 @@ class ChartData {
 		lines.add(new Line(kindLine, false));
 		if (kind == OrganizationKind.BUILDING_GROUP) {
 			String leader = ((List<Map<String, Object>>) o.get("posts")).stream()
-				.filter((post) -> "GROUP_LEADER".equals(post.get("role")))
+				.filter((post) -> RoleKind.GROUP_LEADER.name().equals(post.get("role")))
 				.map((post) -> (String) ((Map<String, Object>) post.get("person")).get("name"))
 				.findFirst()
 				.orElse(null);

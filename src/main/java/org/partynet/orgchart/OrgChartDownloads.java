@@ -7,7 +7,9 @@ import java.util.Locale;
 
 import com.lowagie.text.pdf.BaseFont;
 import org.partynet.graphql.BadRequestException;
+import org.partynet.graphql.GlobalId;
 import org.partynet.model.Fields;
+import org.partynet.model.NodeLabel;
 import org.partynet.report.ReportSettings;
 
 import org.springframework.http.ContentDisposition;
@@ -61,14 +63,14 @@ class OrgChartDownloads {
 				.contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
 				.body(out -> out.write(ReportSettings.NO_FONT.getBytes(StandardCharsets.UTF_8)));
 		}
+		GlobalId global = GlobalId.parse(id, "id");
 		// A street's pages go one level further than its overview: each community's
 		// page shows what lies under it.
-		boolean street = id.startsWith("StreetWorkingCommittee:");
+		boolean street = NodeLabel.STREET_WORKING_COMMITTEE.label().equals(global.label());
 		ChartData.Chart chart = this.data.read(id, street ? Math.max(2, depth) : depth);
 		List<ChartPages.Page> pages = ChartPages.of(chart.root(), chart.above(), sheet);
 		LocalDate day = Fields.today();
-		String code = id.substring(id.indexOf(':') + 1);
-		String name = "org-chart-" + code + "-" + sheet + "-" + day + ".pdf";
+		String name = "org-chart-" + global.code() + "-" + sheet + "-" + day + ".pdf";
 		String issuer = this.settings.issuer();
 		String dateLine = this.settings.dateLine(day);
 		return ResponseEntity.ok()

@@ -48,14 +48,7 @@ class PhonePagesBrowserTests extends BrowserTestSupport {
 	}
 
 	/** The pages each account is offered, in the navigation's order. */
-	private static final Map<String, List<String>> OFFERED = Map.of("orgdept",
-			List.of("/", "/org-chart", "/reports/coverage", "/reports/health", "/reports/linkage", "/reports/changes",
-					"/import", "/graphiql", "/admin/accounts"),
-			"secretary",
-			List.of("/", "/org-chart", "/reports/coverage", "/reports/health", "/reports/linkage", "/reports/changes",
-					"/graphiql"),
-			"viewer",
-			List.of("/", "/org-chart", "/reports/coverage", "/reports/health", "/reports/linkage", "/graphiql"));
+	private static final Map<String, List<String>> OFFERED = NavigationBrowserTests.PAGES;
 
 	@Test
 	void every_page_fits_a_phone_for_the_organization_department() throws IOException {
