@@ -87,6 +87,7 @@ public class Graph {
 	/** The rows the reader may receive, and how many were withheld from them. */
 	public Rows query(Statement statement, Map<String, Object> parameters) {
 		Reader reader = admit(statement, parameters);
+		StatementCount.add();
 		Collection<Record> all = this.neo4j.query(statement.cypher())
 			.bindAll(parameters)
 			.fetchAs(Record.class)
@@ -119,6 +120,7 @@ public class Graph {
 			throw new IllegalArgumentException(
 					"Only writes and privileged reads run without rows: " + statement.name());
 		}
+		StatementCount.add();
 		ResultSummary summary = this.neo4j.query(statement.cypher()).bindAll(parameters).run();
 		if (statement.kind() == Statement.Kind.WRITE) {
 			written();
@@ -136,6 +138,7 @@ public class Graph {
 		if (!statement.kind().restrictedToOrgDept()) {
 			throw new IllegalArgumentException("Only privileged statements stream: " + statement.name());
 		}
+		StatementCount.add();
 		return this.neo4j.delegateTo(runner -> {
 			Result result = runner.run(statement.cypher(), parameters);
 			return Optional.ofNullable(reader.apply(result.stream()));

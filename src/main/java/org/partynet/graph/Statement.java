@@ -57,6 +57,15 @@ public record Statement(String name, String cypher, Kind kind, Set<String> passi
 		return new Statement(name, cypher, Kind.WRITE, Set.of(), Set.of());
 	}
 
+	/**
+	 * A write of the service's own bookkeeping (leases, sign-in counters), not of the
+	 * network: only the organization department and the service itself may run it; it
+	 * does not wait for a backup, which leaves such nodes out.
+	 */
+	public static Statement bookkeeping(String name, String cypher) {
+		return new Statement(name, cypher, Kind.BOOKKEEPING, Set.of(), Set.of());
+	}
+
 	/** The same statement, also returning nodes with these labels to a secretary. */
 	public Statement passing(String... labels) {
 		return new Statement(this.name, this.cypher, this.kind, Set.of(labels), this.optional);
@@ -93,10 +102,10 @@ public record Statement(String name, String cypher, Kind kind, Set<String> passi
 	/** How the executor treats a statement. */
 	public enum Kind {
 
-		READ, SCOPED, PERSONAL, PRIVILEGED, WRITE;
+		READ, SCOPED, PERSONAL, PRIVILEGED, WRITE, BOOKKEEPING;
 
 		boolean restrictedToOrgDept() {
-			return this == PRIVILEGED || this == WRITE;
+			return this == PRIVILEGED || this == WRITE || this == BOOKKEEPING;
 		}
 
 	}
