@@ -50,13 +50,9 @@ final class DatabaseSetup {
 	}
 
 	static void migrate(Driver driver) {
-		List<URL> migrations = findMigrations(List.of(MIGRATIONS));
-		String latest = migrations.stream()
-			.map(url -> VERSION.matcher(url.getPath()))
-			.filter(Matcher::find)
-			.map(matcher -> matcher.group(1))
-			.max(String::compareTo)
-			.orElse(null);
+		List<String> known = versions(migrationFiles());
+		String latest = known.isEmpty() ? null : known.get(known.size() - 1);
+		refuseUnknownVersions(driver, known, latest);
 		if (latest != null && isApplied(driver, latest)) {
 			// Neo4j-Migrations checks a lot on every start (connection details, lock
 			// constraints, the whole chain), which costs seconds on a cold database; when
@@ -76,6 +72,45 @@ final class DatabaseSetup {
 				(System.nanoTime() - begin) / 1_000_000);
 	}
 
+	/**
+	 * The versions of the migrations, in order: {@code 0001} for {@code V0001__x.cypher}.
+	 */
+	static List<String> versions(List<URL> migrations) {
+		return migrations.stream()
+			.map(url -> VERSION.matcher(url.getPath()))
+			.filter(Matcher::find)
+			.map(matcher -> matcher.group(1))
+			.sorted()
+			.toList();
+	}
+
+	/**
+	 * Refuses a database that a newer release has migrated: the older code would run on a
+	 * schema it does not know (and, with its newest migration applied, the check above
+	 * would even skip Neo4j-Migrations, which would refuse too). Going back to an older
+	 * release means restoring the backup taken before the upgrade.
+	 */
+	private static void refuseUnknownVersions(Driver driver, List<String> known, String latest) {
+		List<String> unknown;
+		try (var session = driver.session()) {
+			unknown = session.executeRead(tx -> tx.run("""
+					MATCH (m:__Neo4jMigration)
+					WHERE coalesce(m.migrationTarget, '<default>') = '<default>' AND m.version <> 'BASELINE'
+					  AND NOT m.version IN $known
+					RETURN m.version AS version ORDER BY version
+					""", Map.of("known", known)).list(row -> row.get("version").asString()));
+		}
+		if (!unknown.isEmpty()) {
+			throw new IllegalStateException(("数据库结构版本 %s 是更新的版本写入的，本程序只认识到 %s：不能用旧版本打开。"
+					+ "要回退，请停止服务，把升级前的备份恢复到空库（java -jar partynet.jar restore FILE），再启动旧版本；"
+					+ "否则请换回新版本的 jar。 / The database schema holds version %s, written by a newer release; "
+					+ "this release knows versions up to %s and will not run on it. To go back, stop the service, "
+					+ "restore the backup taken before the upgrade into an empty store (java -jar partynet.jar restore FILE) "
+					+ "and start the old release; otherwise run the newer jar again.")
+				.formatted(String.join(", ", unknown), latest, String.join(", ", unknown), latest));
+		}
+	}
+
 	private static boolean isApplied(Driver driver, String version) {
 		try (var session = driver.session()) {
 			return session.executeRead(tx -> tx.run("""
@@ -84,6 +119,11 @@ final class DatabaseSetup {
 					RETURN count(m) > 0 AS applied
 					""", Map.of("version", version)).single().get("applied").asBoolean());
 		}
+	}
+
+	/** The migration files on the class path, also inside the executable jar. */
+	static List<URL> migrationFiles() {
+		return findMigrations(List.of(MIGRATIONS));
 	}
 
 	private static List<URL> findMigrations(List<String> locations) {
