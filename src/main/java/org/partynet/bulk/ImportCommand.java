@@ -15,8 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * {@code java -jar partynet.jar import <file> [--dry-run]}: starts the application
  * without its web server ({@code server.port=-1}) on the same database configuration,
- * imports as the {@code system} user, prints progress lines and the JSON result; exit
- * status 0 on success, 1 on errors.
+ * imports as the {@code system} user under the same lease as an import over HTTP (refused
+ * while anyone imports or backs up on that database), prints progress lines and the JSON
+ * result; exit status 0 on success, 1 on errors.
  */
 public final class ImportCommand {
 
@@ -82,23 +83,36 @@ public final class ImportCommand {
 			List<BulkImporter.Source> sources = files.stream()
 				.map(f -> new BulkImporter.Source(f, f.getFileName().toString()))
 				.toList();
+			// the same lease as over HTTP: not while an instance of the service imports
+			// or
+			// backs up on this database
+			ImportLeaseQueries leases = context.getBean(ImportLeaseQueries.class);
+			var held = leases.acquire("system");
+			if (held.isEmpty()) {
+				System.err.println(ImportLeaseQueries.refusal(leases.current()));
+				return 1;
+			}
 			long[] last = { 0 };
 			// the service's own work: there is no signed-in account on the command line
 			boolean dry = dryRun;
 			ImportResult result;
 			try {
-				result = Access.asService(() -> importer.importFiles(sources, dry, progress -> {
-					long now = System.nanoTime();
-					if (now - last[0] > 1_000_000_000L || progress.phase().equals("done")) {
-						last[0] = now;
-						System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(),
-								progress.total(), progress.percent(), progress.rowsPerSecond());
-					}
-				}));
+				result = Access.asService(
+						() -> importer.importFiles(sources, dry, ImportLeaseQueries.renewing(held.get(), progress -> {
+							long now = System.nanoTime();
+							if (now - last[0] > 1_000_000_000L || progress.phase().equals("done")) {
+								last[0] = now;
+								System.err.printf("%s %d/%d %d%% %d rows/s%n", progress.phase(), progress.done(),
+										progress.total(), progress.percent(), progress.rowsPerSecond());
+							}
+						})));
 			}
 			catch (ImportFailedException ex) {
 				// not the file's fault (memory, the database): the same JSON as over HTTP
 				result = ex.result();
+			}
+			finally {
+				held.get().close();
 			}
 			System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.body(result)));
 			return result.ok() ? 0 : 1;

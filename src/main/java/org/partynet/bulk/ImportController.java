@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.partynet.security.Access;
 import org.partynet.security.Role;
+import org.partynet.shared.LeaseQueries;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,20 +41,24 @@ class ImportController {
 
 	private final BulkImporter importer;
 
-	/** The progress of each user's running import. */
+	/**
+	 * The progress of each user's import running on this instance, as fresh as the
+	 * importer tells it; other instances read it from the lease, once a second.
+	 */
 	private final Map<String, ImportProgress> running = new ConcurrentHashMap<>();
 
 	/**
-	 * One import at a time: two would wait on each other's locks, and the first would win
-	 * anyway.
+	 * One import at a time on the whole database: two would wait on each other's locks,
+	 * and the first would win anyway.
 	 */
-	private final Semaphore one = new Semaphore(1);
+	private final ImportLeaseQueries lease;
 
 	private final String maxFileSize;
 
-	ImportController(BulkImporter importer,
+	ImportController(BulkImporter importer, ImportLeaseQueries lease,
 			@org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:100MB}") String maxFileSize) {
 		this.importer = importer;
+		this.lease = lease;
 		this.maxFileSize = maxFileSize;
 	}
 
@@ -69,12 +74,13 @@ class ImportController {
 		if (files == null || files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
 			return answer(HttpStatus.BAD_REQUEST, dryRun, "请选择文件（字段 file） / No file given (multipart field 'file')");
 		}
-		if (!this.one.tryAcquire()) {
-			return answer(HttpStatus.CONFLICT, dryRun, "另一个导入正在进行，请稍后再试 / Another import is running: try again later");
-		}
 		String user = Access.username();
+		Optional<LeaseQueries.Lease> held = this.lease.acquire(user);
+		if (held.isEmpty()) {
+			return answer(HttpStatus.CONFLICT, dryRun, ImportLeaseQueries.refusal(this.lease.current()));
+		}
 		List<Path> temporary = new ArrayList<>();
-		try {
+		try (LeaseQueries.Lease lease = held.get()) {
 			List<BulkImporter.Source> sources = new ArrayList<>();
 			for (MultipartFile file : files) {
 				if (file.isEmpty()) {
@@ -87,12 +93,11 @@ class ImportController {
 						(file.getOriginalFilename() != null) ? file.getOriginalFilename() : "upload"));
 			}
 			ImportResult result = this.importer.importFiles(sources, dryRun,
-					progress -> this.running.put(user, progress));
+					ImportLeaseQueries.renewing(lease, progress -> this.running.put(user, progress)));
 			return ResponseEntity.status(status(result)).body(body(result));
 		}
 		finally {
 			this.running.remove(user);
-			this.one.release();
 			for (Path path : temporary) {
 				Files.deleteIfExists(path);
 			}
@@ -103,7 +108,15 @@ class ImportController {
 	@GetMapping(path = "/import/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ImportProgress progress() {
-		return this.running.getOrDefault(Access.username(), new ImportProgress("idle", 0, 0, 0, 0));
+		String user = Access.username();
+		ImportProgress here = this.running.get(user);
+		if (here != null) {
+			return here;
+		}
+		return this.lease.current()
+			.filter(lease -> user.equals(lease.get("holder")))
+			.map(ImportLeaseQueries::progress)
+			.orElse(new ImportProgress("idle", 0, 0, 0, 0));
 	}
 
 	/** 200, 400 for errors, 413 when a file is over one of the {@link ImportLimits}. */

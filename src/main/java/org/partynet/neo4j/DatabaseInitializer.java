@@ -4,13 +4,16 @@ import org.neo4j.driver.Driver;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Holds the web server back until the database is ready. The embedded Neo4j sets itself
  * up on its own thread (see {@link EmbeddedNeo4jStarter}); an external database is
  * migrated here, and gets the sample network only when {@code partynet.sample.external}
- * asks for it.
+ * asks for it. An external database that refuses the service's user or cannot be reached
+ * stops the start with a {@link DatabaseUnreachableException}, which names the address,
+ * the user and the settings to fix.
  */
 @Component
 class DatabaseInitializer implements SmartLifecycle {
@@ -21,10 +24,14 @@ class DatabaseInitializer implements SmartLifecycle {
 
 	private final EmbeddedNeo4jServer embedded;
 
+	private final Environment environment;
+
 	private volatile boolean running;
 
-	DatabaseInitializer(Driver driver, SampleNetworkProperties sample, ObjectProvider<EmbeddedNeo4jServer> embedded) {
+	DatabaseInitializer(Driver driver, SampleNetworkProperties sample, ObjectProvider<EmbeddedNeo4jServer> embedded,
+			Environment environment) {
 		this.driver = driver;
+		this.environment = environment;
 		this.sample = sample;
 		this.embedded = embedded.getIfAvailable();
 	}
@@ -35,7 +42,15 @@ class DatabaseInitializer implements SmartLifecycle {
 			this.embedded.awaitReady();
 		}
 		else {
-			DatabaseSetup.run(this.driver, this.sample.enabled() && this.sample.external());
+			try {
+				DatabaseSetup.run(this.driver, this.sample.enabled() && this.sample.external());
+			}
+			catch (RuntimeException ex) {
+				DatabaseUnreachableException unreachable = DatabaseUnreachableException.of(ex,
+						this.environment.getProperty("spring.neo4j.uri", ""),
+						this.environment.getProperty("spring.neo4j.authentication.username", "neo4j"));
+				throw (unreachable != null) ? unreachable : ex;
+			}
 		}
 		this.running = true;
 	}

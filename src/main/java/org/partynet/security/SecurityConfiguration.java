@@ -124,8 +124,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SignInThrottle signInThrottle(SecurityProperties properties, ObjectProvider<Clock> clock) {
-		return new SignInThrottle(properties.signIn(), clock.getIfAvailable(Clock::systemUTC));
+	SignInThrottle signInThrottle(SecurityProperties properties, ObjectProvider<Clock> clock, SignInFailures failures) {
+		return new SignInThrottle(properties.signIn(), clock.getIfAvailable(Clock::systemUTC), failures);
 	}
 
 	@Bean

@@ -3,12 +3,11 @@ package org.partynet.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.partynet.security.SecurityProperties.SignInProperties;
+import org.partynet.security.SignInFailures.Entry;
+import org.partynet.security.SignInFailures.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +28,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * The counts come from Spring Security's authentication events, so they see exactly what
  * the {@code ProviderManager} decided; an unknown user name fails like a wrong password,
  * so it is counted and locked alike and a lock says nothing about whether an account
- * exists. Both tables are bounded: a sprayer of user names fills them with its own
- * entries, which expire, and pushes out the oldest entry that is not locked.
+ * exists. The counts are kept in the database ({@link SignInFailures}), so that every
+ * instance of the service counts the same failures and a lock holds on all of them. Both
+ * kinds are bounded: a sprayer of user names fills them with its own entries, which
+ * expire, and pushes out the oldest entry that is not locked.
  * <p>
  * The address is the request's remote address: a proxy's {@code X-Forwarded-For} counts
  * only when Boot's {@code server.forward-headers-strategy} is set, which makes it the
@@ -55,22 +56,19 @@ class SignInThrottle {
 
 	private final Clock clock;
 
-	private final Table accounts;
+	private final SignInFailures failures;
 
-	private final Table addresses;
-
-	SignInThrottle(SignInProperties properties, Clock clock) {
+	SignInThrottle(SignInProperties properties, Clock clock, SignInFailures failures) {
 		this.properties = properties;
 		this.clock = clock;
-		this.accounts = new Table(properties.maxFailuresPerAccount(), properties.maxEntries());
-		this.addresses = new Table(properties.maxFailuresPerAddress(), properties.maxEntries());
+		this.failures = failures;
 	}
 
 	/** Refuses an attempt while its user name or its address waits or is locked. */
 	void check(String username, String address) {
 		Instant now = this.clock.instant();
-		Optional<SignInRefusedException> refusal = this.accounts.refusal(key(username), now, false)
-			.or(() -> this.addresses.refusal(address, now, true));
+		Optional<SignInRefusedException> refusal = refusal(Kind.ACCOUNT, key(username), now)
+			.or(() -> refusal(Kind.ADDRESS, address, now));
 		if (refusal.isPresent()) {
 			logger.debug("Sign-in refused for user '{}' from {}: {}", printable(username), address,
 					refusal.get().getMessage());
@@ -83,16 +81,24 @@ class SignInThrottle {
 		String username = event.getAuthentication().getName();
 		String address = address(event.getAuthentication());
 		Instant now = this.clock.instant();
-		int account = this.accounts.failed(key(username), now);
-		int fromAddress = this.addresses.failed(address, now);
+		int maxAccount = this.properties.maxFailuresPerAccount();
+		int maxAddress = this.properties.maxFailuresPerAddress();
+		int account = this.failures
+			.failed(Kind.ACCOUNT, key(username), now, maxAccount, this.properties.lockDuration(),
+					this.properties.maxEntries())
+			.count();
+		int fromAddress = this.failures
+			.failed(Kind.ADDRESS, address, now, maxAddress, this.properties.lockDuration(),
+					this.properties.maxEntries())
+			.count();
 		logger.info(
 				"Sign-in failed for user '{}' from {} (failure {} of {} for the user name, {} of {} for the address)",
-				printable(username), address, account, this.accounts.max, fromAddress, this.addresses.max);
-		if (account == this.accounts.max) {
+				printable(username), address, account, maxAccount, fromAddress, maxAddress);
+		if (account == maxAccount) {
 			logger.warn("Sign-in locked for user '{}' for {} after {} failures, the last from {}", printable(username),
 					this.properties.lockDuration(), account, address);
 		}
-		if (fromAddress == this.addresses.max) {
+		if (fromAddress == maxAddress) {
 			logger.warn("Sign-in locked for address {} for {} after {} failures, the last for user '{}'", address,
 					this.properties.lockDuration(), fromAddress, printable(username));
 		}
@@ -100,7 +106,7 @@ class SignInThrottle {
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		this.accounts.clear(key(event.getAuthentication().getName()));
+		this.failures.clear(Kind.ACCOUNT, key(event.getAuthentication().getName()));
 	}
 
 	/**
@@ -126,136 +132,41 @@ class SignInThrottle {
 		return printable.toString();
 	}
 
-	private Duration waitAfter(Failures failures, int max) {
+	private Optional<SignInRefusedException> refusal(Kind kind, String key, Instant now) {
+		Optional<Entry> entry = this.failures.current(kind, key, now);
+		if (entry.isEmpty()) {
+			return Optional.empty();
+		}
+		boolean address = kind == Kind.ADDRESS;
+		if (entry.get().locked(now)) {
+			return Optional
+				.of(SignInRefusedException.locked(Duration.between(now, entry.get().lockedUntil()), address));
+		}
+		int max = address ? this.properties.maxFailuresPerAddress() : this.properties.maxFailuresPerAccount();
+		Instant next = entry.get().last().plus(waitAfter(entry.get().count(), max));
+		return now.isBefore(next) ? Optional.of(SignInRefusedException.slowed(Duration.between(now, next)))
+				: Optional.empty();
+	}
+
+	private Duration waitAfter(int count, int max) {
 		if (this.properties.delay().isZero()) {
 			return Duration.ZERO;
 		}
 		int slowedFrom = Math.max(1, max / 2);
-		if (failures.count < slowedFrom) {
+		if (count < slowedFrom) {
 			return Duration.ZERO;
 		}
-		return this.properties.delay().multipliedBy(1L << Math.min(failures.count - slowedFrom, MAX_DOUBLINGS));
-	}
-
-	/** The failures of one user name or one address. */
-	private static final class Failures {
-
-		private int count;
-
-		private Instant last;
-
-		private Instant lockedUntil;
-
-		boolean locked(Instant now) {
-			return this.lockedUntil != null && now.isBefore(this.lockedUntil);
-		}
-
-	}
-
-	/**
-	 * Failures by key, bounded, the least recently used first. Every operation is short
-	 * and holds the table's lock, so that counting and refusing never race each other.
-	 */
-	private final class Table {
-
-		private final int max;
-
-		private final int maxEntries;
-
-		private final LinkedHashMap<String, Failures> entries = new LinkedHashMap<>(16, 0.75f, true);
-
-		Table(int max, int maxEntries) {
-			this.max = max;
-			this.maxEntries = maxEntries;
-		}
-
-		synchronized Optional<SignInRefusedException> refusal(String key, Instant now, boolean address) {
-			Failures failures = current(key, now);
-			if (failures == null) {
-				return Optional.empty();
-			}
-			if (failures.locked(now)) {
-				return Optional.of(SignInRefusedException.locked(Duration.between(now, failures.lockedUntil), address));
-			}
-			Instant next = failures.last.plus(waitAfter(failures, this.max));
-			return now.isBefore(next) ? Optional.of(SignInRefusedException.slowed(Duration.between(now, next)))
-					: Optional.empty();
-		}
-
-		/** Counts a failure and locks at the maximum; answers the count. */
-		synchronized int failed(String key, Instant now) {
-			Failures failures = current(key, now);
-			if (failures == null) {
-				makeRoom(now);
-				failures = new Failures();
-				this.entries.put(key, failures);
-			}
-			failures.count++;
-			failures.last = now;
-			if (failures.count == this.max) {
-				failures.lockedUntil = now.plus(SignInThrottle.this.properties.lockDuration());
-			}
-			return failures.count;
-		}
-
-		synchronized void clear(String key) {
-			this.entries.remove(key);
-		}
-
-		synchronized int size() {
-			return this.entries.size();
-		}
-
-		/**
-		 * The entry of a key, unless it has expired: a lock has ended or the last failure
-		 * is old.
-		 */
-		private Failures current(String key, Instant now) {
-			Failures failures = this.entries.get(key);
-			if (failures != null && expired(failures, now)) {
-				this.entries.remove(key);
-				return null;
-			}
-			return failures;
-		}
-
-		private boolean expired(Failures failures, Instant now) {
-			if (failures.lockedUntil != null) {
-				return !failures.locked(now);
-			}
-			return !now.isBefore(failures.last.plus(SignInThrottle.this.properties.lockDuration()));
-		}
-
-		private void makeRoom(Instant now) {
-			if (this.entries.size() < this.maxEntries) {
-				return;
-			}
-			this.entries.values().removeIf((failures) -> expired(failures, now));
-			if (this.entries.size() < this.maxEntries) {
-				return;
-			}
-			Iterator<Map.Entry<String, Failures>> eldest = this.entries.entrySet().iterator();
-			Map.Entry<String, Failures> victim = null;
-			while (eldest.hasNext()) {
-				Map.Entry<String, Failures> entry = eldest.next();
-				if (!entry.getValue().locked(now)) {
-					victim = entry;
-					break;
-				}
-			}
-			this.entries.remove(((victim != null) ? victim : this.entries.entrySet().iterator().next()).getKey());
-		}
-
+		return this.properties.delay().multipliedBy(1L << Math.min(count - slowedFrom, MAX_DOUBLINGS));
 	}
 
 	/** How many user names are remembered, at most {@code max-entries}. */
 	int rememberedUserNames() {
-		return this.accounts.size();
+		return this.failures.size(Kind.ACCOUNT);
 	}
 
 	/** How many addresses are remembered, at most {@code max-entries}. */
 	int rememberedAddresses() {
-		return this.addresses.size();
+		return this.failures.size(Kind.ADDRESS);
 	}
 
 }

@@ -66,7 +66,7 @@ class ArchitectureTests {
 			entry("change",
 					Set.of("area", "graph", "graphql", "model", "neo4j", "network", "organization", "person",
 							"security")),
-			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security")));
+			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security", "shared")));
 
 	@ArchTest
 	static void every_package_uses_only_what_it_is_allowed(JavaClasses classes) {

@@ -53,6 +53,15 @@ class SignInThrottlingHttpTests extends HarnessTestSupport {
 
 	}
 
+	/**
+	 * The counts are in the database, on this class's clock: a database of its own, so
+	 * that other classes' failures, on the real clock, are not in its future.
+	 */
+	@org.springframework.test.context.DynamicPropertySource
+	static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		ownDatabase(registry, "sign-in-throttling");
+	}
+
 	@AfterEach
 	void forget_every_failure() {
 		advance(Duration.ofHours(1));
