@@ -102,10 +102,10 @@ final class DatabaseSetup {
 		}
 		if (!unknown.isEmpty()) {
 			throw new IllegalStateException(("数据库结构版本 %s 是更新的版本写入的，本程序只认识到 %s：不能用旧版本打开。"
-					+ "要回退，请停止服务，把升级前的备份恢复到空库（java -jar partynet.jar restore FILE），再启动旧版本；"
+					+ "要回退，请停止服务，恢复升级前的备份（见运维文档“Backups”一节），再启动旧版本；"
 					+ "否则请换回新版本的 jar。 / The database schema holds version %s, written by a newer release; "
 					+ "this release knows versions up to %s and will not run on it. To go back, stop the service, "
-					+ "restore the backup taken before the upgrade into an empty store (java -jar partynet.jar restore FILE) "
+					+ "restore the backup taken before the upgrade (docs/operations.md, "Backups") "
 					+ "and start the old release; otherwise run the newer jar again.")
 				.formatted(String.join(", ", unknown), latest, String.join(", ", unknown), latest));
 		}
