@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SignInFailureQueries implements SignInFailures {
 
-	private static final Statement CURRENT = Statement.bookkeeping("signInFailure.current", """
+	private static final Statement CURRENT = Statement.bookkeeping("account.signInFailure.current", """
 			MATCH (f:SignInFailure {key: $key})
 			WITH f, f.expiresAt <= $now AS expired, f.count AS count, f.last AS last, f.lockedUntil AS lockedUntil
 			FOREACH (gone IN CASE WHEN expired THEN [f] ELSE [] END | DELETE gone)
@@ -42,7 +42,7 @@ class SignInFailureQueries implements SignInFailures {
 	 * One failure: the node's write lock first, so that two instances counting the same
 	 * key at once both count; an expired entry starts afresh.
 	 */
-	private static final Statement FAILED = Statement.bookkeeping("signInFailure.failed",
+	private static final Statement FAILED = Statement.bookkeeping("account.signInFailure.failed",
 			"""
 					MERGE (f:SignInFailure {key: $key})
 					ON CREATE SET f.kind = $kind, f.count = 0
@@ -59,7 +59,7 @@ class SignInFailureQueries implements SignInFailures {
 	 * Keeps a kind within its bound after a new key: the expired entries go, then the
 	 * oldest that are not locked (the locked ones only when nothing else is left).
 	 */
-	private static final Statement MAKE_ROOM = Statement.bookkeeping("signInFailure.makeRoom", """
+	private static final Statement MAKE_ROOM = Statement.bookkeeping("account.signInFailure.makeRoom", """
 			MATCH (f:SignInFailure {kind: $kind})
 			WHERE f.expiresAt <= $now
 			DELETE f
@@ -72,10 +72,10 @@ class SignInFailureQueries implements SignInFailures {
 			DELETE victim
 			""");
 
-	private static final Statement CLEAR = Statement.bookkeeping("signInFailure.clear",
+	private static final Statement CLEAR = Statement.bookkeeping("account.signInFailure.clear",
 			"MATCH (f:SignInFailure {key: $key}) DELETE f");
 
-	private static final Statement SIZE = Statement.bookkeeping("signInFailure.size",
+	private static final Statement SIZE = Statement.bookkeeping("account.signInFailure.size",
 			"MATCH (f:SignInFailure {kind: $kind}) RETURN count(f) AS size");
 
 	private final Graph graph;

@@ -105,7 +105,7 @@ final class DatabaseSetup {
 					+ "要回退，请停止服务，恢复升级前的备份（见运维文档“Backups”一节），再启动旧版本；"
 					+ "否则请换回新版本的 jar。 / The database schema holds version %s, written by a newer release; "
 					+ "this release knows versions up to %s and will not run on it. To go back, stop the service, "
-					+ "restore the backup taken before the upgrade (docs/operations.md, "Backups") "
+					+ "restore the backup taken before the upgrade (docs/operations.md, Backups) "
 					+ "and start the old release; otherwise run the newer jar again.")
 				.formatted(String.join(", ", unknown), latest, String.join(", ", unknown), latest));
 		}
