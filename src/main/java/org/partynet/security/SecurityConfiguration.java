@@ -125,7 +125,10 @@ class SecurityConfiguration {
 
 	@Bean
 	SignInThrottle signInThrottle(SecurityProperties properties, ObjectProvider<Clock> clock, SignInFailures failures) {
-		return new SignInThrottle(properties.signIn(), clock.getIfAvailable(Clock::systemUTC), failures);
+		// Shared in the database only when asked: behind a load balancer the counts must
+		// hold across instances, but there each attempt costs database transactions.
+		return new SignInThrottle(properties.signIn(), clock.getIfAvailable(Clock::systemUTC),
+				properties.signIn().shared() ? failures : new InMemorySignInFailures());
 	}
 
 	@Bean

@@ -98,7 +98,8 @@ public record SecurityProperties(@DefaultValue("true") boolean demoAccounts,
 	 */
 	public record SignInProperties(@DefaultValue("5") int maxFailuresPerAccount,
 			@DefaultValue("20") int maxFailuresPerAddress, @DefaultValue("15m") Duration lockDuration,
-			@DefaultValue("1s") Duration delay, @DefaultValue("10000") int maxEntries) {
+			@DefaultValue("1s") Duration delay, @DefaultValue("10000") int maxEntries,
+			@DefaultValue("false") boolean shared) {
 
 		public SignInProperties {
 			require(maxFailuresPerAccount >= 1, "max-failures-per-account", "at least 1");

@@ -69,13 +69,13 @@ class TwoInstancesTests {
 	}
 
 	private static ConfigurableApplicationContext instance(String... more) {
-		String[] args = java.util.stream.Stream.concat(
-				java.util.stream.Stream.of("--server.port=0", "--spring.neo4j.uri=" + server.uri(),
-						"--spring.neo4j.authentication.username=" + Neo4jServerProcess.USERNAME,
-						"--spring.neo4j.authentication.password=" + Neo4jServerProcess.PASSWORD,
+		String[] args = java.util.stream.Stream
+			.concat(java.util.stream.Stream.of("--server.port=0", "--spring.neo4j.uri=" + server.uri(),
+					"--spring.neo4j.authentication.username=" + Neo4jServerProcess.USERNAME,
+					"--spring.neo4j.authentication.password=" + Neo4jServerProcess.PASSWORD,
 
-						"--partynet.import.batch-size=10", "--partynet.security.sign-in.delay=0s"),
-				java.util.stream.Stream.of(more))
+					"--partynet.import.batch-size=10", "--partynet.security.sign-in.delay=0s",
+					"--partynet.security.sign-in.shared=true"), java.util.stream.Stream.of(more))
 			.toArray(String[]::new);
 		return new SpringApplicationBuilder(PartynetApplication.class).run(args);
 	}

@@ -34,8 +34,8 @@ class SignInThrottleTests {
 
 	private SignInThrottle throttle(int maxEntries) {
 		return new SignInThrottle(
-				new SignInProperties(5, 20, Duration.ofMinutes(15), Duration.ofSeconds(1), maxEntries), this.clock,
-				new InMemorySignInFailures());
+				new SignInProperties(5, 20, Duration.ofMinutes(15), Duration.ofSeconds(1), maxEntries, false),
+				this.clock, new InMemorySignInFailures());
 	}
 
 	@Test

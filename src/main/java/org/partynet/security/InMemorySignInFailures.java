@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@link SignInFailures} in this JVM's memory, for the tests of the throttle's rules
- * without a database; the same rules as the database's
- * ({@code account.SignInFailureQueries}), whose own test holds them against Neo4j.
+ * {@link SignInFailures} in this instance's memory, the default: one instance needs no
+ * more, and a sign-in then costs no database transaction. The same rules as the
+ * database's ({@code account.SignInFailureQueries}, with
+ * {@code partynet.security.sign-in.shared}), whose own test holds them against Neo4j.
  */
 final class InMemorySignInFailures implements SignInFailures {
 
