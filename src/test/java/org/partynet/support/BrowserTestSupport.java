@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -93,7 +94,13 @@ public abstract class BrowserTestSupport extends HarnessTestSupport {
 		this.driver.get(baseUrl() + "/login");
 		this.driver.findElement(By.id("username")).sendKeys(username);
 		this.driver.findElement(By.id("password")).sendKeys(DEMO_PASSWORD);
-		this.driver.findElement(By.id("sign-in")).click();
+		try {
+			this.driver.findElement(By.id("sign-in")).click();
+		}
+		catch (TimeoutException ex) {
+			// On a loaded machine chromedriver may give up waiting for the renderer while
+			// the form's navigation is still under way; the wait below sees it finish.
+		}
 		this.wait.until((d) -> !d.getCurrentUrl().contains("/login"));
 	}
 
