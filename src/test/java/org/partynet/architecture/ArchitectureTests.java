@@ -66,7 +66,8 @@ class ArchitectureTests {
 			entry("change",
 					Set.of("area", "graph", "graphql", "model", "neo4j", "network", "organization", "person",
 							"security")),
-			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security", "shared")));
+			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security", "shared")),
+			entry("backup", Set.of("graph", "neo4j", "security", "shared")));
 
 	@ArchTest
 	static void every_package_uses_only_what_it_is_allowed(JavaClasses classes) {
