@@ -59,8 +59,12 @@ final class BenchApp implements AutoCloseable {
 
 	/** {@link #start(Path, String...)} with other JVM options. */
 	static BenchApp start(Path jar, List<String> jvmOptions, String... arguments) throws Exception {
+		return start(jar, jvmOptions, Files.createTempDirectory("partynet-bench"), arguments);
+	}
+
+	/** {@link #start(Path, List, String...)} on this store. */
+	static BenchApp start(Path jar, List<String> jvmOptions, Path data, String... arguments) throws Exception {
 		int port = freePort(), boltPort = freePort();
-		Path data = Files.createTempDirectory("partynet-bench");
 		Path log = Files.createTempFile("partynet-bench", ".log");
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
