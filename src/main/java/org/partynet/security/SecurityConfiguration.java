@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -58,7 +59,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
 			SignInThrottle throttle, AuthenticationEventPublisher events, List<SignInMethod> methods,
-			@Value("${server.error.path:/error}") String errorPath) throws Exception {
+			@Value("${server.error.path:/error}") String errorPath,
+			@Value("${partynet.metrics.scrape-token:}") String scrapeToken) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("partynet");
 		basic.afterPropertiesSet();
@@ -69,6 +71,8 @@ class SecurityConfiguration {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL)); // curl's */* is not a browser
 		RequestMatcher apiClient = new AndRequestMatcher(api, new NegatedRequestMatcher(html));
+		// Health and metrics are read by machines: a 401, never the login form.
+		PathPatternRequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		// An API client (curl, scripts, the tests) sends HTTP Basic itself, with no
 		// cookie to forge.
 		RequestMatcher basicClient = (request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
@@ -106,6 +110,14 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/login")
 				.permitAll()
+				// A load balancer asks without an account; it gets the status only, the
+				// details go to the organization department
+				// (management.endpoint.health.*).
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+				.permitAll()
+				// The organization department, or Prometheus with the scrape token.
+				.requestMatchers(HttpMethod.GET, MetricsScrapeAccess.PATH)
+				.hasAnyAuthority(Role.ORG_DEPT.authority(), MetricsScrapeAccess.AUTHORITY)
 				// The import page is the organization department's, as every import is:
 				// anyone else gets the 403 page, not a form they could not use.
 				.requestMatchers(HttpMethod.GET, "/import")
@@ -114,11 +126,13 @@ class SecurityConfiguration {
 				.authenticated())
 			.addFilterBefore(new DirectErrorRequests(errorPath), AuthorizationFilter.class)
 			.addFilterBefore(new AccountStateFilter(accounts), AuthorizationFilter.class)
+			.addFilterBefore(new MetricsScrapeAccess(scrapeToken), BasicAuthenticationFilter.class)
 			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(new SignInRefusals(basic)))
 			.requestCache(cache -> cache.requestCache(pages))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, apiClient))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, apiClient)
+				.defaultAuthenticationEntryPointFor(basic, actuator))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(api, basicClient));
 		return http.build();
 	}

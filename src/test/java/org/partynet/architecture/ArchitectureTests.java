@@ -66,7 +66,10 @@ class ArchitectureTests {
 			entry("change",
 					Set.of("area", "graph", "graphql", "model", "neo4j", "network", "organization", "person",
 							"security")),
-			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security", "shared")));
+			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security", "shared")),
+			// health, metrics and logs: the database's figures through the executor, the
+			// embedded store and the schema versions from neo4j; no feature
+			entry("operations", Set.of("graph", "neo4j", "security")));
 
 	@ArchTest
 	static void every_package_uses_only_what_it_is_allowed(JavaClasses classes) {
