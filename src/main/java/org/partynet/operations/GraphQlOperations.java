@@ -2,6 +2,7 @@ package org.partynet.operations;
 
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import graphql.ExecutionResult;
@@ -32,8 +33,6 @@ import org.springframework.graphql.observation.ExecutionRequestObservationContex
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Names a GraphQL operation by what it asks for: the sorted top-level field names

@@ -49,8 +49,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@link SignInMethod}s. A page asked for without a session is kept and returned to,
  * query and all, after signing in; a refused or unknown page is answered by the Chinese
  * {@code static/error/403.html} and {@code 404.html} for browsers and by JSON for
- * everyone else (Boot's error view resolution). See docs/adr/0010-access-control.md and
- * docs/adr/0015-accounts.md.
+ * everyone else (Boot's error view resolution). The Actuator is read by machines: its
+ * health answers anyone (details only for the organization department), its metrics the
+ * organization department or Prometheus with the scrape token
+ * ({@link MetricsScrapeAccess}), and neither ever redirects to the login form. See
+ * docs/adr/0010-access-control.md and docs/adr/0015-accounts.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity

@@ -9,9 +9,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.partynet.neo4j.EmbeddedNeo4jServer;
 import org.partynet.support.ApplicationTest;
 import org.partynet.support.HarnessTestSupport;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -43,6 +48,9 @@ class OperationsApiTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	EmbeddedNeo4jServer server;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
@@ -142,6 +150,37 @@ class OperationsApiTests {
 			.expectBody()
 			.jsonPath("$.components")
 			.doesNotExist();
+	}
+
+	@Test
+	void readiness_is_down_while_a_migration_of_the_jar_is_not_applied() {
+		try {
+			run("MATCH (m:__Neo4jMigration {version: '0008'}) SET m.version = 'hidden-0008'");
+			as("orgdept").get()
+				.uri("/actuator/health/readiness")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.status")
+				.isEqualTo("DOWN")
+				.jsonPath("$.components.migrations.details.missing[0]")
+				.isEqualTo("0008");
+			// liveness is not readiness: the process need not be restarted
+			anonymous().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		}
+		finally {
+			run("MATCH (m:__Neo4jMigration {version: 'hidden-0008'}) SET m.version = '0008'");
+		}
+		anonymous().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	/** A statement from outside, through Bolt, as cypher-shell would send it. */
+	private void run(String cypher) {
+		try (Driver driver = GraphDatabase.driver(this.server.getUri(), AuthTokens.none());
+				var session = driver.session()) {
+			session.run(cypher).consume();
+		}
 	}
 
 	@Test
@@ -248,7 +287,8 @@ class OperationsApiTests {
 	void the_driver_pool_shows_its_connections() {
 		HarnessTestSupport.graphQl(baseUrl(), "orgdept").document("{ networkStats { grids } }").execute();
 		assertThat(prometheus()).containsPattern("partynet_neo4j_pool_acquired_total\\{pool=\"[^\"]+\"[^}]*\\} [1-9]")
-			.containsPattern("partynet_neo4j_pool_idle\\{pool=");
+			// the query's connection is back in the pool, idle
+			.containsPattern("partynet_neo4j_pool_idle\\{pool=\"[^\"]+\"[^}]*\\} [1-9]");
 	}
 
 	@Test
