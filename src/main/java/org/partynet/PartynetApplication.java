@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import org.partynet.backup.BackupCommand;
 import org.partynet.bulk.ImportCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -21,7 +22,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
  * {@code java -jar partynet.jar hash-password} reads a password and prints its hash for
  * {@code partynet.security.accounts.<name>.password}, without starting the service;
  * {@code java -jar partynet.jar import <file> [--dry-run]} imports a workbook without the
- * web server.
+ * web server; {@code java -jar partynet.jar backup <file>} backs the network up, also
+ * while the service runs, and {@code java -jar partynet.jar restore <file> [--force]}
+ * restores it.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -34,6 +37,9 @@ public class PartynetApplication {
 		}
 		if (args.length > 0 && args[0].equals("import")) {
 			System.exit(ImportCommand.run(PartynetApplication.class, args));
+		}
+		if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+			System.exit(BackupCommand.run(PartynetApplication.class, args));
 		}
 		SpringApplication.run(PartynetApplication.class, args);
 	}

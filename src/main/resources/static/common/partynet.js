@@ -159,7 +159,8 @@ window.PN = (function () {
     ['/reports/changes', '审计记录', 'Audit trail', ['ORG_DEPT', 'SECRETARY']],
     ['/import', '导入', 'Import', ['ORG_DEPT']],
     ['/graphiql', 'GraphQL 查询', 'explorer', ALL],
-    ['/admin/accounts', '账号管理', 'Accounts', ['ORG_DEPT']]
+    ['/admin/accounts', '账号管理', 'Accounts', ['ORG_DEPT']],
+    ['/admin/backups', '备份', 'Backups', ['ORG_DEPT']]
   ];
   // The pages a role may use, in the navigation's order.
   const pagesFor = role => PAGES.filter(p => p[3].includes(role));

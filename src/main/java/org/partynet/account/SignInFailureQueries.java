@@ -21,7 +21,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sign-in throttle's counts in the database, {@code (:SignInFailure {key})} (V0008),
+ * The sign-in throttle's counts in the database, {@code (:SignInFailure {key})} (V0007),
  * shared by every instance on it. Each operation is a transaction of its own, committed
  * at once (a failed sign-in rolls nothing back), and run as the service's own work:
  * nobody is signed in yet. The times are the throttle's clock, passed in, so that its

@@ -46,7 +46,9 @@ class SignInQueries implements AccountDirectory {
 			    a.passwordChangedAt = datetime({timezone: 'UTC'})
 			""" + RETURN);
 
-	private static final Statement SIGNED_IN = Statement.write("account.signedIn",
+	// Bookkeeping, not a change of the network: a sign-in does not wait for a backup, and
+	// runs in no transaction of its own.
+	private static final Statement SIGNED_IN = Statement.bookkeeping("account.signedIn",
 			"MATCH (a:Account {key: $key}) SET a.lastSignInAt = datetime({timezone: 'UTC'})");
 
 	private final Graph graph;

@@ -6,15 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partynet.security.Access;
+import org.partynet.shared.CommandContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code java -jar partynet.jar import <file> [--dry-run]}: starts the application
- * without its web server ({@code server.port=-1}) on the same database configuration,
+ * without its web server ({@link CommandContext}) on the same database configuration,
  * imports as the {@code system} user under the same lease as an import over HTTP (refused
  * while anyone imports or backs up on that database), prints progress lines and the JSON
  * result; exit status 0 on success, 1 on errors.
@@ -59,23 +58,17 @@ public final class ImportCommand {
 		}
 		ConfigurableApplicationContext context;
 		try {
-			// No HTTP server (server.port -1); a servlet context all the same, which the
-			// security configuration needs. Only warnings are logged, so that stdout
-			// holds just the JSON answer (progress goes to stderr).
-			context = new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
-				.properties("server.port=-1", "partynet.embedded.bolt-port=0", "logging.level.root=WARN")
-				.run(rest.toArray(new String[0]));
+			context = CommandContext.start(application, rest);
+		}
+		catch (CommandContext.StoreLockedException ex) {
+			System.err.println(
+					"""
+							数据库正被运行中的服务占用：请先停止服务，或设置 NEO4J_URI 连接该服务的 Neo4j 后再导入。
+							The embedded database is locked by a running service: stop it first, or set NEO4J_URI to import into its Neo4j over Bolt.""");
+			return 1;
 		}
 		catch (RuntimeException ex) {
-			if (locked(ex)) {
-				System.err.println(
-						"""
-								数据库正被运行中的服务占用：请先停止服务，或设置 NEO4J_URI 连接该服务的 Neo4j 后再导入。
-								The embedded database is locked by a running service: stop it first, or set NEO4J_URI to import into its Neo4j over Bolt.""");
-			}
-			else {
-				System.err.println("无法启动 / Cannot start: " + ex);
-			}
+			System.err.println("无法启动 / Cannot start: " + ex);
 			return 1;
 		}
 		try (context) {
@@ -117,16 +110,6 @@ public final class ImportCommand {
 			System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(ImportController.body(result)));
 			return result.ok() ? 0 : 1;
 		}
-	}
-
-	private static boolean locked(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
-			if (cause.getClass().getName().contains("FileLock") || message.contains("lock")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

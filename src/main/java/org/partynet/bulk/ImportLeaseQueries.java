@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportLeaseQueries {
 
-	static final String NAME = "import";
+	static final String NAME = LeaseQueries.BULK;
 
 	static final Duration TTL = Duration.ofMinutes(2);
 
@@ -107,6 +107,10 @@ class ImportLeaseQueries {
 				? at.withZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
 					.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
 				: String.valueOf(acquired);
+		if ("restore".equals(holder)) {
+			return "正在恢复备份（自 %s 起），请稍后再导入 / A restore is running (since %s Beijing time): import when it is done"
+				.formatted(since, since);
+		}
 		if ("backup".equals(holder)) {
 			return "备份正在进行（自 %s 起），请稍后再导入 / A backup is running (since %s Beijing time): import when it is done"
 				.formatted(since, since);

@@ -33,9 +33,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * ({@link Access#asService}); a secretary's statements return only what lies in their
  * {@link Reach}; writes and privileged reads are the organization department's.
  * Statements join the caller's transaction (Spring's), as {@link Neo4jClient} does.
+ * <p>
+ * Every transaction that writes the network passes the backup gate before its first
+ * write: it locks the one {@code (:BackupGate)} node and holds the lock to its end. A
+ * backup holds the same lock while it reads ({@link #closeGate()}), so that it sees no
+ * write half done and no write commits while it reads; writes wait meanwhile.
  */
 @Component
 public class Graph {
+
+	// MERGE under the gate's uniqueness constraint (V0008): created once, never twice.
+	private static final String GATE = """
+			MERGE (g:BackupGate {name: 'network'})
+			SET g._lock = true
+			REMOVE g._lock
+			""";
 
 	private final Neo4jClient neo4j;
 
@@ -87,6 +99,7 @@ public class Graph {
 	/** The rows the reader may receive, and how many were withheld from them. */
 	public Rows query(Statement statement, Map<String, Object> parameters) {
 		Reader reader = admit(statement, parameters);
+		passGate(statement);
 		StatementCount.add();
 		Collection<Record> all = this.neo4j.query(statement.cypher())
 			.bindAll(parameters)
@@ -120,6 +133,7 @@ public class Graph {
 			throw new IllegalArgumentException(
 					"Only writes and privileged reads run without rows: " + statement.name());
 		}
+		passGate(statement);
 		StatementCount.add();
 		ResultSummary summary = this.neo4j.query(statement.cypher()).bindAll(parameters).run();
 		if (statement.kind() == Statement.Kind.WRITE) {
@@ -143,6 +157,49 @@ public class Graph {
 			Result result = runner.run(statement.cypher(), parameters);
 			return Optional.ofNullable(reader.apply(result.stream()));
 		}).run().orElse(null);
+	}
+
+	/**
+	 * Locks the backup gate for the current transaction, which must be a writing one, and
+	 * holds it to the transaction's end: from now on no transaction writes the network
+	 * until this one ends. The backup does this before it reads. Only the organization
+	 * department and the service may.
+	 */
+	public void closeGate() {
+		Reader reader = Access.reader();
+		if (!reader.unrestricted()) {
+			throw new AccessDeniedException("Only the organization department closes the backup gate");
+		}
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("The backup gate is closed inside a transaction");
+		}
+		StatementCount.add();
+		this.neo4j.query(GATE).run();
+	}
+
+	// Once per transaction, before its first write; a transaction of its own
+	// (REQUIRES_NEW) has synchronizations of its own, so it passes for itself. Only
+	// bookkeeping (leases, counters), which the backup leaves out, never waits.
+	private void passGate(Statement statement) {
+		if (statement.kind() != Statement.Kind.WRITE) {
+			return;
+		}
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("Statement " + statement.name() + " writes outside a transaction");
+		}
+		if (TransactionSynchronizationManager.getSynchronizations().contains(GatePassed.INSTANCE)) {
+			return;
+		}
+		StatementCount.add();
+		this.neo4j.query(GATE).run();
+		TransactionSynchronizationManager.registerSynchronization(GatePassed.INSTANCE);
+	}
+
+	/** Marks a transaction that has passed the gate. */
+	private static final class GatePassed implements TransactionSynchronization {
+
+		static final GatePassed INSTANCE = new GatePassed();
+
 	}
 
 	private Reader admit(Statement statement, Map<String, Object> parameters) {

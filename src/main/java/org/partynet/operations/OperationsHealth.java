@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.partynet.neo4j.EmbeddedNeo4jServer;
-import org.partynet.neo4j.KnownMigrations;
+import org.partynet.neo4j.StoreSchema;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.application.DiskSpaceHealthIndicator;
@@ -27,15 +27,15 @@ class OperationsHealth {
 	 * still migrating a shared database).
 	 */
 	@Bean
-	HealthIndicator migrationsHealthIndicator(OperationsQueries queries) {
+	HealthIndicator migrationsHealthIndicator(StoreSchema schema) {
 		return () -> {
-			List<String> known = KnownMigrations.versions();
-			List<String> applied = queries.appliedMigrations();
+			List<String> known = StoreSchema.known();
+			List<String> applied = schema.applied();
 			List<String> missing = new ArrayList<>(known);
 			missing.removeAll(applied);
 			Health.Builder health = missing.isEmpty() ? Health.up() : Health.down().withDetail("missing", missing);
 			return health.withDetail("applied", applied.isEmpty() ? "none" : applied.get(applied.size() - 1))
-				.withDetail("expected", (KnownMigrations.latest() != null) ? KnownMigrations.latest() : "none")
+				.withDetail("expected", (StoreSchema.latestKnown() != null) ? StoreSchema.latestKnown() : "none")
 				.build();
 		};
 	}

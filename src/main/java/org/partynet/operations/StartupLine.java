@@ -1,8 +1,9 @@
 package org.partynet.operations;
 
-import java.util.List;
+import java.util.Objects;
 
 import org.partynet.neo4j.EmbeddedNeo4jServer;
+import org.partynet.neo4j.StoreSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +28,16 @@ class StartupLine {
 
 	private final OperationsQueries queries;
 
+	private final StoreSchema schema;
+
 	private final ObjectProvider<EmbeddedNeo4jServer> embedded;
 
 	private final Environment environment;
 
-	StartupLine(OperationsQueries queries, ObjectProvider<EmbeddedNeo4jServer> embedded, Environment environment) {
+	StartupLine(OperationsQueries queries, StoreSchema schema, ObjectProvider<EmbeddedNeo4jServer> embedded,
+			Environment environment) {
 		this.queries = queries;
+		this.schema = schema;
 		this.embedded = embedded;
 		this.environment = environment;
 	}
@@ -44,8 +49,7 @@ class StartupLine {
 		String database = (server != null) ? "embedded Neo4j, store " + server.storePath()
 				: "Neo4j at " + this.environment.getProperty("spring.neo4j.uri");
 		try {
-			List<String> applied = this.queries.appliedMigrations();
-			String version = applied.isEmpty() ? "none" : applied.get(applied.size() - 1);
+			String version = Objects.requireNonNullElse(this.schema.version(), "none");
 			logger.info("partynet ready on {}, schema version {}, {} nodes", database, version,
 					this.queries.nodeCount());
 		}

@@ -125,6 +125,9 @@ class SecurityConfiguration {
 				// anyone else gets the 403 page, not a form they could not use.
 				.requestMatchers(HttpMethod.GET, "/import")
 				.hasRole(Role.ORG_DEPT.name())
+				// So are backups, which hold everything: their page too
+				.requestMatchers("/admin/backups", "/admin/backups.html", "/admin/backups/**")
+				.hasRole(Role.ORG_DEPT.name())
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new DirectErrorRequests(errorPath), AuthorizationFilter.class)

@@ -29,6 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class LeaseQueries {
 
+	/**
+	 * The lease for work on the whole network, one at a time: an import, a backup or a
+	 * restore (its holder says which).
+	 */
+	public static final String BULK = "import";
+
 	/** This process, as it is named in a lease: host and process id. */
 	public static final String INSTANCE = instanceName();
 

@@ -69,7 +69,8 @@ class ArchitectureTests {
 			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security", "shared")),
 			// health, metrics and logs: the database's figures through the executor, the
 			// embedded store and the schema versions from neo4j; no feature
-			entry("operations", Set.of("graph", "neo4j", "security")));
+			entry("operations", Set.of("graph", "neo4j", "security")),
+			entry("backup", Set.of("graph", "neo4j", "security", "shared")));
 
 	@ArchTest
 	static void every_package_uses_only_what_it_is_allowed(JavaClasses classes) {

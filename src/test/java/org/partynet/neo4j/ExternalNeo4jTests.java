@@ -63,7 +63,7 @@ class ExternalNeo4jTests {
 	void migrates_the_server_loads_the_sample_only_when_asked_and_reads_and_writes_over_graphql() {
 		try (var context = start(Neo4jServerProcess.PASSWORD)) {
 			assertThat(context.getBeanProvider(EmbeddedNeo4jServer.class).getIfAvailable()).isNull();
-			// the baseline and V0001 to V0006 and V0008, each applied once
+			// the baseline and V0001 to V0008, each applied once
 			assertThat(count("MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(8);
 			assertThat(count("MATCH (n:Area|Dataset) RETURN count(n)")).as("no sample unless asked").isZero();
 		}

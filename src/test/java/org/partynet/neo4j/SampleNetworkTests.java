@@ -146,14 +146,17 @@ class SampleNetworkTests extends HarnessTestSupport {
 			.toList();
 		// The audit trail's records (V0003) and the import journals (V0004) are keyed by
 		// a UUID, accounts (V0005) by their user name in lower case, leases (V0006) by
-		// their name, sign-in failures (V0008) by their kind and name, every other label
+		// their name, sign-in failures (V0007) by their kind and name, the backup gate
+		// and schedule
+		// (V0008) by their name, every other label
 		// by its code.
 		assertThat(labels).isNotEmpty()
-			.allSatisfy(label -> assertThat(constraints)
-				.anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of(label))
-					.containsEntry("properties",
-							List.of(Set.of("Account", "SignInFailure").contains(label) ? "key" : label.equals("Lease")
-									? "name" : Set.of("Change", "ImportJournal").contains(label) ? "id" : "code"))));
+			.allSatisfy(
+					label -> assertThat(constraints)
+						.anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of(label))
+							.containsEntry("properties", List.of(Set.of("Account", "SignInFailure").contains(label)
+									? "key" : Set.of("Lease", "BackupGate", "BackupSchedule").contains(label) ? "name"
+											: Set.of("Change", "ImportJournal").contains(label) ? "id" : "code"))));
 		assertThat(constraints).anySatisfy(c -> assertThat(c).containsEntry("labelsOrTypes", List.of("Change"))
 			.containsEntry("properties", List.of("id")));
 	}

@@ -24,7 +24,7 @@ public final class GraphDump {
 		// the service's own bookkeeping (leases, sign-in counters) is never the network's
 		// content, as the backup leaves it out
 		List<String> setAside = new ArrayList<>(List.of(aside));
-		setAside.addAll(List.of("Lease", "SignInFailure"));
+		setAside.addAll(List.of("Lease", "SignInFailure", "BackupGate", "BackupSchedule"));
 		Map<String, Object> parameters = Map.of("aside", setAside);
 		List<String> lines = new ArrayList<>();
 		try (var session = driver.session()) {
