@@ -17,6 +17,8 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every sign-in in the audit trail: each success through the login form or single
@@ -36,9 +38,12 @@ class SignInAudit {
 
 	private final SignInQueries store;
 
-	SignInAudit(AuditRecordQueries audit, SignInQueries store) {
+	private final TransactionTemplate transactions;
+
+	SignInAudit(AuditRecordQueries audit, SignInQueries store, PlatformTransactionManager transactionManager) {
 		this.audit = audit;
 		this.store = store;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@EventListener
@@ -71,8 +76,11 @@ class SignInAudit {
 			input.put("reason", reason);
 		}
 		try {
-			Access.asService(
-					() -> this.audit.record(username, operation, summary, input, List.of(), List.of(), List.of()));
+			// a transaction of its own, as every write of the network: it waits while a
+			// backup
+			// reads, so that no backup holds half of it
+			Access.asService(() -> this.transactions.executeWithoutResult(
+					status -> this.audit.record(username, operation, summary, input, List.of(), List.of(), List.of())));
 		}
 		catch (RuntimeException ex) {
 			// the sign-in itself stands; the database's trouble shows elsewhere too

@@ -19,6 +19,12 @@ import org.partynet.scope.Scope;
 import org.partynet.security.Access;
 import org.partynet.security.Role;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -43,9 +49,12 @@ class BulkDownloads {
 
 	private final Scope scope;
 
-	BulkDownloads(ExportQueries queries, Scope scope) {
+	private final MeterRegistry meters;
+
+	BulkDownloads(ExportQueries queries, Scope scope, ObjectProvider<MeterRegistry> meters) {
 		this.queries = queries;
 		this.scope = scope;
+		this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
 	}
 
 	/**
@@ -78,10 +87,22 @@ class BulkDownloads {
 		// 403.
 		String code = this.scope.code((scope == null || scope.isBlank()) ? null : scope);
 		SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+		Timer.Sample sample = Timer.start(this.meters);
 		try {
-			write(this.queries, code, workbook);
+			Map<String, Integer> rows = write(this.queries, code, workbook);
 			attachment(response, "network-" + ((code == null) ? "all" : code) + "-" + Fields.today() + ".xlsx");
 			workbook.write(response.getOutputStream());
+			// the duration of an export that reached the client, read and written
+			sample.stop(Timer.builder("partynet.export")
+				.description("Exports of the network, read and written")
+				.tag("format", "xlsx")
+				.register(this.meters));
+			DistributionSummary.builder("partynet.export.rows")
+				.description("Rows of an export, all sheets")
+				.baseUnit("rows")
+				.tag("format", "xlsx")
+				.register(this.meters)
+				.record(rows.values().stream().mapToInt(Integer::intValue).sum());
 		}
 		finally {
 			workbook.close();

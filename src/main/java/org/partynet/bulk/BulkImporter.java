@@ -10,6 +10,11 @@ import org.partynet.neo4j.EmbeddedNeo4jServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -54,6 +59,8 @@ public class BulkImporter {
 
 	private final ImportLimits limits;
 
+	private final MeterRegistry meters;
+
 	/**
 	 * For tests only: fail (as a crash would) once this many write batches have
 	 * committed; -1 never.
@@ -62,8 +69,9 @@ public class BulkImporter {
 
 	public BulkImporter(ImportQueries queries, ImportJournal journal, PlatformTransactionManager transactionManager,
 			ObjectProvider<EmbeddedNeo4jServer> embedded, ImportLimits limits,
-			@Value("${partynet.import.batch-size:5000}") int batchSize) {
+			@Value("${partynet.import.batch-size:5000}") int batchSize, ObjectProvider<MeterRegistry> meters) {
 		this.limits = limits;
+		this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("partynet.import.batch-size must be at least 1, not " + batchSize);
 		}
@@ -104,14 +112,42 @@ public class BulkImporter {
 		// Held out here so that the import's own memory is garbage by the time a failure
 		// is handled.
 		String[] journal = new String[1];
+		Timer.Sample sample = Timer.start(this.meters);
+		ImportResult result = null;
 		try {
-			return importFiles(sources, dryRun, progress, journal);
+			result = importFiles(sources, dryRun, progress, journal);
+			return result;
 		}
 		catch (ImportFailedException ex) {
 			throw ex;
 		}
 		catch (RuntimeException | VirtualMachineError ex) {
 			throw failed(ex, dryRun, journal[0], progress);
+		}
+		finally {
+			record(sample, result, dryRun);
+		}
+	}
+
+	/**
+	 * The import's duration, {@code partynet.import} (outcome ok when it was accepted,
+	 * error when the file had errors or the import failed), and the rows it compared,
+	 * {@code partynet.import.rows}.
+	 */
+	private void record(Timer.Sample sample, ImportResult result, boolean dryRun) {
+		boolean ok = result != null && result.errors().isEmpty() && result.moreErrors() == 0;
+		sample.stop(Timer.builder("partynet.import")
+			.description("Imports, from upload to answer")
+			.tag("outcome", ok ? "ok" : "error")
+			.tag("dryRun", String.valueOf(dryRun))
+			.register(this.meters));
+		if (ok) {
+			DistributionSummary.builder("partynet.import.rows")
+				.description("Rows of an accepted import: created, updated, ended and unchanged")
+				.baseUnit("rows")
+				.tag("dryRun", String.valueOf(dryRun))
+				.register(this.meters)
+				.record(result.created() + result.updated() + result.ended() + result.unchanged());
 		}
 	}
 

@@ -51,7 +51,7 @@ class ImportQueries {
 	/** What exists of a family, by code, with the current parent (or the last one). */
 	static final Map<String, Statement> NODES = byFamily(family -> {
 		String parent = NodeLabel.parentRelationship(family);
-		return Statement.write("import.nodes",
+		return Statement.privileged("import.nodes",
 				(parent == null)
 						? """
 								UNWIND $codes AS code
@@ -76,7 +76,7 @@ class ImportQueries {
 	 * Every relationship of a type (the second %s) from nodes of a family (the first)
 	 * with these codes.
 	 */
-	static final Statement RELATIONSHIPS = Statement.write("import.relationships", """
+	static final Statement RELATIONSHIPS = Statement.privileged("import.relationships", """
 			UNWIND $codes AS code
 			MATCH (a:`%s` {code: code})-[r:`%s`]->(b)
 			RETURN elementId(r) AS id, a.code AS from, b.code AS to, labels(b) AS labels, r.role AS role,

@@ -15,8 +15,12 @@ import org.springframework.util.unit.DataSize;
  * the database
  * @param boltPort the Bolt port; 0 picks a free one (tests)
  * @param pageCache the page cache size (for example {@code 128MB})
+ * @param minFreeDisk the free disk below which the store's volume makes the service not
+ * ready ({@code /actuator/health/readiness}): Neo4j stops writing on a full disk, and an
+ * import or a backup needs room
  */
 @ConfigurationProperties("partynet.embedded")
 public record EmbeddedNeo4jProperties(@DefaultValue("./data") Path dataDir, @DefaultValue("localhost") String boltHost,
-		@DefaultValue("7687") int boltPort, @DefaultValue("128MB") DataSize pageCache) {
+		@DefaultValue("7687") int boltPort, @DefaultValue("128MB") DataSize pageCache,
+		@DefaultValue("500MB") DataSize minFreeDisk) {
 }

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.neo4j.autoconfigure.Neo4jConnectionDetails;
+import org.springframework.util.unit.DataSize;
 
 /**
  * A real Neo4j running inside this JVM with its Bolt connector on, so that the driver,
@@ -107,6 +108,16 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 	 */
 	public void awaitReady() {
 		started();
+	}
+
+	/** Where the store lives, as an absolute path. */
+	public Path storePath() {
+		return this.properties.dataDir().toAbsolutePath().normalize();
+	}
+
+	/** The free disk below which the store's volume is reported as not ready. */
+	public DataSize minFreeDisk() {
+		return this.properties.minFreeDisk();
 	}
 
 	@Override

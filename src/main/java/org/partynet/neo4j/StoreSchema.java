@@ -9,12 +9,15 @@ import org.neo4j.driver.Driver;
 import org.springframework.stereotype.Component;
 
 /**
- * The schema of the store the service runs on: the migration version it is at, and the
+ * The schema of the store the service runs on: the migrations it has and those this
+ * release holds (the readiness check, the startup line, the backup's header), and the
  * temporary index a restore looks its nodes up by. Schema statements cannot run in a
  * transaction that writes data, so they run here, each on its own.
  */
 @Component
 public class StoreSchema {
+
+	private static final List<String> KNOWN = DatabaseSetup.versions(DatabaseSetup.migrationFiles());
 
 	private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -24,24 +27,36 @@ public class StoreSchema {
 		this.driver = driver;
 	}
 
+	/** The migrations applied to the store, in order ({@code 0001}, ...). */
+	public List<String> applied() {
+		try (var session = this.driver.session()) {
+			return session.executeRead(tx -> tx.run("""
+					MATCH (m:__Neo4jMigration)
+					WHERE coalesce(m.migrationTarget, '<default>') = '<default>' AND m.version <> 'BASELINE'
+					RETURN m.version AS version ORDER BY version
+					""").list(row -> row.get("version").asString()));
+		}
+	}
+
 	/**
 	 * The newest migration applied to the store ({@code 0008}), or {@code null} on a
 	 * store never migrated.
 	 */
 	public String version() {
-		try (var session = this.driver.session()) {
-			return session.executeRead(tx -> tx.run("""
-					MATCH (m:__Neo4jMigration)
-					WHERE coalesce(m.migrationTarget, '<default>') = '<default>' AND m.version <> 'BASELINE'
-					RETURN max(m.version) AS version
-					""").single().get("version").asString(null));
-		}
+		List<String> applied = applied();
+		return applied.isEmpty() ? null : applied.get(applied.size() - 1);
 	}
 
-	/** The newest migration this release holds. */
+	/**
+	 * The migrations this release holds ({@code cypher/migrations} in the jar), in order.
+	 */
+	public static List<String> known() {
+		return KNOWN;
+	}
+
+	/** The newest migration this release holds, or {@code null}. */
 	public static String latestKnown() {
-		List<String> known = DatabaseSetup.versions(DatabaseSetup.migrationFiles());
-		return known.isEmpty() ? null : known.get(known.size() - 1);
+		return KNOWN.isEmpty() ? null : KNOWN.get(KNOWN.size() - 1);
 	}
 
 	/** Creates a range index and waits until it is online. */

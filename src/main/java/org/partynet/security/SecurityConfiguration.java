@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -48,8 +49,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * {@link SignInMethod}s. A page asked for without a session is kept and returned to,
  * query and all, after signing in; a refused or unknown page is answered by the Chinese
  * {@code static/error/403.html} and {@code 404.html} for browsers and by JSON for
- * everyone else (Boot's error view resolution). See docs/adr/0010-access-control.md and
- * docs/adr/0015-accounts.md.
+ * everyone else (Boot's error view resolution). The Actuator is read by machines: its
+ * health answers anyone (details only for the organization department), its metrics the
+ * organization department or Prometheus with the scrape token
+ * ({@link MetricsScrapeAccess}), and neither ever redirects to the login form. See
+ * docs/adr/0010-access-control.md and docs/adr/0015-accounts.md.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -58,7 +62,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, PasswordEncoder encoder,
 			SignInThrottle throttle, AuthenticationEventPublisher events, List<SignInMethod> methods,
-			@Value("${server.error.path:/error}") String errorPath) throws Exception {
+			@Value("${server.error.path:/error}") String errorPath,
+			@Value("${partynet.metrics.scrape-token:}") String scrapeToken) throws Exception {
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("partynet");
 		basic.afterPropertiesSet();
@@ -69,6 +74,8 @@ class SecurityConfiguration {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(Set.of(MediaType.ALL)); // curl's */* is not a browser
 		RequestMatcher apiClient = new AndRequestMatcher(api, new NegatedRequestMatcher(html));
+		// Health and metrics are read by machines: a 401, never the login form.
+		PathPatternRequestMatcher actuator = PathPatternRequestMatcher.withDefaults().matcher("/actuator/**");
 		// An API client (curl, scripts, the tests) sends HTTP Basic itself, with no
 		// cookie to forge.
 		RequestMatcher basicClient = (request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
@@ -106,6 +113,14 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/login")
 				.permitAll()
+				// A load balancer asks without an account; it gets the status only, the
+				// details go to the organization department
+				// (management.endpoint.health.*).
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+				.permitAll()
+				// The organization department, or Prometheus with the scrape token.
+				.requestMatchers(HttpMethod.GET, MetricsScrapeAccess.PATH)
+				.hasAnyAuthority(Role.ORG_DEPT.authority(), MetricsScrapeAccess.AUTHORITY)
 				// The import page is the organization department's, as every import is:
 				// anyone else gets the 403 page, not a form they could not use.
 				.requestMatchers(HttpMethod.GET, "/import")
@@ -117,11 +132,13 @@ class SecurityConfiguration {
 				.authenticated())
 			.addFilterBefore(new DirectErrorRequests(errorPath), AuthorizationFilter.class)
 			.addFilterBefore(new AccountStateFilter(accounts), AuthorizationFilter.class)
+			.addFilterBefore(new MetricsScrapeAccess(scrapeToken), BasicAuthenticationFilter.class)
 			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(new SignInRefusals(basic)))
 			.requestCache(cache -> cache.requestCache(pages))
 			.formLogin(form -> form.loginPage("/login").permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, apiClient))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, apiClient)
+				.defaultAuthenticationEntryPointFor(basic, actuator))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(api, basicClient));
 		return http.build();
 	}

@@ -67,6 +67,9 @@ class ArchitectureTests {
 					Set.of("area", "graph", "graphql", "model", "neo4j", "network", "organization", "person",
 							"security")),
 			entry("bulk", Set.of("graph", "graphql", "model", "neo4j", "report", "scope", "security", "shared")),
+			// health, metrics and logs: the database's figures through the executor, the
+			// embedded store and the schema versions from neo4j; no feature
+			entry("operations", Set.of("graph", "neo4j", "security")),
 			entry("backup", Set.of("graph", "neo4j", "security", "shared")));
 
 	@ArchTest
