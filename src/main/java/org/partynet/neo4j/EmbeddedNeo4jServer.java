@@ -72,16 +72,32 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 	private Started start() {
 		Path home = this.properties.dataDir().toAbsolutePath().normalize();
 		long begin = System.nanoTime();
-		DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
-			.setConfig(BoltConnector.enabled, true)
-			.setConfig(BoltConnector.listen_address,
-					new SocketAddress(this.properties.boltHost(), this.properties.boltPort()))
+		DatabaseManagementService service = builder(home, this.properties.boltHost(), this.properties.boltPort(),
+				this.properties.pageCache().toBytes(), false)
+			.build();
+		URI uri = boltUri(service);
+		logger.info("Embedded Neo4j started in {} ms, store in {}, Bolt on {}", (System.nanoTime() - begin) / 1_000_000,
+				home, uri);
+		return new Started(service, uri);
+	}
+
+	/**
+	 * A Neo4j in this JVM as the service runs it: Bolt over TCP on that address, the page
+	 * cache given, no usage data sent, and a quick shutdown. The tests' own servers (a
+	 * second process with authentication, a store opened on disk) are built here too.
+	 * @param boltPort 0 picks a free one
+	 * @param auth whether Bolt clients must sign in
+	 */
+	public static DatabaseManagementServiceBuilder builder(Path home, String boltHost, int boltPort,
+			long pageCacheBytes, boolean auth) {
+		return new DatabaseManagementServiceBuilder(home).setConfig(BoltConnector.enabled, true)
+			.setConfig(BoltConnector.listen_address, new SocketAddress(boltHost, boltPort))
 			// Neo4j 5.26 is built on Netty 4.1 and its in-JVM local connector fails on
 			// the Netty 4.2 that Boot 4 and the driver need; Bolt over TCP works with
 			// either.
 			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-			.setConfig(GraphDatabaseSettings.pagecache_memory, this.properties.pageCache().toBytes())
-			.setConfig(GraphDatabaseSettings.auth_enabled, false)
+			.setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
+			.setConfig(GraphDatabaseSettings.auth_enabled, auth)
 			// No usage data leaves the machine (and intranets could not send it anyway).
 			.setConfig(GraphDatabaseSettings.udc_enabled, false)
 			// Shutting down waits 10 s by default for Bolt connections to drain; a
@@ -90,16 +106,16 @@ public final class EmbeddedNeo4jServer implements Neo4jConnectionDetails {
 			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
 			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
 			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
-			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
-			.build();
+			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
+	}
+
+	/** Where Bolt clients reach a started Neo4j: the port it actually listens on. */
+	public static URI boltUri(DatabaseManagementService service) {
 		GraphDatabaseAPI database = (GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
 		var bolt = database.getDependencyResolver()
 			.resolveDependency(ConnectorPortRegister.class)
 			.getLocalAddress(ConnectorType.BOLT);
-		URI uri = URI.create("bolt://" + bolt.getHost() + ":" + bolt.getPort());
-		logger.info("Embedded Neo4j started in {} ms, store in {}, Bolt on {}", (System.nanoTime() - begin) / 1_000_000,
-				home, uri);
-		return new Started(service, uri);
+		return URI.create("bolt://" + bolt.getHost() + ":" + bolt.getPort());
 	}
 
 	/**

@@ -101,8 +101,13 @@ class BackupCommandTests {
 	}
 
 	private static void rename(String baseUrl, String name) {
+		rename(baseUrl, RENAMED, name);
+	}
+
+	/** Renames an organization as the organization department, as the page would. */
+	static void rename(String baseUrl, String id, String name) {
 		var orgdept = HarnessTestSupport.graphQl(baseUrl, "orgdept");
-		int version = orgdept.document("{ organization(id: \"%s\") { version } }".formatted(RENAMED))
+		int version = orgdept.document("{ organization(id: \"%s\") { version } }".formatted(id))
 			.execute()
 			.path("organization.version")
 			.entity(Integer.class)
@@ -111,7 +116,7 @@ class BackupCommandTests {
 				mutation($input: UpdateOrganizationInput!) {
 				  updateOrganization(input: $input) { errors { message } }
 				}""")
-			.variable("input", Map.of("id", RENAMED, "version", version, "name", name))
+			.variable("input", Map.of("id", id, "version", version, "name", name))
 			.execute()
 			.path("updateOrganization.errors")
 			.entityList(Object.class)

@@ -306,20 +306,7 @@ class BackupRestoreTests extends HarnessTestSupport {
 	}
 
 	private void rename(String id, String name) {
-		int version = graphQl().document("{ organization(id: \"%s\") { version } }".formatted(id))
-			.execute()
-			.path("organization.version")
-			.entity(Integer.class)
-			.get();
-		graphQl().document("""
-				mutation($input: UpdateOrganizationInput!) {
-				  updateOrganization(input: $input) { errors { message } }
-				}""")
-			.variable("input", Map.of("id", id, "version", version, "name", name))
-			.execute()
-			.path("updateOrganization.errors")
-			.entityList(Object.class)
-			.hasSize(0);
+		BackupCommandTests.rename(baseUrl(), id, name);
 	}
 
 	private static List<JsonNode> lines(Path file) throws IOException {

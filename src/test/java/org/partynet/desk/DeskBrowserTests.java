@@ -48,7 +48,8 @@ class DeskBrowserTests extends BrowserTestSupport {
 			termsMatch("orgdept", null);
 			changesMatch("orgdept", null);
 			assertThat(links("#card-pages a")).containsExactly("/org-chart", "/reports/coverage", "/reports/health",
-					"/reports/linkage", "/reports/changes", "/import", "/graphiql", "/admin/accounts");
+					"/reports/linkage", "/reports/changes", "/import", "/graphiql", "/admin/accounts",
+					"/admin/backups");
 			screenshot("desk-orgdept.png");
 			noSevereConsoleEntries();
 		});

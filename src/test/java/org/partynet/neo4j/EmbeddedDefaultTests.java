@@ -58,7 +58,7 @@ class EmbeddedDefaultTests {
 			assertThat(count(context, "MATCH (g:GridBranch) RETURN count(g)")).isEqualTo(47);
 			assertThat(count(context, "MATCH (d:Dataset) RETURN count(d)")).isEqualTo(1);
 			// the baseline and V0001 to V0008, each applied once
-			assertThat(count(context, "MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(8);
+			assertThat(count(context, "MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(9);
 		}
 		assertThat(this.dataDir.resolve("data/databases/neo4j")).isDirectory();
 	}

@@ -64,12 +64,12 @@ class ExternalNeo4jTests {
 		try (var context = start(Neo4jServerProcess.PASSWORD)) {
 			assertThat(context.getBeanProvider(EmbeddedNeo4jServer.class).getIfAvailable()).isNull();
 			// the baseline and V0001 to V0008, each applied once
-			assertThat(count("MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(8);
+			assertThat(count("MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(9);
 			assertThat(count("MATCH (n:Area|Dataset) RETURN count(n)")).as("no sample unless asked").isZero();
 		}
 		try (var context = start(Neo4jServerProcess.PASSWORD, "--partynet.sample.external=true")) {
 			assertThat(count("MATCH (g:GridBranch) RETURN count(g)")).isEqualTo(47);
-			assertThat(count("MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(8);
+			assertThat(count("MATCH (m:__Neo4jMigration) RETURN count(m)")).isEqualTo(9);
 			String url = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 			var graphQl = HarnessTestSupport.graphQl(url, "orgdept");
 			int version = graphQl.document("{ area(code: \"GZ-DJ-C02\") { name version } }")

@@ -1,21 +1,11 @@
 package org.partynet.neo4j;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
-import org.neo4j.configuration.connectors.ConnectorPortRegister;
-import org.neo4j.configuration.connectors.ConnectorType;
-import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * A Neo4j store in a data directory, opened by the test itself without the service: the
@@ -35,24 +25,10 @@ final class StoreOnDisk implements AutoCloseable {
 	}
 
 	static StoreOnDisk open(Path dataDir) {
-		DatabaseManagementService service = new DatabaseManagementServiceBuilder(dataDir.toAbsolutePath())
-			.setConfig(BoltConnector.enabled, true)
-			.setConfig(BoltConnector.listen_address, new SocketAddress("localhost", 0))
-			// as EmbeddedNeo4jServer: Neo4j's local connector fails on Boot's Netty
-			.setConfig(BoltConnectorInternalSettings.enable_local_connector, false)
-			.setConfig(GraphDatabaseSettings.pagecache_memory, 32L * 1024 * 1024)
-			.setConfig(GraphDatabaseSettings.auth_enabled, false)
-			.setConfig(GraphDatabaseSettings.udc_enabled, false)
-			.setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
-			.setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
-			.setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
-			.setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+		DatabaseManagementService service = EmbeddedNeo4jServer
+			.builder(dataDir.toAbsolutePath(), "localhost", 0, 32L * 1024 * 1024, false)
 			.build();
-		var bolt = ((GraphDatabaseAPI) service.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME))
-			.getDependencyResolver()
-			.resolveDependency(ConnectorPortRegister.class)
-			.getLocalAddress(ConnectorType.BOLT);
-		Driver driver = GraphDatabase.driver("bolt://" + bolt.getHost() + ":" + bolt.getPort(), AuthTokens.none());
+		Driver driver = GraphDatabase.driver(EmbeddedNeo4jServer.boltUri(service), AuthTokens.none());
 		return new StoreOnDisk(service, driver);
 	}
 

@@ -30,8 +30,9 @@ class NavigationBrowserTests extends BrowserTestSupport {
 			""";
 
 	/** The pages each demo account is offered, in the navigation's order. */
-	static final Map<String, List<String>> PAGES = Map.of("orgdept", List.of("/", "/org-chart", "/reports/coverage",
-			"/reports/health", "/reports/linkage", "/reports/changes", "/import", "/graphiql", "/admin/accounts"),
+	static final Map<String, List<String>> PAGES = Map.of("orgdept",
+			List.of("/", "/org-chart", "/reports/coverage", "/reports/health", "/reports/linkage", "/reports/changes",
+					"/import", "/graphiql", "/admin/accounts", "/admin/backups"),
 			"secretary",
 			List.of("/", "/org-chart", "/reports/coverage", "/reports/health", "/reports/linkage", "/reports/changes",
 					"/graphiql"),

@@ -43,6 +43,7 @@ class PhonePagesBrowserTests extends BrowserTestSupport {
 		PAGES.put("import", "/import");
 		PAGES.put("graphiql", "/graphiql");
 		PAGES.put("accounts", "/admin/accounts");
+		PAGES.put("backups", "/admin/backups");
 		PAGES.put("password", "/account/password");
 		PAGES.put("404", "/no-such-page");
 	}

@@ -22,7 +22,7 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 	private static final Map<String, String> PAGES = Map.of("/", "/", "/org-chart", "/org-chart", "/reports/coverage",
 			"/reports/coverage", "/reports/health", "/reports/health", "/reports/linkage", "/reports/linkage",
 			"/reports/changes", "/reports/changes", "/import", "/import", "/graphiql", "/graphiql", "/admin/accounts",
-			"/admin/accounts");
+			"/admin/accounts", "/admin/backups", "/admin/backups");
 
 	private static final String NAV = """
 			return Array.from(document.querySelectorAll('#pn-menu > a')).map(a => a.getAttribute('href')
@@ -37,7 +37,8 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 				this.wait.until((d) -> !d.findElements(By.id("account")).isEmpty());
 				List<String> expected = new ArrayList<>();
 				for (String path : List.of("/", "/org-chart", "/reports/coverage", "/reports/health",
-						"/reports/linkage", "/reports/changes", "/import", "/graphiql", "/admin/accounts")) {
+						"/reports/linkage", "/reports/changes", "/import", "/graphiql", "/admin/accounts",
+						"/admin/backups")) {
 					expected.add(path.equals(page.getValue()) ? path + " (current)" : path);
 				}
 				assertThat(stringList(NAV)).as(page.getKey()).containsExactlyElementsOf(expected);
@@ -52,7 +53,10 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 		});
 	}
 
-	/** The accounts page is in the navigation of the organization department only. */
+	/**
+	 * The accounts and backups pages are in the navigation of the organization department
+	 * only.
+	 */
 	@Test
 	void the_accounts_page_is_in_the_navigation_of_the_organization_department_only() throws IOException {
 		run("shared-nav-secretary-failure.png", () -> {
@@ -61,7 +65,7 @@ class SharedModuleBrowserTests extends BrowserTestSupport {
 				this.driver.get(baseUrl() + "/reports/coverage");
 				this.wait.until((d) -> !d.findElements(By.id("account")).isEmpty());
 				assertThat(stringList(NAV)).as(username)
-					.doesNotContain("/admin/accounts")
+					.doesNotContain("/admin/accounts", "/admin/backups")
 					.contains("/reports/coverage (current)");
 				assertThat(text(By.id("account"))).as(username).contains("修改密码 Change password");
 			}

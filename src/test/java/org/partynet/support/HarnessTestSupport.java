@@ -27,7 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @ApplicationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "partynet.sample.external=true")
+		properties = { "partynet.sample.external=true", "partynet.backup.directory=target/test-backups",
+				"partynet.backup.schedule=-" })
 @Import(StatementCounter.Configuration.class)
 public abstract class HarnessTestSupport {
 
