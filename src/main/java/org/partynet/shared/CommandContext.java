@@ -33,7 +33,10 @@ public final class CommandContext {
 		all.add("--partynet.backup.schedule=-");
 		try {
 			return new SpringApplicationBuilder(application).web(WebApplicationType.SERVLET)
-				.properties("logging.level.root=WARN")
+				// the command says itself why it cannot start (and a store held by the
+				// running service is no error for a backup): no stack trace of Spring's
+				.properties("logging.level.root=WARN", "logging.level.org.springframework.boot.SpringApplication=OFF",
+						"logging.level.org.springframework.boot.web=OFF")
 				.run(all.toArray(new String[0]));
 		}
 		catch (RuntimeException ex) {
