@@ -96,14 +96,6 @@ final class BackupFile {
 			this.relationships++;
 		}
 
-		long nodes() {
-			return this.nodes;
-		}
-
-		long relationships() {
-			return this.relationships;
-		}
-
 		/** Writes the last line and closes the file. */
 		Summary finish(Header header) {
 			String sha = HexFormat.of().formatHex(this.digest.digest());

@@ -112,11 +112,15 @@ class BackupQueries {
 
 	private final TransactionTemplate writes;
 
+	private final TransactionTemplate reads;
+
 	private final TransactionTemplate own;
 
 	BackupQueries(Graph graph, PlatformTransactionManager transactionManager) {
 		this.graph = graph;
 		this.writes = new TransactionTemplate(transactionManager);
+		this.reads = new TransactionTemplate(transactionManager);
+		this.reads.setReadOnly(true);
 		this.own = new TransactionTemplate(transactionManager);
 		this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -145,7 +149,7 @@ class BackupQueries {
 
 	/** How many nodes and relationships of the network the store holds. */
 	long[] counts() {
-		Record row = this.writes.execute(status -> this.graph.one(COUNTS, Map.of("aside", ASIDE)).orElseThrow());
+		Record row = this.reads.execute(status -> this.graph.one(COUNTS, Map.of("aside", ASIDE)).orElseThrow());
 		return new long[] { row.get("nodes").asLong(), row.get("relationships").asLong() };
 	}
 

@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import org.partynet.neo4j.StoreSchema;
 import org.partynet.shared.LeaseQueries;
@@ -71,7 +72,7 @@ public class Backups {
 
 	private final BackupProperties properties;
 
-	private final ObjectProvider<MeterRegistry> meters;
+	private final MeterRegistry meters;
 
 	Backups(BackupQueries queries, StoreSchema schema, LeaseQueries leases, BackupProperties properties,
 			ObjectProvider<MeterRegistry> meters) {
@@ -79,7 +80,7 @@ public class Backups {
 		this.schema = schema;
 		this.leases = leases;
 		this.properties = properties;
-		this.meters = meters;
+		this.meters = meters.getIfAvailable(() -> Metrics.globalRegistry);
 	}
 
 	/**
@@ -198,7 +199,20 @@ public class Backups {
 					+ " then start the new release to upgrade.")
 				.formatted(checked.header().schema(), store, checked.header().schema(), store));
 		}
-		Restored restored = holding("restore", "system", () -> {
+		Restored restored;
+		try {
+			restored = load(file, replace, checked, begin);
+		}
+		catch (RuntimeException ex) {
+			record("partynet.restore", "command", "error", begin, 0, 0, 0);
+			throw ex;
+		}
+		record("partynet.restore", "command", "ok", begin, restored.nodes(), restored.relationships(), 0);
+		return restored;
+	}
+
+	private Restored load(Path file, boolean replace, BackupFile.Summary checked, long begin) {
+		return holding("restore", "system", () -> {
 			long existing = this.queries.counts()[0];
 			if (existing > 0 && !replace) {
 				throw new BackupRefusedException(("数据库中已有 %d 个节点：恢复只写入空的数据库。要用备份替换全部现有数据，请加 --force。"
@@ -230,8 +244,6 @@ public class Backups {
 			}
 			return new Restored(counts[0], counts[1], replaced, (System.nanoTime() - begin) / 1_000_000);
 		});
-		record("partynet.restore", "command", "ok", begin, restored.nodes(), restored.relationships(), 0);
-		return restored;
 	}
 
 	/** Batches the file's nodes, then its relationships, into the database. */
@@ -359,10 +371,7 @@ public class Backups {
 
 	private void record(String name, String trigger, String outcome, long begin, long nodes, long relationships,
 			long bytes) {
-		MeterRegistry registry = this.meters.getIfAvailable();
-		if (registry == null) {
-			return;
-		}
+		MeterRegistry registry = this.meters;
 		Timer.builder(name)
 			.description("备份与恢复所用时间 / How long backups and restores take")
 			.tag("trigger", trigger)
