@@ -35,7 +35,7 @@ public final class BackupBenchmark {
 			+ " buildingHeads grids buildings commercialSites alliances partTimeMembers instructors partyMembers } }";
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar").toAbsolutePath();
+		Path jar = BenchApp.jar(args).toAbsolutePath();
 		String preset = System.getProperty("bench.preset", "city");
 		Path work = Files.createDirectories(Path.of("target", "bench").toAbsolutePath());
 		Path file = work.resolve("backup-" + preset + ".jsonl.gz");

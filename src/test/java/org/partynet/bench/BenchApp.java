@@ -32,6 +32,14 @@ final class BenchApp implements AutoCloseable {
 	 */
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("bench.startMinutes", 3));
 
+	/**
+	 * The jar a benchmark runs: {@code -Dbench.jar} (another build, for an A/B of one
+	 * change), else its first argument, else {@code target/partynet.jar}.
+	 */
+	static Path jar(String[] args) {
+		return Path.of(System.getProperty("bench.jar", (args.length > 0) ? args[0] : "target/partynet.jar"));
+	}
+
 	final Process process;
 
 	final int port;

@@ -33,12 +33,7 @@ public final class FoundationBenchmark {
 
 	private static final int RESTARTS = 3;
 
-	/**
-	 * The JVM options README.md gives for running the jar (override with
-	 * -Dbench.jvm="...").
-	 */
-	private static final List<String> JVM_OPTIONS = List
-		.of(System.getProperty("bench.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
+	private static final List<String> JVM_OPTIONS = BenchApp.JVM_OPTIONS;
 
 	private static final int WARM_UP = 100;
 
@@ -47,7 +42,7 @@ public final class FoundationBenchmark {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar");
+		Path jar = BenchApp.jar(args);
 		new FoundationBenchmark().run(jar);
 	}
 

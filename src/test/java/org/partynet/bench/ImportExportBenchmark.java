@@ -48,7 +48,7 @@ public final class ImportExportBenchmark {
 		.of(System.getProperty("bench.import.jvm", "-Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar");
+		Path jar = BenchApp.jar(args);
 		String preset = System.getProperty("bench.preset", "city");
 		Path file = Path.of("target", "bench", "network-" + preset + ".xlsx");
 		Files.createDirectories(file.getParent());

@@ -22,7 +22,7 @@ public final class LinkageBenchmark {
 	private static final int MEASURED = 300;
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar");
+		Path jar = BenchApp.jar(args);
 		String preset = System.getProperty("bench.preset", "city");
 		try (BenchApp app = BenchApp.start(jar, "--partynet.sample.enabled=false")) {
 			NetworkGenerator.Result network;

@@ -75,7 +75,7 @@ public final class OrgChartBenchmark {
 			""";
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar");
+		Path jar = BenchApp.jar(args);
 		Path chromium = Path.of("/usr/bin/chromium"), chromedriver = Path.of("/usr/bin/chromedriver");
 		if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
 			System.out.println("Org chart benchmark skipped: chromium and chromium-driver are not installed.");

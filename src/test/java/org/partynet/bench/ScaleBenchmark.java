@@ -120,16 +120,33 @@ public final class ScaleBenchmark {
 
 	private static final String SEARCH_PEER = "query Search($text: String!) { searchPeople(text: $text, first: 10) { code name } }";
 
+	private static final String FLOOR = "{\"query\":\"{ __typename }\"}";
+
 	private static final String LOOK_UP = "query LookUp($id: ID!) { node(id: $id) { id code name } }";
 
 	private static final String LOOK_UP_CYPHER = "MATCH (n:Person {code: $code}) RETURN n.code AS code, n.name AS name";
 
 	private static final String LOOK_UP_PEER = "query LookUp($code: String!) { people(where: { code: { eq: $code } }) { code name } }";
 
+	/**
+	 * Only the operations whose names contain one of these (comma-separated), for a
+	 * quicker A/B of one change; all by default.
+	 */
+	private static final List<String> ONLY = List.of(System.getProperty("bench.ops", "").split(","));
+
+	/**
+	 * Where to write a flight recording of the application and its breakdown per
+	 * operation at c=8 ({@code -Dbench.profile=target/bench}); none by default.
+	 */
+	private static final String PROFILE = System.getProperty("bench.profile", "");
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	/** Our c=8 cells' windows in the flight recording. */
+	private final List<ProfileBreakdown.Window> windows = new ArrayList<>();
+
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar");
+		Path jar = BenchApp.jar(args);
 		List<String> presets = List.of(System.getProperty("bench.presets", "district,city,province").split(","));
 		new ScaleBenchmark().run(jar, presets);
 	}
@@ -148,11 +165,18 @@ public final class ScaleBenchmark {
 
 	private void run(Path jar, List<String> presets) throws Exception {
 		Path peerDir = Path.of("bench", "neo4j-graphql");
-		String peerSkipped = preparePeer(peerDir);
+		String peerSkipped = Boolean.parseBoolean(System.getProperty("bench.peer", "true")) ? preparePeer(peerDir)
+				: "-Dbench.peer=false";
 		Map<String, Map<String, Cell[][]>> results = new LinkedHashMap<>();
 		Map<String, String> sizes = new LinkedHashMap<>();
 		for (String preset : presets) {
 			String jvm = preset.equals("province") ? "-Xmx3g -XX:+UseSerialGC" : String.join(" ", BenchApp.JVM_OPTIONS);
+			Path recording = PROFILE.isEmpty() ? null : Path.of(PROFILE).toAbsolutePath().resolve(preset + ".jfr");
+			if (recording != null) {
+				Files.createDirectories(recording.getParent());
+				jvm += " -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording;
+			}
+			this.windows.clear();
 			try (BenchApp app = BenchApp.start(jar, List.of(jvm.split(" ")), "--partynet.sample.enabled=false");
 					Driver driver = GraphDatabase.driver("bolt://localhost:" + app.boltPort, AuthTokens.none())) {
 				NetworkGenerator.Result network = new NetworkGenerator(42).load(NetworkGenerator.Preset.of(preset),
@@ -171,6 +195,12 @@ public final class ScaleBenchmark {
 						peer.process().waitFor();
 					}
 				}
+			}
+			if (recording != null) {
+				String breakdown = "# Where our CPU went at c=8: " + preset + "\n"
+						+ ProfileBreakdown.of(recording, this.windows);
+				System.out.println(breakdown);
+				Files.writeString(recording.resolveSibling(preset + "-profile.md"), breakdown);
 			}
 		}
 		String report = report(results, sizes, peerSkipped);
@@ -215,9 +245,12 @@ public final class ScaleBenchmark {
 				new Operation("a name search", i -> vars(SEARCH, "text", at(names, i)),
 						i -> Map.of("text", "\"" + at(names, i) + "\""), SEARCH_CYPHER,
 						i -> vars(SEARCH_PEER, "text", "\"" + at(names, i) + "\"")),
+				// what every request costs before its first statement (ADR 0009)
+				new Operation("the floor: { __typename }", i -> FLOOR, i -> Map.of(), "RETURN 1", i -> FLOOR),
 				new Operation("a look-up by id", i -> vars(LOOK_UP, "id", at(people, i)),
 						i -> Map.of("code", code(at(people, i))), LOOK_UP_CYPHER,
 						i -> vars(LOOK_UP_PEER, "code", code(at(people, i)))));
+		operations = operations.stream().filter(op -> ONLY.stream().anyMatch(op.name()::contains)).toList();
 		// A round over everything first: the JIT of both servers must have compiled the
 		// paths of every operation (on 2 cores that takes tens of seconds), or the first
 		// cells pay for it.
@@ -235,7 +268,11 @@ public final class ScaleBenchmark {
 			int[] concurrency = { 1, 8 };
 			for (int c = 0; c < 2; c++) {
 				int threads = concurrency[c];
+				java.time.Instant started = java.time.Instant.now();
 				grid[0][c] = cell(threads, i -> post(app.base() + "/graphql", op.ours().apply(i)));
+				if (threads > 1) {
+					this.windows.add(new ProfileBreakdown.Window(op.name(), started, java.time.Instant.now()));
+				}
 				grid[1][c] = cell(threads,
 						i -> driver.executableQuery(op.cypher()).withParameters(op.raw().apply(i)).execute());
 				grid[2][c] = (peerPort > 0)

@@ -141,7 +141,7 @@ public final class SoakBenchmark {
 			""";
 
 	public static void main(String[] args) throws Exception {
-		Path jar = Path.of(args.length > 0 ? args[0] : "target/partynet.jar");
+		Path jar = BenchApp.jar(args);
 		int minutes = Integer.getInteger("soak.minutes", 10);
 		int concurrency = Integer.getInteger("soak.concurrency", 8);
 		long maxRequests = Long.getLong("soak.maxRequests", 1_000_000);
