@@ -9,7 +9,6 @@ import graphql.GraphqlErrorBuilder;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.DataFetchingEnvironment;
 import org.partynet.neo4j.TransientRetry;
 import org.slf4j.Logger;
@@ -52,7 +51,10 @@ class ReadTransaction implements WebGraphQlInterceptor {
 
 	private final TransactionTemplate readOnly;
 
-	ReadTransaction(PlatformTransactionManager transactionManager) {
+	private final ParsedDocuments documents;
+
+	ReadTransaction(PlatformTransactionManager transactionManager, ParsedDocuments documents) {
+		this.documents = documents;
 		this.readOnly = new TransactionTemplate(transactionManager);
 		this.readOnly.setReadOnly(true);
 	}
@@ -99,9 +101,9 @@ class ReadTransaction implements WebGraphQlInterceptor {
 		return response;
 	}
 
-	private static boolean isQuery(WebGraphQlRequest request) {
+	private boolean isQuery(WebGraphQlRequest request) {
 		try {
-			Document document = Parser.parse(request.getDocument());
+			Document document = this.documents.document(request.getDocument());
 			return document.getDefinitionsOfType(OperationDefinition.class)
 				.stream()
 				.filter(operation -> request.getOperationName() == null
