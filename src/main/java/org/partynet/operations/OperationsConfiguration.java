@@ -12,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * The request log's filter, first of all filters so that every line of a request carries
@@ -48,6 +49,16 @@ class OperationsConfiguration {
 	@Bean
 	ConfigBuilderCustomizer driverMetricsCustomizer(MetricsObservationProvider metrics) {
 		return builder -> builder.withObservationProvider(metrics);
+	}
+
+	/**
+	 * Spring Security wraps each of its filters in an observation of its own, a cost on
+	 * every request (docs/adr/0019-speed-ii.md) for figures nobody reads: the HTTP and
+	 * GraphQL timers, and the sign-in failure counter, say what matters.
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean(destroyMethod = "close")
