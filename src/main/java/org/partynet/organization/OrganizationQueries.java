@@ -1,9 +1,11 @@
 package org.partynet.organization;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.neo4j.driver.Record;
 import org.partynet.graph.Batch;
@@ -25,11 +27,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class OrganizationQueries {
 
-	private static final Statement CHILDREN = Statement.read("organization.children", """
-			UNWIND $codes AS code
-			MATCH (:PartyOrganization {code: code})-[r:LEADS WHERE r.until IS NULL]->(c:PartyOrganization)
-			RETURN code, c AS organization ORDER BY c.code
-			""");
+	// The levels below each of $codes, in one statement: every organization down there
+	// with
+	// its parent's code and how far below it lies (1: a child).
+	private static final Statement CHILDREN = levels("organization.children", 1);
+
+	private static final Statement TWO_LEVELS = levels("organization.twoLevels", 2);
+
+	private static final Statement THREE_LEVELS = levels("organization.threeLevels", 3);
+
+	/** The most levels below one organization that one statement reads. */
+	static final int MAX_LEVELS = 3;
 
 	private static final Statement CHILD_COUNT = Statement.read("organization.childCount", """
 			UNWIND $codes AS code
@@ -92,9 +100,56 @@ public class OrganizationQueries {
 		this.graph = graph;
 	}
 
-	Map<Organization, List<Organization>> children(Collection<Organization> parents) {
-		return Batch.lists(this.graph, CHILDREN, parents, Organization::code,
-				row -> Organization.from(row.get("organization").asNode()));
+	private static Statement levels(String name, int levels) {
+		// a quantifier may not be {0,0}: one level is a plain pattern
+		String above = (levels == 1) ? "(p:PartyOrganization {code: code})"
+				: """
+						(:PartyOrganization {code: code})(()-[l:LEADS WHERE l.until IS NULL]->(:PartyOrganization)){0,%d}(p:PartyOrganization)"""
+					.formatted(levels - 1);
+		String level = (levels == 1) ? "1" : "size(l) + 1";
+		return Statement.read(name, """
+				UNWIND $codes AS code
+				MATCH %s-[r:LEADS WHERE r.until IS NULL]->(c:PartyOrganization)
+				RETURN code, p.code AS parent, %s AS level, c AS organization ORDER BY level, c.code
+				""".formatted(above, level));
+	}
+
+	/**
+	 * The children of each parent, reading as many levels below it as its key asks for in
+	 * one statement per number of levels. The children of what lies above the last level
+	 * read go into {@code below}, by code, empty lists included: the nested fields find
+	 * them there and need no statement of their own.
+	 */
+	Map<Levels, List<Organization>> children(Collection<Levels> parents, Map<String, List<Organization>> below) {
+		Map<Levels, List<Organization>> result = new HashMap<>();
+		parents.stream().collect(Collectors.groupingBy(Levels::levels)).forEach((levels, keys) -> {
+			Statement statement = switch (levels) {
+				case 1 -> CHILDREN;
+				case 2 -> TWO_LEVELS;
+				default -> THREE_LEVELS;
+			};
+			Map<String, Object> parameters = new HashMap<>();
+			parameters.put("codes", keys.stream().map(key -> key.organization().code()).distinct().toList());
+			Map<String, List<Organization>> byParent = new HashMap<>();
+			List<Organization> above = new ArrayList<>();
+			for (Record row : this.graph.rows(statement, parameters)) {
+				Organization child = Organization.from(row.get("organization").asNode());
+				byParent.computeIfAbsent(row.get("parent").asString(), code -> new ArrayList<>()).add(child);
+				if (row.get("level").asInt() < Math.min(levels, MAX_LEVELS)) {
+					above.add(child);
+				}
+			}
+			keys.forEach(key -> result.put(key, byParent.getOrDefault(key.organization().code(), List.of())));
+			above.forEach(child -> below.putIfAbsent(child.code(), byParent.getOrDefault(child.code(), List.of())));
+		});
+		return result;
+	}
+
+	/**
+	 * An organization whose children a field asks for, and how many levels of children
+	 * its selection asks for below it, itself included.
+	 */
+	record Levels(Organization organization, int levels) {
 	}
 
 	Map<Organization, Integer> childCounts(Collection<Organization> parents) {

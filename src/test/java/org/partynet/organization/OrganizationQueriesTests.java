@@ -1,6 +1,8 @@
 package org.partynet.organization;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.partynet.model.OrganizationKind;
@@ -26,11 +28,31 @@ class OrganizationQueriesTests extends QueryTestSupport {
 
 	@Test
 	void children_of_several_parents_in_one_statement_ordered_by_code() {
-		var children = this.queries.children(List.of(STREET, BRANCH, GROUP));
-		assertThat(children.get(STREET)).hasSize(17).first().isEqualTo(COMMUNITY);
-		assertThat(children.get(BRANCH)).extracting(Organization::code)
+		Map<String, List<Organization>> below = new HashMap<>();
+		var street = new OrganizationQueries.Levels(STREET, 1);
+		var branch = new OrganizationQueries.Levels(BRANCH, 1);
+		var group = new OrganizationQueries.Levels(GROUP, 1);
+		var children = this.queries.children(List.of(street, branch, group), below);
+		assertThat(children.get(street)).hasSize(17).first().isEqualTo(COMMUNITY);
+		assertThat(children.get(branch)).extracting(Organization::code)
 			.containsExactly("GZ-DJ-C01-ZB01-XZ01", "GZ-DJ-C01-ZB01-XZ02", "GZ-DJ-C01-ZB01-XZ03");
-		assertThat(children.get(GROUP)).isEmpty();
+		assertThat(children.get(group)).isEmpty();
+		assertThat(below).as("one level read: nothing below it").isEmpty();
+	}
+
+	@Test
+	void the_levels_below_in_the_same_statement() {
+		Map<String, List<Organization>> below = new HashMap<>();
+		var street = new OrganizationQueries.Levels(STREET, 3);
+		var children = this.queries.children(List.of(street), below);
+		assertThat(children.get(street)).hasSize(17).first().isEqualTo(COMMUNITY);
+		// the communities' children and the branches' children are known; the groups',
+		// on the fourth level, are not read
+		assertThat(below).hasSize(17 + 47);
+		assertThat(below.get(COMMUNITY.code())).extracting(Organization::code).contains(BRANCH.code());
+		assertThat(below.get(BRANCH.code())).extracting(Organization::code)
+			.containsExactly("GZ-DJ-C01-ZB01-XZ01", "GZ-DJ-C01-ZB01-XZ02", "GZ-DJ-C01-ZB01-XZ03");
+		assertThat(below).doesNotContainKey(GROUP.code());
 	}
 
 	@Test
