@@ -22,7 +22,10 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
-/** The {@code Organization} type: the party tree, batched per level. */
+/**
+ * The {@code Organization} type: the party tree, batched per field, its children read
+ * ahead as deep as the selection asks.
+ */
 @Controller
 class OrganizationController {
 

@@ -36,8 +36,11 @@ public class OrganizationQueries {
 
 	private static final Statement THREE_LEVELS = levels("organization.threeLevels", 3);
 
+	/** The statement reading n levels at index n - 1. */
+	private static final List<Statement> BY_LEVELS = List.of(CHILDREN, TWO_LEVELS, THREE_LEVELS);
+
 	/** The most levels below one organization that one statement reads. */
-	static final int MAX_LEVELS = 3;
+	static final int MAX_LEVELS = BY_LEVELS.size();
 
 	private static final Statement CHILD_COUNT = Statement.read("organization.childCount", """
 			UNWIND $codes AS code
@@ -122,27 +125,28 @@ public class OrganizationQueries {
 	 */
 	Map<Levels, List<Organization>> children(Collection<Levels> parents, Map<String, List<Organization>> below) {
 		Map<Levels, List<Organization>> result = new HashMap<>();
-		parents.stream().collect(Collectors.groupingBy(Levels::levels)).forEach((levels, keys) -> {
-			Statement statement = switch (levels) {
-				case 1 -> CHILDREN;
-				case 2 -> TWO_LEVELS;
-				default -> THREE_LEVELS;
-			};
-			Map<String, Object> parameters = new HashMap<>();
-			parameters.put("codes", keys.stream().map(key -> key.organization().code()).distinct().toList());
-			Map<String, List<Organization>> byParent = new HashMap<>();
-			List<Organization> above = new ArrayList<>();
-			for (Record row : this.graph.rows(statement, parameters)) {
-				Organization child = Organization.from(row.get("organization").asNode());
-				byParent.computeIfAbsent(row.get("parent").asString(), code -> new ArrayList<>()).add(child);
-				if (row.get("level").asInt() < Math.min(levels, MAX_LEVELS)) {
-					above.add(child);
-				}
-			}
-			keys.forEach(key -> result.put(key, byParent.getOrDefault(key.organization().code(), List.of())));
-			above.forEach(child -> below.putIfAbsent(child.code(), byParent.getOrDefault(child.code(), List.of())));
-		});
+		parents.stream()
+			.collect(Collectors.groupingBy(key -> Math.min(key.levels(), MAX_LEVELS)))
+			.forEach((levels, keys) -> read(levels, keys, result, below));
 		return result;
+	}
+
+	// One statement for the keys that ask for this many levels.
+	private void read(int levels, List<Levels> keys, Map<Levels, List<Organization>> result,
+			Map<String, List<Organization>> below) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("codes", keys.stream().map(key -> key.organization().code()).distinct().toList());
+		Map<String, List<Organization>> byParent = new HashMap<>();
+		List<Organization> above = new ArrayList<>();
+		for (Record row : this.graph.rows(BY_LEVELS.get(levels - 1), parameters)) {
+			Organization child = Organization.from(row.get("organization").asNode());
+			byParent.computeIfAbsent(row.get("parent").asString(), code -> new ArrayList<>()).add(child);
+			if (row.get("level").asInt() < levels) {
+				above.add(child);
+			}
+		}
+		keys.forEach(key -> result.put(key, byParent.getOrDefault(key.organization().code(), List.of())));
+		above.forEach(child -> below.putIfAbsent(child.code(), byParent.getOrDefault(child.code(), List.of())));
 	}
 
 	/**

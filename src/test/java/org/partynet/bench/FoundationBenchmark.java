@@ -33,8 +33,6 @@ public final class FoundationBenchmark {
 
 	private static final int RESTARTS = 3;
 
-	private static final List<String> JVM_OPTIONS = BenchApp.JVM_OPTIONS;
-
 	private static final int WARM_UP = 100;
 
 	private static final int MEASURED = 300;
@@ -77,7 +75,7 @@ public final class FoundationBenchmark {
 		}
 		System.out.println();
 		System.out.println("## Foundation benchmark (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-				+ System.getProperty("java.version") + ", java " + String.join(" ", JVM_OPTIONS) + " -jar)");
+				+ System.getProperty("java.version") + ", java " + String.join(" ", BenchApp.JVM_OPTIONS) + " -jar)");
 		System.out.println();
 		System.out.println("| what | time | memory |");
 		System.out.println("|---|---|---|");
@@ -193,7 +191,7 @@ public final class FoundationBenchmark {
 			long launched = System.nanoTime();
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			command.addAll(JVM_OPTIONS);
+			command.addAll(BenchApp.JVM_OPTIONS);
 			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
 					"--partynet.embedded.bolt-port=" + boltPort, "--partynet.embedded.data-dir=" + data));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
